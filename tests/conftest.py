@@ -1,0 +1,80 @@
+"""Shared fixtures. Rule tests use hand-built Docs; end-to-end tests run the real pipeline."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc, Span
+import spacy
+from typer.testing import CliRunner
+
+from graphbuild.cli import app
+from graphbuild.ontology import load_ontology
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def onto():
+    return load_ontology()
+
+
+@pytest.fixture(scope="session")
+def vocab():
+    # an English vocab, so lexical attributes such as lower_ are computed
+    return spacy.blank("en").vocab
+
+
+@pytest.fixture(scope="session")
+def make_doc(vocab):
+    """Build a parsed Doc by hand: tokens as (word, head, dep, pos, tag, lemma) rows and
+    entities as (start, end, label, actor_key) so rule tests never depend on a model."""
+
+    def build(rows, ents=()):
+        words = [r[0] for r in rows]
+        doc = Doc(
+            vocab,
+            words=words,
+            heads=[r[1] for r in rows],
+            deps=[r[2] for r in rows],
+            pos=[r[3] for r in rows],
+            tags=[r[4] for r in rows],
+            lemmas=[r[5] for r in rows],
+        )
+        doc.ents = [Span(doc, s, e, label=label, span_id=key or "") for s, e, label, key in ents]
+        return doc
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory, runner):
+    """The seeds built once through the real CLI: (result, output folder)."""
+    out = tmp_path_factory.mktemp("exports")
+    result = runner.invoke(app, ["build", str(SEEDS), "--out", str(out)])
+    return result, out
+
+
+@pytest.fixture(scope="session")
+def seed_triples(tmp_path_factory, runner):
+    """`graphbuild extract seeds/*.txt --format jsonl` parsed into a list of dicts."""
+    import json
+
+    result = runner.invoke(app, ["extract", *map(str, sorted(SEEDS.glob("*.txt"))), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+@pytest.fixture()
+def seed_copy(tmp_path):
+    dest = tmp_path / "seeds"
+    shutil.copytree(SEEDS, dest)
+    return dest
