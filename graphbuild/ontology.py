@@ -237,8 +237,9 @@ def _load_relations(path: Path) -> dict[str, RelationInfo]:
     g = Graph().parse(path, format="turtle")
     ns = str(GB._NS)
     out: dict[str, RelationInfo] = {}
-    for prop in g.subjects(RDF.type, OWL.ObjectProperty):
-        if not str(prop).startswith(ns):
+    # Actor-to-actor relations are exactly the sub-properties of gb:relation.
+    for prop in g.transitive_subjects(RDFS.subPropertyOf, GB.relation):
+        if not str(prop).startswith(ns) or (prop, RDF.type, OWL.ObjectProperty) not in g:
             continue
         local = str(prop)[len(ns):]
         plover = g.value(prop, GB.ploverType)

@@ -1,0 +1,164 @@
+"""The whole CLI end to end on the seeds and on short texts of our own."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import RDF, Graph
+
+from graphbuild.cli import app
+from graphbuild.ontology import GB
+
+from conftest import ROOT, SEEDS
+
+RELATION_NS = "https://w3id.org/graphbuild/ontology#"
+
+
+def test_cli_build_seeds_summary_and_files(seed_build):
+    result, out = seed_build
+    assert result.exit_code == 0, result.output
+    for word in ("documents", "sentences", "actors", "triples", "graph.ttl", "graph.graphml"):
+        assert word in result.stdout
+    assert re.search(r"documents\s+2\b", result.stdout)
+    g = Graph().parse(out / "graph.ttl")
+    G = nx.read_graphml(out / "graph.graphml", force_multigraph=True)
+    statements = set(g.subjects(RDF.type, GB.Statement))
+    assert len(statements) >= 20 and G.number_of_edges() >= 10
+
+
+@pytest.mark.parametrize("subject,relation,obj", [
+    ("Russia", "joins", "Asian Infrastructure Investment Bank"),
+    ("China", "lendsTo", "Central Asia"),
+])
+def test_cli_query_finds_seed_facts_with_sentence(runner, seed_build, subject, relation, obj):
+    _result, out = seed_build
+    sparql = f"""
+    SELECT ?sentence WHERE {{
+      ?s rdfs:label "{subject}" . ?o rdfs:label "{obj}" .
+      ?s gb:{relation} ?o .
+      ?st rdf:subject ?s ; rdf:predicate gb:{relation} ; rdf:object ?o ; gb:sentence ?sentence .
+    }}"""
+    result = runner.invoke(app, ["query", sparql, "--graph", str(out / "graph.ttl"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and all(r["sentence"] for r in rows)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "table"])
+def test_cli_query_output_formats(runner, seed_build, tmp_path, fmt):
+    _result, out = seed_build
+    rq = tmp_path / "count.rq"
+    rq.write_text("SELECT (COUNT(?st) AS ?n) WHERE { ?st a gb:Statement }", encoding="utf-8")
+    result = runner.invoke(app, ["query", str(rq), "--graph", str(out / "graph.ttl"), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert "n" in result.stdout and re.search(r"\b[1-9]\d*\b", result.stdout)
+
+
+def test_cli_extract_follows_contract(seed_triples):
+    assert len(seed_triples) >= 20
+    for t in seed_triples:
+        assert set(t) >= {"doc", "sentence", "subject", "relation", "object", "negated", "confidence"}
+        assert t["doc"] in {p.name for p in SEEDS.glob("*.txt")}
+        assert t["relation"]["id"].startswith(RELATION_NS)
+        assert set(t["relation"]) >= {"id", "label", "text"}
+        for actor in (t["subject"], t["object"]):
+            assert set(actor) >= {"id", "label", "type", "country"}
+            assert actor["type"] in {"State", "Organization", "Region", "Group", "Person", "GovernmentBody"}
+            assert actor["country"] is None or re.fullmatch(r"[A-Z]{3}", actor["country"])
+        assert isinstance(t["negated"], bool) and 0 < t["confidence"] <= 1
+
+
+@pytest.mark.parametrize("subject,relation,obj", [
+    ("RUS", "joins", "AIIB"),
+    ("CHN", "lendsTo", "CENTRAL-ASIA"),
+    ("WANG-YI", "visits", "RUS"),
+    ("XI-JINPING", "visits", "RUS"),
+    ("THE-WEST", "sanctions", "RUS"),
+    ("USA", "pressures", "CHN"),
+    ("SERGEY-LAVROV", "meetsWith", "JOHN-KERRY"),
+])
+def test_cli_extract_seed_facts(seed_triples, subject, relation, obj):
+    found = {(t["subject"]["id"].rsplit("/", 1)[-1], t["relation"]["id"].rsplit("#", 1)[-1],
+              t["object"]["id"].rsplit("/", 1)[-1]) for t in seed_triples}
+    assert (subject, relation, obj) in found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Beijing lends money to Central Asian countries.", ("CHN", "lendsTo", "CENTRAL-ASIA", "CHN", None)),
+    ("Chinese Foreign Minister Wang Yi visited Moscow.", ("WANG-YI", "visits", "RUS", "CHN", "RUS")),
+    ("The White House imposed sanctions on the Kremlin.", ("USA", "sanctions", "RUS", "USA", "RUS")),
+])
+def test_cli_extract_short_texts(runner, tmp_path, text, expected):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    got = {(r["subject"]["id"].rsplit("/", 1)[-1], r["relation"]["id"].rsplit("#", 1)[-1],
+            r["object"]["id"].rsplit("/", 1)[-1], r["subject"]["country"], r["object"]["country"]) for r in rows}
+    assert expected in got
+
+
+def test_cli_negated_fact_is_flagged_not_asserted(runner, tmp_path):
+    (tmp_path / "a.txt").write_text("Russia does not support Japan.", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    g = Graph().parse(out / "graph.ttl")
+    ask = "ASK { actor:RUS gb:supports actor:JPN }"
+    from graphbuild.query import run_query
+
+    assert run_query(g, ask).rows == (("false",),)
+    assert run_query(g, "ASK { ?st gb:negated true ; rdf:subject actor:RUS ; rdf:object actor:JPN }").rows == (("true",),)
+
+
+def test_cli_bad_document_skipped_run_continues(runner, seed_copy, tmp_path):
+    (seed_copy / "broken.txt").write_bytes(b"\xff\xfe\x00bad")
+    result = runner.invoke(app, ["build", str(seed_copy), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    assert "broken.txt" in result.stderr and "UTF-8" in result.stderr
+    assert re.search(r"documents\s+2\b", result.stdout)
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["build", "nope/"], "nope: no such file or folder"),
+    (["build", "seeds/", "--format", "xlsx"], "known formats: turtle"),
+    (["query", "SELECT * WHERE {", "--graph", "seeds/none.ttl"], "graph file not found"),
+    (["extract", "seeds/", "--format", "xml"], "known formats: jsonl"),
+])
+def test_cli_errors_are_one_line_and_nonzero(runner, args, needle):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert needle in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_query_syntax_error(runner, seed_build):
+    _result, out = seed_build
+    result = runner.invoke(app, ["query", "SELECT * WHERE {", "--graph", str(out / "graph.ttl")])
+    assert result.exit_code == 1 and "SPARQL syntax error" in result.stderr
+
+
+COMMANDS = ["build", "extract", "query"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_every_command_has_help_and_is_in_readme(runner, command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.stdout
+    assert f"graphbuild {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_cli_registered_commands_are_all_tested():
+    assert sorted(c.name or c.callback.__name__ for c in app.registered_commands) == sorted(COMMANDS)
+
+
+def test_cli_entry_point_runs():
+    exe = Path(sys.executable).parent / "graphbuild"
+    result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("graphbuild ")

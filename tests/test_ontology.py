@@ -1,0 +1,94 @@
+"""Ontology data: the closed namespace agrees with the Turtle, and the tables are consistent."""
+
+from __future__ import annotations
+
+import shutil
+
+import pycountry
+import pytest
+from rdflib import RDF, Graph
+from rdflib.namespace import OWL
+
+from graphbuild.ontology import GB, OntologyError, load_ontology
+
+
+def test_ontology_namespace_agrees_with_turtle(onto):
+    g = Graph().parse(onto.directory / "graphbuild.ttl")
+    ns = str(GB._NS)
+    declared = {str(s)[len(ns):] for s in g.subjects() if str(s).startswith(ns)}
+    python_terms = set(GB.__annotations__)
+    assert python_terms <= declared, python_terms - declared
+    # every class and non-relation property in the Turtle is reachable from Python
+    structural = {str(s)[len(ns):] for t in (OWL.Class, OWL.DatatypeProperty, OWL.AnnotationProperty)
+                  for s in g.subjects(RDF.type, t) if str(s).startswith(ns)}
+    assert structural <= python_terms, structural - python_terms
+
+
+@pytest.mark.parametrize("term", ["Actr", "joinz"])
+def test_ontology_namespace_rejects_typos(term):
+    with pytest.raises(AttributeError):
+        getattr(GB, term)
+
+
+@pytest.mark.parametrize("relation", ["joins", "lendsTo", "visits", "meetsWith", "cooperatesWith", "supports",
+                                      "opposes", "sanctions", "pressures", "supplies", "agreesWith", "relatedTo"])
+def test_ontology_declares_core_relations(onto, relation):
+    assert relation in onto.relations
+
+
+def test_ontology_every_event_relation_has_plover_and_cameo(onto):
+    for rel in onto.relations.values():
+        if rel.plover and not rel.id.startswith("plover"):
+            assert rel.cameo and rel.quad, rel
+
+
+@pytest.mark.parametrize("alias,key", [
+    ("Beijing", "CHN"), ("Moscow", "RUS"), ("Kremlin", "RUS"), ("Washington", "USA"), ("White House", "USA"),
+    ("U.S.", "USA"), ("Sino", "CHN"), ("Chinese", "CHN"), ("Russians", "RUS"), ("AIIB", "AIIB"),
+    ("Xi Jinpin", "XI-JINPING"), ("Central Asian countries", "CENTRAL-ASIA"), ("the West", "THE-WEST"),
+    ("The West", "THE-WEST"), ("Eurasian Economic Union", "EAEU"),
+])
+def test_ontology_alias_names_actor(onto, alias, key):
+    keys = {a.key for a in onto.aliases if a.text == alias}
+    assert keys == {key}
+
+
+def test_ontology_no_alias_names_two_actors(onto):
+    owners: dict[str, set[str]] = {}
+    for a in onto.aliases:
+        owners.setdefault(a.text, set()).add(a.key)
+    clashes = {t: k for t, k in owners.items() if len(k) > 1}
+    assert clashes == {}
+
+
+def test_ontology_states_cover_un_members(onto):
+    states = {k for k, a in onto.actors.items() if a.type == "State"}
+    assert len(states) >= 193 + 2
+    for key in states - {"XKX"}:
+        assert pycountry.countries.get(alpha_3=key) is not None
+
+
+@pytest.mark.parametrize("key,country", [("WANG-YI", "CHN"), ("NIKOLAI-PATRUSHEV", "RUS"), ("JOHN-KERRY", "USA"),
+                                         ("BASHAR-AL-ASSAD", "SYR"), ("FSB", "RUS")])
+def test_ontology_persons_and_bodies_have_country(onto, key, country):
+    assert onto.actors[key].country == country
+
+
+@pytest.mark.parametrize("bad_row", ["XXX,Nowhere,,,,"])
+def test_ontology_bad_iso_code_is_named(tmp_path, onto, bad_row):
+    d = tmp_path / "onto"
+    shutil.copytree(onto.directory, d)
+    with (d / "states.csv").open("a", encoding="utf-8") as fh:
+        fh.write(bad_row + "\n")
+    with pytest.raises(OntologyError, match=r"states\.csv:\d+: 'XXX' is not an ISO"):
+        load_ontology(d)
+
+
+@pytest.mark.parametrize("bad_row", ["frobnicate,,,frobs"])
+def test_ontology_unknown_relation_in_lexicon_is_named(tmp_path, onto, bad_row):
+    d = tmp_path / "onto"
+    shutil.copytree(onto.directory, d)
+    with (d / "lexicon.csv").open("a", encoding="utf-8") as fh:
+        fh.write(bad_row + "\n")
+    with pytest.raises(OntologyError, match=r"lexicon\.csv:\d+: relation 'frobs'"):
+        load_ontology(d)
