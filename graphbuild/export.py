@@ -132,6 +132,7 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
         attrs = {
             "eid": f"e{n}",
             "relation": _local(p),
+            "label": e["relation_label"],  # visible edge label in Gephi
             "relation_label": e["relation_label"],
             "relation_iri": p,
             "weight": float(e["statements"]),
