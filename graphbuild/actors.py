@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import pycountry
@@ -86,7 +86,31 @@ class ActorResolver:
                 continue
             for i in range(ent.start, ent.end):
                 index[i] = mention
+        # An unknown person or body takes the country of a state named in its title:
+        # 'Iranian President Hassan Rouhani', "Germany's foreign minister Heiko Maas".
+        for ent in doc.ents:
+            m = index.get(ent.start)
+            if m is None or m.actor.linked or m.actor.country or m.actor.type not in ("Person", "Organization"):
+                continue
+            country = self._title_country(ent, index)
+            if country is not None:
+                affiliated = Mention(replace(m.actor, country=country), m.start, m.end, m.demonym, m.linked_by)
+                for i in range(ent.start, ent.end):
+                    index[i] = affiliated
         return index
+
+    def _title_country(self, ent: Span, index: dict[int, Mention]) -> str | None:
+        """ISO-3 of a state (or demonym) modifying the entity's head inside its noun phrase."""
+        root = ent.root
+        for child in root.children:
+            if child.i >= ent.start and child.i < ent.end:
+                continue
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < ent.start:
+                for tok in (child, *child.children):
+                    m = index.get(tok.i)
+                    if m is not None and m.actor.type == "State":
+                        return m.actor.country
+        return None
 
     def resolve_span(self, ent: Span) -> Mention | None:
         """The actor an entity span names, or None for labels that name no actor (DATE, MONEY...)."""
