@@ -19,12 +19,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graphbuild import __version__
-from graphbuild.export import DEFAULT_FORMATS, EXPORTERS, UnknownFormatError
+from graphbuild.export import DEFAULT_FORMATS, EXPORTERS, UnknownFormatError, check_formats, export_graph
 from graphbuild.ingest import IngestError, expand_paths, read_documents
 from graphbuild.nlp import ModelNotFoundError
 from graphbuild.ontology import OntologyError, load_ontology
 from graphbuild.pipeline import RunStats, build as build_graph_files, iter_triples
-from graphbuild.query import QueryError, format_csv, format_json, load_graph, read_query, run_query
+from graphbuild.query import (
+    QueryError, format_csv, format_json, get_named_query, list_named_queries, load_graph, parse_params, read_query,
+    run_query,
+)
 from graphbuild.rdf import actor_iri
 from graphbuild.types import Actor, Document, Triple
 
@@ -171,15 +174,33 @@ def extract(
 
 @app.command()
 def query(
-    sparql: Annotated[str, typer.Argument(help="A SPARQL SELECT/ASK query, or the path of a .rq file.")],
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph file.")] = Path("exports/graph.ttl"),
+    sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL SELECT/ASK query, or the path of a .rq file.")] = None,
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph file (.ttl, .nt, .nq, .trig, .jsonld).")]
+    = Path("exports/graph.ttl"),
+    name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a named query from the library.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option(
+        "--param", "-p", help="NAME=VALUE for a named query, repeatable; bound as a literal, never pasted in.")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, csv or json.")] = "table",
 ) -> None:
     """Run SPARQL against a built graph (prefixes gb:, actor:, doc:, stmt:, skos:, dcterms: predeclared)."""
     if fmt not in ("table", "csv", "json"):
         _fail(QueryError(f"unknown output format {fmt!r}; known formats: table, csv, json"))
+    if list_:
+        table = Table("name", "parameters", "description")
+        for q in list_named_queries():
+            table.add_row(q.name, "\n".join(f"{k}: {v}" for k, v in q.params.items()), q.description)
+        out.print(table)
+        return
     try:
-        result = run_query(load_graph(graph), read_query(sparql))
+        if (sparql is None) == (name is None):
+            raise QueryError("give either a SPARQL query (or .rq file) or --name NAME; see --list")
+        if name is not None:
+            named = get_named_query(name)
+            text, bindings = named.sparql, parse_params(param or [], named)
+        else:
+            text, bindings = read_query(sparql), dict(p.partition("=")[::2] for p in (param or []))
+        result = run_query(load_graph(graph), text, bindings)
     except EXPECTED as exc:
         _fail(exc)
     if fmt == "csv":
@@ -192,6 +213,44 @@ def query(
             table.add_row(*row)
         out.print(table)
         err.print(f"{len(result.rows)} row(s)")
+
+
+@app.command()
+def export(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph file to read.")] = Path("exports/graph.ttl"),
+    formats: Annotated[list[str], typer.Option(
+        "--format", "-f", help=f"Format to write, repeatable: {', '.join(EXPORTERS)}.")] = ["turtle"],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("exports"),
+) -> None:
+    """Write a built graph in other formats (RDF, GraphML, GEXF, CSV)."""
+    try:
+        check_formats(formats)
+        written = export_graph(load_graph(graph), out_dir, formats)
+    except EXPECTED as exc:
+        _fail(exc)
+    for path in written:
+        out.print(f"wrote {path}", highlight=False)
+
+
+@app.command()
+def serve(
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph file to serve.")] = Path("exports/graph.ttl"),
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 7878,
+    store: Annotated[Optional[Path], typer.Option(help="Keep the Oxigraph store in this new folder "
+                                                       "(default: a temporary folder, removed on exit).")] = None,
+) -> None:
+    """Serve a built graph read-only over the SPARQL 1.1 Protocol on 127.0.0.1 (Ctrl-C stops it)."""
+    from graphbuild.serve import ServeError, serve as serve_graph
+
+    def ready(url: str, triples: int) -> None:
+        err.print(f"serving {triples} triples from {graph} at {url} (SPARQL endpoint {url}query); Ctrl-C stops",
+                  highlight=False)
+
+    try:
+        code = serve_graph(graph, port=port, store_dir=store, on_ready=ready)
+    except (*EXPECTED, ServeError) as exc:
+        _fail(exc)
+    raise typer.Exit(code=code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS
 
 from graphbuild.ontology import ACTOR, DOC, GB, STATEMENT, WD, Ontology
@@ -117,4 +117,40 @@ def build_graph(documents: Iterable[Document], triples: Iterable[Triple], onto: 
         add_document(g, doc)
     for t in triples:
         add_triple(g, t, onto)
+    return g
+
+
+def to_dataset(g: Graph) -> Dataset:
+    """Split a knowledge graph into one named graph per document, for provenance.
+
+    A document's graph (named by the document IRI) holds its statements and the
+    direct edges they support; the default graph holds the ontology, the actors
+    and the document records. The union of all graphs is ``g`` again.
+    """
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    placed: set[tuple] = set()
+    for st in sorted(set(g.subjects(RDF.type, GB.Statement))):
+        doc = g.value(st, GB.document)
+        named = ds.graph(doc)
+        for p, o in g.predicate_objects(st):
+            named.add((st, p, o))
+            placed.add((st, p, o))
+        if g.value(st, GB.negated) == Literal(False):
+            edge = (g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
+            if edge in g:
+                named.add(edge)
+                placed.add(edge)
+    for t in g:
+        if t not in placed:
+            ds.add(t)
+    return ds
+
+
+def from_dataset(ds: Dataset) -> Graph:
+    """The union of a dataset's graphs as one knowledge graph (inverse of ``to_dataset``)."""
+    g = new_graph()
+    for s, p, o, _ctx in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
     return g

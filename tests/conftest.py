@@ -78,3 +78,17 @@ def seed_copy(tmp_path):
     dest = tmp_path / "seeds"
     shutil.copytree(SEEDS, dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def seed_exports(seed_build, runner):
+    """Every export format of the seeds' graph, written by `graphbuild export` from graph.ttl."""
+    from graphbuild.export import EXPORTERS
+
+    _result, out = seed_build
+    args = ["export", "--graph", str(out / "graph.ttl"), "--out", str(out)]
+    for fmt in EXPORTERS:
+        args += ["--format", fmt]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return out
