@@ -120,7 +120,7 @@ def _summary(stats: RunStats) -> None:
 
 def _actor_json(a: Actor) -> dict:
     return {"id": str(actor_iri(a)), "label": a.label, "type": a.type, "country": a.country,
-            "wikidata": a.wikidata, "linked": a.linked}
+            "wikidata": a.wikidata, "sector": a.sector, "linked": a.linked}
 
 
 def triple_json(t: Triple, relation_label: str, relation_iri: str) -> dict:
@@ -132,6 +132,7 @@ def triple_json(t: Triple, relation_label: str, relation_iri: str) -> dict:
         "relation": {"id": relation_iri, "label": relation_label, "text": t.relation_text, "lemma": t.lemma},
         "object": _actor_json(t.object),
         "negated": t.negated,
+        "modality": t.modality,
         "confidence": t.confidence,
         "rule": t.rule,
         "sentence_index": t.sentence_index,

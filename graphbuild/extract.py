@@ -1,17 +1,17 @@
 """Extraction: dependency rules over a spaCy parse yield actor-relation-actor triples.
 
-Each rule is one function over a sentence. Rules find a predicate (a verb, or an
+Each rule is one method over a sentence. Rules find a predicate (a verb, or an
 event noun such as "visit" or "sanctions"), the tokens that fill its subject and
-object slots, and then map each slot to actors through ``ActorResolver``'s
-mentions; the relation comes from the lexicon in ``ontology/``. Everything the
-rules know about words (verbs, event nouns, role nouns, negation and control
-cues) is data; the code only knows English syntax.
+object slots, and then map each slot to actors through the document's mentions;
+the relation comes from the lexicon in ``ontology/``. Everything the rules know
+about words (verbs, event nouns, role nouns, negation, modality, control and
+group-reference cues) is data; the code only knows English syntax.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,9 +20,10 @@ from graphbuild.ontology import Ontology
 from graphbuild.types import Actor, Document, Triple
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-SUBJECT_DEPS = frozenset({"nsubj"})
+MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
 # How much a statement's confidence drops with how its actors were linked.
-LINK_FACTOR = {"ruler": 1.0, "fuzzy": 0.9, "country": 0.9, "proxy": 0.85, "unlinked": 0.7}
+LINK_FACTOR = {"ruler": 1.0, "fuzzy": 0.9, "country": 0.9, "proxy": 0.85, "dyad": 0.8, "pronoun": 0.75,
+               "unlinked": 0.7}
 RULE_CONFIDENCE = {
     "verb_active": 0.85, "verb_passive": 0.8, "light_verb": 0.8, "participle_modifier": 0.75,
     "reciprocal": 0.75, "nominal_event": 0.7, "generic": 0.45,
@@ -31,10 +32,10 @@ RULE_CONFIDENCE = {
 
 @dataclass(frozen=True, slots=True)
 class Arg:
-    """An actor filling a slot, and how it was reached."""
+    """An actor filling a slot, and how it was reached (a key of LINK_FACTOR)."""
 
     actor: Actor
-    how: str  # key of LINK_FACTOR
+    how: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,24 @@ class Candidate:
     negated: bool
     rule: str
     inherited: bool = False  # subject came through a verb chain or coordination
+    modality: str | None = None
+
+
+def main_dyad(mentions: Iterable[Mention]) -> tuple[Actor, Actor] | None:
+    """The document's main pair of states: the two most mentioned, if each is named at least twice.
+
+    'The two sides', 'both countries' and 'the parties' refer to this pair.
+    """
+    counts: dict[str, int] = {}
+    actors: dict[str, Actor] = {}
+    for m in {(m.start, m.actor.key): m for m in mentions}.values():
+        if m.actor.type == "State":
+            counts[m.actor.key] = counts.get(m.actor.key, 0) + 1
+            actors[m.actor.key] = m.actor
+    top = sorted(counts, key=lambda k: (-counts[k], k))[:2]
+    if len(top) < 2 or counts[top[1]] < 2:
+        return None
+    return actors[top[0]], actors[top[1]]
 
 
 class Extractor:
@@ -55,31 +74,32 @@ class Extractor:
     def __init__(self, onto: Ontology, resolver: ActorResolver | None = None) -> None:
         self.onto = onto
         self.resolver = resolver or ActorResolver(onto)
-        self._light_nouns = {(lemma, noun) for (lemma, noun, _prep) in onto.lexicon if noun}
-        self._cue = onto.cues
+        self.light_nouns = {(lemma, noun) for (lemma, noun, _prep) in onto.lexicon if noun}
 
-    # ------------------------------------------------------------------ API
     def extract(self, doc: Doc, document: Document) -> Iterator[Triple]:
-        """Triples of one parsed document, in sentence order, without duplicates per sentence."""
+        """Triples of one parsed document, in sentence order, without duplicates per sentence.
+
+        When two different rules find the same triple in a sentence, the parses agree
+        and the confidence rises (noisy-or of the two).
+        """
         mentions = self.resolver.mentions(doc)
+        rules = _Rules(self, mentions, main_dyad(mentions.values()))
         for index, sent in enumerate(doc.sents):
             best: dict[tuple[str, str, str, bool], Triple] = {}
-            for cand in self.sentence_candidates(sent, mentions):
+            for cand in rules.sentence_candidates(sent):
                 triple = self._to_triple(cand, sent, index, document)
                 key = (triple.subject.key, triple.relation, triple.object.key, triple.negated)
-                if key not in best or triple.confidence > best[key].confidence:
+                old = best.get(key)
+                if old is None:
+                    best[key] = triple
+                elif old.rule != triple.rule:
+                    agreed = 1 - (1 - old.confidence) * (1 - triple.confidence)
+                    keep = old if old.confidence >= triple.confidence else triple
+                    best[key] = replace(keep, confidence=round(min(agreed, 0.99), 3))
+                elif triple.confidence > old.confidence:
                     best[key] = triple
             yield from best.values()
 
-    def sentence_candidates(self, sent: Span, mentions: dict[int, Mention]) -> Iterator[Candidate]:
-        """Every candidate the rules find in one sentence (self-relations dropped)."""
-        ctx = _Context(self, mentions)
-        for rule in (ctx.verb_rule, ctx.nominal_rule, ctx.reciprocal_noun_rule):
-            for cand in rule(sent):
-                if cand.subject.actor.key != cand.object.actor.key:
-                    yield cand
-
-    # ---------------------------------------------------------------- helpers
     def _to_triple(self, cand: Candidate, sent: Span, index: int, document: Document) -> Triple:
         conf = RULE_CONFIDENCE["generic" if cand.relation == "relatedTo" else cand.rule]
         conf *= LINK_FACTOR[cand.subject.how] * LINK_FACTOR[cand.object.how]
@@ -104,16 +124,27 @@ class Extractor:
             negated=cand.negated,
             confidence=round(conf, 3),
             rule=cand.rule,
+            modality=cand.modality,
         )
 
 
-class _Context:
-    """Rule functions for one document: they share its mention index."""
+class _Rules:
+    """The rules for one document: they share its mention index and its main dyad."""
 
-    def __init__(self, ex: Extractor, mentions: dict[int, Mention]) -> None:
-        self.ex = ex
+    def __init__(self, ex: Extractor, mentions: dict[int, Mention], dyad: tuple[Actor, Actor] | None) -> None:
         self.onto = ex.onto
+        self.light_nouns = ex.light_nouns
+        self.cue = ex.onto.cues
         self.mentions = mentions
+        self.dyad = dyad
+        self._starts = sorted({m.start for m in mentions.values()})  # for pronoun look-back
+
+    def sentence_candidates(self, sent: Span) -> Iterator[Candidate]:
+        """Every candidate the rules find in one sentence (self-relations dropped)."""
+        for rule in (self.verb_rule, self.nominal_rule, self.reciprocal_noun_rule, self.reciprocal_modifier_rule):
+            for cand in rule(sent):
+                if cand.subject.actor.key != cand.object.actor.key:
+                    yield cand
 
     # ------------------------------------------------------- argument actors
     def actors_of(self, tok: Token, *, depth: int = 0) -> list[Arg]:
@@ -131,29 +162,83 @@ class _Context:
             if m.demonym and tok.pos_ == "ADJ":
                 return []
             return [Arg(m.actor, m.linked_by)]
-        if depth > 2 or tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if depth > 2:
+            return []
+        if tok.pos_ == "PRON":
+            return self.pronoun(tok)
+        if tok.pos_ not in ("NOUN", "PROPN"):
             return []
         # apposition: 'the head of the Office ..., Li Zhanshu'
         for child in tok.children:
             if child.dep_ == "appos" and child.i in self.mentions:
                 return [Arg(self.mentions[child.i].actor, self.mentions[child.i].linked_by)]
-        kind = self.onto.proxies.get(tok.lemma_.lower())
+        group = self.group_reference(tok)
+        if group:
+            return group
+        kind, sector = self.onto.proxies.get(tok.lemma_.lower(), ("", ""))
         if kind in ("role", "aspect"):
-            # role or aspect noun: 'the Russian government', 'Russia's interests', 'integrity of Ukraine'
-            for child in tok.children:
-                if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in self.mentions:
-                    return [Arg(self.mentions[child.i].actor, "proxy")]
-            for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            return [Arg(a.actor, "proxy") for a in self.actors_of(pobj, depth=depth + 1)]
+            # role or aspect noun: 'the Russian government', "Russia's interests", 'integrity of Ukraine'
+            owners = self._owners(tok, depth)
+            # a role noun of a state names that state's sector: 'Hungarian officials' -> Hungary (government)
+            return [Arg(self.onto.sector_actor(a.actor, sector) if sector and a.actor.type == "State" else a.actor,
+                        "proxy") for a in owners]
         if kind == "with":
             # relationship noun: 'its partnership with the U.S.' stands for the partner
-            for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "with":
-                    return [Arg(a.actor, "proxy") for pobj in child.children if pobj.dep_ == "pobj"
-                            for a in self.actors_of(pobj, depth=depth + 1)]
+            return [Arg(a.actor, "proxy") for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
+        return []
+
+    def _owners(self, tok: Token, depth: int) -> list[Arg]:
+        """Who a role or aspect noun belongs to: a modifier ('Russian', "Russia's", 'U.S.') or an of-phrase."""
+        for child in tok.children:
+            if child.dep_ in ("poss", *MODIFIER_DEPS):
+                if child.i in self.mentions:
+                    return [Arg(self.mentions[child.i].actor, "proxy")]
+                found = self.actors_of(child, depth=depth + 1)
+                if found:
+                    return found
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
+        return []
+
+    def group_reference(self, tok: Token) -> list[Arg]:
+        """'the two sides', 'both countries', 'the parties' -> the document's main dyad."""
+        if self.dyad is None or tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in self.cue.get("dyad", ()):
+            return []
+        words = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "amod", "preconj")}
+        if "two" in words or "both" in words or (tok.lemma_.lower() == "party" and "the" in words):
+            return [Arg(a, "dyad") for a in self.dyad]
+        return []
+
+    def pronoun(self, tok: Token) -> list[Arg]:
+        """'it/its' -> the one state or organisation in reach; 'they/their' -> the one coordinated
+        group in reach. Reach is the sentence so far, then the previous sentence; when
+        candidates are in reach but ambiguous, the pronoun resolves to nothing."""
+        word = tok.lower_
+        singular = word in self.cue.get("pronoun_singular", ())
+        if not singular and word not in self.cue.get("pronoun_plural", ()):
+            return []
+        sent = tok.sent
+        spans = [(sent.start, tok.i)]
+        if sent.start > 0:
+            prev = tok.doc[sent.start - 1].sent
+            spans.append((prev.start, prev.end))
+        for lo, hi in spans:
+            found = [self.mentions[i] for i in self._starts if lo <= i < hi]
+            found = [m for m in found if not m.demonym and m.actor.type in ("State", "Organization", "GovernmentBody")]
+            if not found:
+                continue
+            if singular:
+                keys = {m.actor.key for m in found}
+                return [Arg(found[0].actor, "pronoun")] if len(keys) == 1 else []
+            groups = []
+            for m in found:
+                head = tok.doc[m.start]
+                members = [self.mentions[c.i] for c in head.conjuncts if c.i in self.mentions]
+                if head.dep_ != "conj" and members:
+                    groups.append([m, *members])
+            return [Arg(g.actor, "pronoun") for g in groups[0]] if len(groups) == 1 else []
         return []
 
     # ------------------------------------------------------- verb slots
@@ -176,7 +261,7 @@ class _Context:
             # participle with a fused subject: 'the China-led AIIB'
             fused = [c for c in v.children if c.dep_ in ("npadvmod", "nsubj", "compound") and c.i in self.mentions]
             return fused, False
-        subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
         if subjects:
             # relative clause: 'Patrushev, who has said ...' -> the noun the clause modifies
             if v.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
@@ -188,30 +273,27 @@ class _Context:
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs:
                 return objs, True
-            toks, _ = self.subject_tokens(head, hops=hops + 1)
-            return toks, True
+            return self.subject_tokens(head, hops=hops + 1)[0], True
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             # coordinated verbs share the subject: 'China values ... and is seeking'
-            toks, _ = self.subject_tokens(head, hops=hops + 1)
-            return toks, True
+            return self.subject_tokens(head, hops=hops + 1)[0], True
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             # nominal control: "Russia's decision to join", 'his willingness to cooperate'
             for c in head.children:
                 if c.dep_ == "poss":
                     if c.pos_ == "PRON" and head.dep_ in ("dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
-                        toks, _ = self.subject_tokens(head.head, hops=hops + 1)
-                        return toks, True
+                        return self.subject_tokens(head.head, hops=hops + 1)[0], True
                     return [c], True
             return [], False
         if v.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADP"):
             # adverbial clause or 'by persuading': the subject of the governing verb
             gov = head if head.pos_ != "ADP" else head.head
             if gov.pos_ in ("VERB", "AUX") and not self.is_passive(gov):
-                toks, _ = self.subject_tokens(gov, hops=hops + 1)
-                return toks, True
+                return self.subject_tokens(gov, hops=hops + 1)[0], True
         return [], False
 
-    def chain(self, v: Token) -> list[Token]:
+    @staticmethod
+    def chain(v: Token) -> list[Token]:
         """The verb and the verbs it hangs from by xcomp ('tried' for 'divide')."""
         out = [v]
         while out[-1].dep_ == "xcomp" and out[-1].head.pos_ in ("VERB", "AUX"):
@@ -220,14 +302,23 @@ class _Context:
 
     def is_negated(self, v: Token) -> bool:
         """'does not support', 'did not want to join', 'never joined'."""
-        words = self.ex._cue.get("negation", frozenset())
+        words = self.cue.get("negation", frozenset())
+        return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words)
+                   for t in self.chain(v) for c in t.children)
+
+    def modality(self, v: Token) -> str | None:
+        """'could join', 'must learn', 'needs to increase', 'tried to divide' -> the modal word."""
+        words = self.cue.get("modality", frozenset())
         for t in self.chain(v):
             for c in t.children:
-                if c.dep_ == "neg" or (c.dep_ in ("advmod", "neg") and c.lower_ in words):
-                    return True
-        return False
+                if c.dep_ == "aux" and c.lower_ in words:
+                    return c.lower_
+            if t is not v and t.lemma_.lower() in words:
+                return t.lemma_.lower()
+        return None
 
-    def verb_lemma(self, v: Token) -> str:
+    @staticmethod
+    def verb_lemma(v: Token) -> str:
         prt = [c.lower_ for c in v.children if c.dep_ == "prt"]
         return " ".join([v.lemma_.lower(), *prt])
 
@@ -236,6 +327,39 @@ class _Context:
         words = [w for t in reversed(self.chain(v)[1:]) for w in (t.text, "to")]
         prt = [c.text for c in v.children if c.dep_ == "prt"]
         return " ".join([*words, v.text, *prt, *[e for e in extra if e]])
+
+    def object_slots(self, v: Token, passive: bool) -> Iterator[tuple[str, Token, str]]:
+        """(preposition, object head, light noun) for every object of ``v``."""
+        if passive:
+            for c in v.children:
+                if c.dep_ == "nsubjpass":
+                    yield "", c, ""
+            if v.dep_ in ("acl", "amod"):
+                yield "", v.head, ""
+        consumed: set[int] = set()
+        for c in v.children:
+            if c.dep_ in ("dobj", "dative") and not passive:
+                if (self.verb_lemma(v), c.lemma_.lower()) in self.light_nouns:
+                    # light verb + event noun: 'impose sanctions on X', 'reach an agreement with X'
+                    for p in (*c.children, *v.children):
+                        if p.dep_ == "prep":
+                            consumed.add(p.i)
+                            for pobj in p.children:
+                                if pobj.dep_ == "pobj":
+                                    yield p.lower_, pobj, c.lemma_.lower()
+                    continue
+                yield "", c, ""
+        for c in v.children:
+            if c.dep_ == "prep" and c.i not in consumed:
+                # two-word prepositions: 'out of'
+                for g in c.children:
+                    if g.dep_ == "prep":
+                        for pobj in g.children:
+                            if pobj.dep_ == "pobj":
+                                yield f"{c.lower_} {g.lower_}", pobj, ""
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj":
+                        yield c.lower_, pobj, ""
 
     # ------------------------------------------------------------ rules
     def verb_rule(self, sent: Span) -> Iterator[Candidate]:
@@ -250,83 +374,57 @@ class _Context:
                 continue
             lemma = self.verb_lemma(v)
             negated = self.is_negated(v)
+            modality = self.modality(v)
             rule = "verb_passive" if passive else "verb_active"
             found_object = False
             for prep, obj_tok, noun in self.object_slots(v, passive):
                 relation = self.onto.lookup_relation(lemma, noun, prep)
                 if relation is None:
                     continue
+                key = " ".join(p for p in (lemma, noun, prep) if p)
+                text = self.surface(v, noun, prep)
+                if obj_tok.lower_ == "other" and any(c.lower_ == "each" for c in obj_tok.children):
+                    # reciprocal object: 'Moscow and Beijing support each other'
+                    found_object = True
+                    yield from self._pairs(subjects, relation, text, key, negated, modality)
+                    continue
                 objects = self.actors_of(obj_tok)
                 found_object = found_object or bool(objects)
-                key = " ".join(p for p in (lemma, noun, prep) if p)
                 for s in subjects:
                     for o in objects:
-                        yield Candidate(s, relation, self.surface(v, noun, prep), key, o, negated,
-                                        "light_verb" if noun else rule, inherited)
+                        yield Candidate(s, relation, text, key, o, negated, "light_verb" if noun else rule,
+                                        inherited, modality)
             if not found_object and len(subjects) > 1:
-                # reciprocal: 'Lavrov and Kerry met', 'China and Russia reached an agreement'
-                yield from self._reciprocal(v, lemma, subjects, negated)
+                # reciprocal subjects: 'Lavrov and Kerry met', 'China and Russia reached an agreement'
+                for noun in [*(c.lemma_.lower() for c in v.children if c.dep_ == "dobj"), ""]:
+                    relation = self.onto.lexicon.get((lemma, noun, ""))
+                    if relation is not None and self.onto.relations[relation].symmetric:
+                        key = " ".join(p for p in (lemma, noun) if p)
+                        yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality)
+                        break
 
-    def object_slots(self, v: Token, passive: bool) -> Iterator[tuple[str, Token, str]]:
-        """(preposition, object head, light noun) for every object of ``v``."""
-        if passive:
-            for c in v.children:
-                if c.dep_ == "nsubjpass":
-                    yield "", c, ""
-            if v.dep_ in ("acl", "amod"):
-                yield "", v.head, ""
-        consumed: set[int] = set()
-        for c in v.children:
-            if c.dep_ in ("dobj", "dative") and not passive:
-                if (self.verb_lemma(v), c.lemma_.lower()) in self.ex._light_nouns:
-                    # light verb + event noun: 'impose sanctions on X', 'reach an agreement with X'
-                    for p in (*c.children, *v.children):
-                        if p.dep_ == "prep":
-                            consumed.add(p.i)
-                            for pobj in p.children:
-                                if pobj.dep_ == "pobj":
-                                    yield p.lower_, pobj, c.lemma_.lower()
-                    continue
-                yield "", c, ""
-        for c in v.children:
-            if c.dep_ == "prep" and c.i not in consumed:
-                prep = c.lower_
-                # two-word prepositions: 'out of'
-                inner = [g for g in c.children if g.dep_ == "prep"]
-                for g in inner:
-                    for pobj in g.children:
-                        if pobj.dep_ == "pobj":
-                            yield f"{prep} {g.lower_}", pobj, ""
-                for pobj in c.children:
-                    if pobj.dep_ == "pobj":
-                        yield prep, pobj, ""
-
-    def _reciprocal(self, v: Token, lemma: str, subjects: list[Arg], negated: bool) -> Iterator[Candidate]:
-        nouns = [c.lemma_.lower() for c in v.children if c.dep_ == "dobj"]
-        for noun in [*nouns, ""]:
-            relation = self.onto.lexicon.get((lemma, noun, ""))
-            if relation is None or not self.onto.relations[relation].symmetric:
-                continue
-            text = self.surface(v, noun)
-            for s in subjects:
-                for o in subjects:
-                    if s.actor.key != o.actor.key:
-                        yield Candidate(s, relation, text, " ".join(p for p in (lemma, noun) if p), o,
-                                        negated, "reciprocal")
-            return
+    @staticmethod
+    def _pairs(actors: list[Arg], relation: str, text: str, lemma: str, negated: bool,
+               modality: str | None) -> Iterator[Candidate]:
+        """Every ordered pair of distinct actors: reciprocal relations hold both ways."""
+        for s in actors:
+            for o in actors:
+                if s.actor.key != o.actor.key:
+                    yield Candidate(s, relation, text, lemma, o, negated, "reciprocal", modality=modality)
 
     def nominal_rule(self, sent: Span) -> Iterator[Candidate]:
-        """Event nouns: 'the visit of Wang Yi to Russia', "Xi's visit to Russia",
+        """Event nouns: 'the visit of Wang Yi to Russia', "Xi's visit to Russia", 'US sanctions on Iran',
         'the introduction of sanctions against Russia by Western countries',
         'pressure from the United States' felt by China and Russia."""
-        light = self.ex._cue.get("light", frozenset())
-        experiencer = self.ex._cue.get("experiencer", frozenset())
+        light = self.cue.get("light", frozenset())
+        experiencer = self.cue.get("experiencer", frozenset())
         for n in sent:
             if n.pos_ != "NOUN" or n.lemma_.lower() not in self.onto.nominals:
                 continue
             relation, agent_preps, target_preps = self.onto.nominals[n.lemma_.lower()]
             hosts = [n]
             if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in light:
+                # light noun: 'the release of loans ... by China' -- its by-phrase belongs to 'loans'
                 hosts.append(n.head.head)
             agents: list[Arg] = []
             targets: list[Arg] = []
@@ -334,25 +432,29 @@ class _Context:
                 for c in h.children:
                     if c.dep_ == "poss" and "poss" in agent_preps:
                         agents += self.actors_of(c)
+                    elif c.dep_ in MODIFIER_DEPS and "mod" in agent_preps and h is n:
+                        # actor modifier of the event noun: 'US sanctions', 'Chinese loans'
+                        agents += self._modifier_actors(c)
                     elif c.dep_ == "prep":
-                        p = c.lower_
                         pobjs = [g for g in c.children if g.dep_ == "pobj"]
-                        if p in agent_preps or p == "by":
+                        if c.lower_ in agent_preps or c.lower_ == "by":
                             agents += [a for g in pobjs for a in self.actors_of(g)]
-                        elif p in target_preps:
+                        elif c.lower_ in target_preps:
                             targets += [a for g in pobjs for a in self.actors_of(g)]
             if n.dep_ == "dobj" and n.head.lemma_.lower() in experiencer:
                 # experiencer verb: the subject undergoes the event ('China felt pressure from the US')
-                toks, _ = self.subject_tokens(n.head)
-                targets += [a for t in toks for a in self.actors_of(t)]
-            negated = n.head.pos_ == "VERB" and self.is_negated(n.head)
+                targets += [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)]
+            governor = n.head if n.head.pos_ == "VERB" else None
+            negated = governor is not None and self.is_negated(governor)
+            modality = self.modality(governor) if governor is not None else None
             for s in agents:
                 for o in targets:
-                    yield Candidate(s, relation, n.text, n.lemma_.lower(), o, negated, "nominal_event")
+                    yield Candidate(s, relation, n.text, n.lemma_.lower(), o, negated, "nominal_event",
+                                    modality=modality)
 
     def reciprocal_noun_rule(self, sent: Span) -> Iterator[Candidate]:
         """'cooperation between Russia and the United States': each pair, both ways."""
-        between = self.ex._cue.get("reciprocal", frozenset())
+        between = self.cue.get("reciprocal", frozenset())
         for p in sent:
             if p.dep_ != "prep" or p.lower_ not in between:
                 continue
@@ -361,10 +463,36 @@ class _Context:
             if entry is None or not self.onto.relations[entry[0]].symmetric:
                 continue
             actors = [a for g in p.children if g.dep_ == "pobj" for a in self.actors_of(g)]
-            for s in actors:
-                for o in actors:
-                    if s.actor.key != o.actor.key:
-                        yield Candidate(s, entry[0], f"{n.text} {p.text}", n.lemma_.lower(), o, False, "reciprocal")
+            yield from self._pairs(actors, entry[0], f"{n.text} {p.text}", n.lemma_.lower(), False, None)
+
+    def _modifier_actors(self, tok: Token) -> list[Arg]:
+        """Actors named by a modifier, demonyms included ('Sino', 'Russian', 'US'), with its conjuncts."""
+        out = []
+        for t in (tok, *tok.conjuncts):
+            m = self.mentions.get(t.i)
+            if m is not None and m.actor.type != "Person":
+                out.append(Arg(m.actor, m.linked_by))
+        return out
+
+    def reciprocal_modifier_rule(self, sent: Span) -> Iterator[Candidate]:
+        """'Sino-Russian cooperation', 'the Sino-Japanese dispute', 'China-U.S. dialogue':
+        a symmetric event noun modified by two or more actors relates them both ways."""
+        for n in sent:
+            entry = self.onto.nominals.get(n.lemma_.lower()) if n.pos_ == "NOUN" else None
+            if entry is None or not self.onto.relations[entry[0]].symmetric:
+                continue
+            actors: dict[str, Arg] = {}
+            stack = [c for c in n.children if c.dep_ in MODIFIER_DEPS]
+            while stack:  # walk the modifier chain: 'Sino' <- 'Russian' <- 'strategic cooperation'
+                c = stack.pop()
+                for a in self._modifier_actors(c):
+                    actors.setdefault(a.actor.key, a)
+                stack += [g for g in c.children if g.dep_ in (*MODIFIER_DEPS, "conj")]
+            if len(actors) < 2:
+                continue
+            governor = n.head if n.head.pos_ == "VERB" else None
+            negated = governor is not None and self.is_negated(governor)
+            yield from self._pairs(list(actors.values()), entry[0], n.text, n.lemma_.lower(), negated, None)
 
 
 def extract_triples(docs: Iterable[tuple[Doc, Document]], onto: Ontology) -> Iterator[Triple]:

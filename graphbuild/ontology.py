@@ -66,6 +66,8 @@ class GB(DefinedNamespace):
     rule: URIRef
     relationText: URIRef
     lemma: URIRef
+    modality: URIRef
+    sector: URIRef
     # alignment annotations
     ploverType: URIRef
     cameoCode: URIRef
@@ -136,8 +138,15 @@ class Ontology:
     relations: dict[str, RelationInfo]
     lexicon: dict[tuple[str, str, str], str]  # (verb lemma, light noun, prep) -> relation
     nominals: dict[str, tuple[str, frozenset[str], frozenset[str]]]  # noun -> (relation, agent, target)
-    proxies: dict[str, str]  # noun -> role | aspect | with
+    proxies: dict[str, tuple[str, str]]  # noun -> (role | aspect | with, sector code or "")
+    sectors: dict[str, tuple[str, str]]  # sector code -> (label, actor type)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words
+
+    def sector_actor(self, state: Actor, code: str) -> Actor:
+        """The actor for a state's sector: 'Hungarian officials' -> Hungary (government), key HUN-GOV."""
+        label, kind = self.sectors[code]
+        return Actor(key=f"{state.key}-{code}", label=f"{state.label} ({label})", type=kind,
+                     country=state.country, sector=code)
 
     def relation_iri(self, relation: str) -> URIRef:
         return URIRef(str(GB._NS) + relation)
@@ -147,13 +156,14 @@ class Ontology:
 
         The most specific entry wins: (lemma, noun, prep), then (lemma, "", prep),
         then the generic entry for the preposition alone ("*"). A direct object of
-        an unknown verb falls back to ``relatedTo``.
+        an unknown verb falls back to ``relatedTo``, unless the verb is too general
+        ('generic_stop' cues).
         """
         for key in ((lemma, noun, prep), (lemma, "", prep)):
             if key in self.lexicon:
                 return self.lexicon[key]
-        if noun:
-            return None
+        if noun or lemma in self.cues.get("generic_stop", ()):
+            return None  # 'have', 'give', 'make'... say too little for even a generic relation
         if prep == "":
             return "relatedTo"
         return self.lexicon.get(("*", "", prep))
@@ -278,7 +288,14 @@ def load_ontology(directory: Path | None = None) -> Ontology:
             raise OntologyError(f"{d / 'nominals.csv'}:{n}: relation {rel!r} is not declared in graphbuild.ttl")
         nominals[row["noun"].strip()] = (rel, frozenset(_split(row["agent"])), frozenset(_split(row["target"])))
 
-    proxies = {row["noun"].strip(): row["kind"].strip() for row in _read_csv(d / "proxies.csv")}
+    sectors = {row["code"].strip(): (row["label"].strip(), row["type"].strip())
+               for row in _read_csv(d / "sectors.csv")}
+    proxies: dict[str, tuple[str, str]] = {}
+    for n, row in enumerate(_read_csv(d / "proxies.csv"), start=2):
+        sector = row["sector"].strip()
+        if sector and sector not in sectors:
+            raise OntologyError(f"{d / 'proxies.csv'}:{n}: sector {sector!r} is not in sectors.csv")
+        proxies[row["noun"].strip()] = (row["kind"].strip(), sector)
     cues: dict[str, set[str]] = {}
     for row in _read_csv(d / "cues.csv"):
         cues.setdefault(row["kind"].strip(), set()).add(row["word"].strip())
@@ -291,5 +308,6 @@ def load_ontology(directory: Path | None = None) -> Ontology:
         lexicon=lexicon,
         nominals=nominals,
         proxies=proxies,
+        sectors=sectors,
         cues={k: frozenset(v) for k, v in cues.items()},
     )

@@ -69,6 +69,8 @@ def add_actor(g: Graph, actor: Actor) -> URIRef:
         g.add((iri, SKOS.exactMatch, WD[actor.wikidata]))
     if actor.role:
         g.add((iri, GB.role, Literal(actor.role)))
+    if actor.sector:
+        g.add((iri, GB.sector, Literal(actor.sector)))
     return iri
 
 
@@ -104,6 +106,8 @@ def add_triple(g: Graph, t: Triple, onto: Ontology) -> URIRef:
     g.add((st, GB.rule, Literal(t.rule)))
     g.add((st, GB.relationText, Literal(t.relation_text)))
     g.add((st, GB.lemma, Literal(t.lemma)))
+    if t.modality:
+        g.add((st, GB.modality, Literal(t.modality)))
     if not t.negated:
         g.add((s, p, o))
     return st

@@ -33,6 +33,7 @@ class Actor:
     wikidata: str | None = None  # QID
     role: str | None = None  # office held, for persons
     linked: bool = True  # False for actors minted from unknown named entities
+    sector: str | None = None  # CAMEO-style sector code for 'Hungarian officials' (GOV, MIL, MED...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +54,4 @@ class Triple:
     negated: bool
     confidence: float
     rule: str
+    modality: str | None = None  # 'could', 'must', 'needs', 'tried'... when the text hedges the relation

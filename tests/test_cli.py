@@ -95,7 +95,7 @@ def test_cli_extract_seed_facts(seed_triples, subject, relation, obj):
     ("The White House imposed sanctions on the Kremlin.", ("USA", "sanctions", "RUS", "USA", "RUS")),
     ("Iranian President Hassan Rouhani met with Turkish President Recep Tayyip Erdogan.",
      ("x-person-hassan-rouhani", "meetsWith", "x-person-recep-tayyip-erdogan", "IRN", "TUR")),
-    ("Israeli troops attacked Palestinian militants.", ("ISR", "attacks", "PSE", "ISR", "PSE")),
+    ("Israeli troops attacked Palestinian militants.", ("ISR-MIL", "attacks", "PSE-REB", "ISR", "PSE")),
     ("Japan and South Korea signed a trade agreement.", ("KOR", "agreesWith", "JPN", "KOR", "JPN")),
     ("Saudi Arabia rejected the Iranian proposal.", ("SAU", "rejects", "IRN", "SAU", "IRN")),
 ])

@@ -141,12 +141,12 @@ CASES = {
         [(2, 3, "GPE", "RUS"), (4, 5, "GPE", "CHN")],
         {("RUS", "cooperatesWith", "CHN", False), ("CHN", "cooperatesWith", "RUS", False)},
     ),
-    "role noun stands for its state: 'the Russian government supports Syria'": (
+    "role noun names the state's sector: 'the Russian government supports Syria'": (
         [("the", 2, "det", "DET", "DT", "the"), ("Russian", 2, "amod", "ADJ", "JJ", "russian"),
          ("government", 3, "nsubj", "NOUN", "NN", "government"), ("supports", 3, "ROOT", "VERB", "VBZ", "support"),
          ("Syria", 3, "dobj", "PROPN", "NNP", "Syria")],
         [(1, 2, "NORP", "RUS"), (4, 5, "GPE", "SYR")],
-        {("RUS", "supports", "SYR", False)},
+        {("RUS-GOV", "supports", "SYR", False)},
     ),
     "aspect noun: 'China respects the integrity of Ukraine'": (
         [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("respects", 1, "ROOT", "VERB", "VBZ", "respect"),
