@@ -254,5 +254,45 @@ def serve(
     raise typer.Exit(code=code)
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: doc, sentence, subject, relation, object, negated.")],
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Files or corpora holding the gold documents (default: the gold sentences themselves).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table or json.")] = "table",
+    errors: Annotated[bool, typer.Option("--errors", help="Also list graphbuild's missed and extra facts.")] = False,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load.")] = None,
+) -> None:
+    """Score graphbuild and the textacy SVO baseline against a gold file (precision, recall, F1)."""
+    from graphbuild.evaluate import LEVELS, GoldError, evaluate as run_evaluation
+
+    if fmt not in ("table", "json"):
+        _fail(QueryError(f"unknown output format {fmt!r}; known formats: table, json"))
+    try:
+        result = run_evaluation(gold, list(paths or []), load_ontology(), model=model)
+    except (*EXPECTED, GoldError) as exc:
+        _fail(exc)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{gold.name}: {result['gold_facts']} gold facts in {result['documents']} documents")
+    for col in ("system", "level", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(col, justify="left" if col in ("system", "level") else "right", no_wrap=True)
+    for name, res in result["systems"].items():
+        if "error" in res:
+            table.add_row(name, res["error"])
+            continue
+        for level in LEVELS:
+            r = res[level]
+            table.add_row(name, level, f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
+                          str(r["tp"]), str(r["fp"]), str(r["fn"]))
+    out.print(table)
+    if errors:
+        res = result["systems"]["graphbuild"]
+        for label, facts in (("missed", res["missed"]), ("extra", res["extra"])):
+            for fact in facts:
+                out.print(f"{label}: {fact}", highlight=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -52,7 +52,7 @@ class Candidate:
 
 
 def main_dyad(mentions: Iterable[Mention]) -> tuple[Actor, Actor] | None:
-    """The document's main pair of states: the two most mentioned, if each is named at least twice.
+    """The document's main pair of states: the two most mentioned, when the second is unambiguous.
 
     'The two sides', 'both countries' and 'the parties' refer to this pair.
     """
@@ -62,10 +62,10 @@ def main_dyad(mentions: Iterable[Mention]) -> tuple[Actor, Actor] | None:
         if m.actor.type == "State":
             counts[m.actor.key] = counts.get(m.actor.key, 0) + 1
             actors[m.actor.key] = m.actor
-    top = sorted(counts, key=lambda k: (-counts[k], k))[:2]
-    if len(top) < 2 or counts[top[1]] < 2:
-        return None
-    return actors[top[0]], actors[top[1]]
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[2]] == counts[ranked[1]]):
+        return None  # fewer than two states, or no clear second one
+    return actors[ranked[0]], actors[ranked[1]]
 
 
 class Extractor:
@@ -149,11 +149,28 @@ class _Rules:
     # ------------------------------------------------------- argument actors
     def actors_of(self, tok: Token, *, depth: int = 0) -> list[Arg]:
         """Actors a noun-phrase head stands for, with its coordinated heads ('China and Russia')."""
+        group = (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,)
         out: list[Arg] = []
-        for t in (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,):
+        for t in group:
             out += self._actors_of_one(t, depth)
+        sector = self._shared_sector(group)
+        if sector:
+            # elliptical possessive: "Russia's and China's governments" -> both governments
+            out = [Arg(self.onto.sector_actor(a.actor, sector), a.how) if a.actor.type == "State" else a
+                   for a in out]
         seen: set[str] = set()
         return [a for a in out if not (a.actor.key in seen or seen.add(a.actor.key))]
+
+    def _shared_sector(self, group: tuple[Token, ...]) -> str:
+        """The sector of a role noun that a bare possessive conjunct shares ("Russia's and China's governments")."""
+        bare = [t for t in group if t.i in self.mentions and any(c.dep_ == "case" for c in t.children)]
+        if not bare:
+            return ""
+        for t in group:
+            kind, sector = self.onto.proxies.get(t.lemma_.lower(), ("", ""))
+            if kind == "role" and sector and any(c.dep_ == "poss" for c in t.children):
+                return sector
+        return ""
 
     def _actors_of_one(self, tok: Token, depth: int) -> list[Arg]:
         m = self.mentions.get(tok.i)
@@ -192,8 +209,11 @@ class _Rules:
         """Who a role or aspect noun belongs to: a modifier ('Russian', "Russia's", 'U.S.') or an of-phrase."""
         for child in tok.children:
             if child.dep_ in ("poss", *MODIFIER_DEPS):
-                if child.i in self.mentions:
-                    return [Arg(self.mentions[child.i].actor, "proxy")]
+                # "Russia's and China's governments": every coordinated owner
+                owners = [Arg(self.mentions[t.i].actor, "proxy") for t in (child, *child.conjuncts)
+                          if t.i in self.mentions]
+                if owners:
+                    return owners
                 found = self.actors_of(child, depth=depth + 1)
                 if found:
                     return found
@@ -219,6 +239,8 @@ class _Rules:
         singular = word in self.cue.get("pronoun_singular", ())
         if not singular and word not in self.cue.get("pronoun_plural", ()):
             return []
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            return []  # an object 'it'/'them' refers to things far more often than to actors
         sent = tok.sent
         spans = [(sent.start, tok.i)]
         if sent.start > 0:
@@ -286,9 +308,13 @@ class _Rules:
                     return [c], True
             return [], False
         if v.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADP"):
-            # adverbial clause or 'by persuading': the subject of the governing verb
             gov = head if head.pos_ != "ADP" else head.head
             if gov.pos_ in ("VERB", "AUX") and not self.is_passive(gov):
+                objs = [c for c in gov.children if c.dep_ == "dobj"]
+                if head.pos_ == "ADP" and head.lower_ in self.cue.get("object_control", ()) and objs:
+                    # object control through a preposition: 'warned Kiev against joining NATO'
+                    return objs, True
+                # adverbial clause or 'by persuading': the subject of the governing verb
                 return self.subject_tokens(gov, hops=hops + 1)[0], True
         return [], False
 
@@ -330,36 +356,47 @@ class _Rules:
 
     def object_slots(self, v: Token, passive: bool) -> Iterator[tuple[str, Token, str]]:
         """(preposition, object head, light noun) for every object of ``v``."""
-        if passive:
-            for c in v.children:
-                if c.dep_ == "nsubjpass":
-                    yield "", c, ""
-            if v.dep_ in ("acl", "amod"):
-                yield "", v.head, ""
+        lemma = self.verb_lemma(v)
         consumed: set[int] = set()
+        preps: list[Token] = [c for c in v.children if c.dep_ == "prep"]
+        hung: set[int] = set()
         for c in v.children:
-            if c.dep_ in ("dobj", "dative") and not passive:
-                if (self.verb_lemma(v), c.lemma_.lower()) in self.light_nouns:
-                    # light verb + event noun: 'impose sanctions on X', 'reach an agreement with X'
-                    for p in (*c.children, *v.children):
-                        if p.dep_ == "prep":
-                            consumed.add(p.i)
-                            for pobj in p.children:
-                                if pobj.dep_ == "pobj":
-                                    yield p.lower_, pobj, c.lemma_.lower()
-                    continue
-                yield "", c, ""
-        for c in v.children:
-            if c.dep_ == "prep" and c.i not in consumed:
-                # two-word prepositions: 'out of'
-                for g in c.children:
-                    if g.dep_ == "prep":
-                        for pobj in g.children:
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                preps.append(c)  # 'supplies gas to China': the parser's prepositional dative
+                continue
+            theme = (passive and c.dep_ == "nsubjpass") or (not passive and c.dep_ in ("dobj", "dative"))
+            if not theme:
+                continue
+            if (lemma, c.lemma_.lower()) in self.light_nouns:
+                # light verb + event noun: 'impose sanctions on X', 'sanctions were imposed on X'
+                for p in (*c.children, *preps):
+                    if p.dep_ == "prep":
+                        consumed.add(p.i)
+                        for pobj in p.children:
                             if pobj.dep_ == "pobj":
-                                yield f"{c.lower_} {g.lower_}", pobj, ""
-                for pobj in c.children:
-                    if pobj.dep_ == "pobj":
-                        yield c.lower_, pobj, ""
+                                yield p.lower_, pobj, c.lemma_.lower()
+                continue
+            yield "", c, ""
+            if c.i not in self.mentions:
+                # a prepositional phrase the parser hung on a non-actor object may belong to the
+                # verb ('provides billions of dollars to X'), but only where the lexicon says the
+                # verb takes that preposition: 'support the sanctions against Iran' is no relation
+                hung.update(p.i for p in c.children if p.dep_ == "prep" and p.lower_ != "of")
+                preps += [p for p in c.children if p.i in hung]
+        if passive and v.dep_ in ("acl", "amod"):
+            yield "", v.head, ""
+        for c in preps:
+            if c.i in consumed or (c.i in hung and (lemma, "", c.lower_) not in self.onto.lexicon):
+                continue
+            # two-word prepositions: 'out of'
+            for g in c.children:
+                if g.dep_ == "prep":
+                    for pobj in g.children:
+                        if pobj.dep_ == "pobj":
+                            yield f"{c.lower_} {g.lower_}", pobj, ""
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    yield c.lower_, pobj, ""
 
     # ------------------------------------------------------------ rules
     def verb_rule(self, sent: Span) -> Iterator[Candidate]:
@@ -373,7 +410,9 @@ class _Rules:
             if not subjects:
                 continue
             lemma = self.verb_lemma(v)
-            negated = self.is_negated(v)
+            negated = self.is_negated(v) or (
+                # 'warned Kiev against joining NATO': the gerund's event did not happen
+                v.dep_ == "pcomp" and v.head.lower_ in self.cue.get("counterfactive", ()))
             modality = self.modality(v)
             rule = "verb_passive" if passive else "verb_active"
             found_object = False

@@ -149,7 +149,7 @@ def test_cli_query_syntax_error(runner, seed_build):
     assert result.exit_code == 1 and "SPARQL syntax error" in result.stderr
 
 
-COMMANDS = ["build", "extract", "query", "export", "serve"]
+COMMANDS = ["build", "extract", "query", "export", "serve", "evaluate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -173,6 +173,101 @@ CASES = {
         [(0, 1, "GPE", "CHN"), (2, 3, "NORP", "RUS")],
         set(),
     ),
+    "sector actors on both sides: 'Hungarian officials met Chinese diplomats'": (
+        [("Hungarian", 1, "amod", "ADJ", "JJ", "hungarian"), ("officials", 2, "nsubj", "NOUN", "NNS", "official"),
+         ("met", 2, "ROOT", "VERB", "VBD", "meet"), ("Chinese", 4, "amod", "ADJ", "JJ", "chinese"),
+         ("diplomats", 2, "dobj", "NOUN", "NNS", "diplomat")],
+        [(0, 1, "NORP", "HUN"), (3, 4, "NORP", "CHN")],
+        {("HUN-GOV", "meetsWith", "CHN-GOV", False)},
+    ),
+    "elliptical possessive: \"cooperation between Russia's and China's governments\"": (
+        [("cooperation", 0, "ROOT", "NOUN", "NN", "cooperation"), ("between", 0, "prep", "ADP", "IN", "between"),
+         ("Russia", 1, "pobj", "PROPN", "NNP", "Russia"), ("'s", 2, "case", "PART", "POS", "'s"),
+         ("and", 2, "cc", "CCONJ", "CC", "and"), ("China", 7, "poss", "PROPN", "NNP", "China"),
+         ("'s", 5, "case", "PART", "POS", "'s"), ("governments", 2, "conj", "NOUN", "NNS", "government")],
+        [(2, 3, "GPE", "RUS"), (5, 6, "GPE", "CHN")],
+        {("RUS-GOV", "cooperatesWith", "CHN-GOV", False), ("CHN-GOV", "cooperatesWith", "RUS-GOV", False)},
+    ),
+    "group reference: 'Russia met China. The two sides agreed.' (dyad of the document)": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+         ("China", 1, "dobj", "PROPN", "NNP", "China"), (".", 1, "punct", "PUNCT", ".", "."),
+         ("The", 6, "det", "DET", "DT", "the"), ("two", 6, "nummod", "NUM", "CD", "two"),
+         ("sides", 7, "nsubj", "NOUN", "NNS", "side"), ("signed", 7, "ROOT", "VERB", "VBD", "sign"),
+         ("an", 9, "det", "DET", "DT", "an"), ("agreement", 7, "dobj", "NOUN", "NN", "agreement")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "CHN")],
+        {("RUS", "meetsWith", "CHN", False), ("RUS", "agreesWith", "CHN", False), ("CHN", "agreesWith", "RUS", False)},
+    ),
+    "pronoun subject: 'Japan met Iran. It criticized China.' -> the previous subject": (
+        [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+         ("Iran", 1, "dobj", "PROPN", "NNP", "Iran"), (".", 1, "punct", "PUNCT", ".", "."),
+         ("It", 5, "nsubj", "PRON", "PRP", "it"), ("criticized", 5, "ROOT", "VERB", "VBD", "criticize"),
+         ("Russia", 5, "dobj", "PROPN", "NNP", "Russia")],
+        [(0, 1, "GPE", "JPN"), (2, 3, "GPE", "IRN"), (6, 7, "GPE", "RUS")],
+        {("JPN", "meetsWith", "IRN", False)},
+    ),
+    "pronoun with one candidate: 'Japan protested. It criticized Russia.'": (
+        [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("protested", 1, "ROOT", "VERB", "VBD", "protest"),
+         (".", 1, "punct", "PUNCT", ".", "."),
+         ("It", 4, "nsubj", "PRON", "PRP", "it"), ("criticized", 4, "ROOT", "VERB", "VBD", "criticize"),
+         ("Russia", 4, "dobj", "PROPN", "NNP", "Russia")],
+        [(0, 1, "GPE", "JPN"), (5, 6, "GPE", "RUS")],
+        {("JPN", "criticizes", "RUS", False)},
+    ),
+    "each other: 'India and Pakistan accused each other'": (
+        [("India", 3, "nsubj", "PROPN", "NNP", "India"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("Pakistan", 0, "conj", "PROPN", "NNP", "Pakistan"), ("accused", 3, "ROOT", "VERB", "VBD", "accuse"),
+         ("each", 5, "det", "DET", "DT", "each"), ("other", 3, "dobj", "ADJ", "JJ", "other")],
+        [(0, 1, "GPE", "IND"), (2, 3, "GPE", "PAK")],
+        {("IND", "accuses", "PAK", False), ("PAK", "accuses", "IND", False)},
+    ),
+    "reciprocal modifiers: 'Sino-Russian cooperation'": (
+        [("Sino", 2, "amod", "ADJ", "JJ", "sino"), ("-", 2, "punct", "PUNCT", "HYPH", "-"),
+         ("Russian", 3, "amod", "ADJ", "JJ", "russian"), ("cooperation", 3, "ROOT", "NOUN", "NN", "cooperation")],
+        [(0, 1, "NORP", "CHN"), (2, 3, "NORP", "RUS")],
+        {("CHN", "cooperatesWith", "RUS", False), ("RUS", "cooperatesWith", "CHN", False)},
+    ),
+    "modifier agent of an event noun: 'US sanctions against Iran'": (
+        [("US", 1, "compound", "PROPN", "NNP", "US"), ("sanctions", 1, "ROOT", "NOUN", "NNS", "sanction"),
+         ("against", 1, "prep", "ADP", "IN", "against"), ("Iran", 2, "pobj", "PROPN", "NNP", "Iran")],
+        [(0, 1, "GPE", "USA"), (3, 4, "GPE", "IRN")],
+        {("USA", "sanctions", "IRN", False)},
+    ),
+    "counterfactive gerund: 'the Kremlin warned Kiev against joining NATO'": (
+        [("Kremlin", 1, "nsubj", "PROPN", "NNP", "Kremlin"), ("warned", 1, "ROOT", "VERB", "VBD", "warn"),
+         ("Kiev", 1, "dobj", "PROPN", "NNP", "Kiev"), ("against", 1, "prep", "ADP", "IN", "against"),
+         ("joining", 3, "pcomp", "VERB", "VBG", "join"), ("NATO", 4, "dobj", "PROPN", "NNP", "NATO")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "UKR"), (5, 6, "ORG", "NATO")],
+        {("RUS", "threatens", "UKR", False), ("UKR", "joins", "NATO", True)},
+    ),
+    "prepositional dative: 'Russia supplies gas to China'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("supplies", 1, "ROOT", "VERB", "VBZ", "supply"),
+         ("gas", 1, "dobj", "NOUN", "NN", "gas"), ("to", 1, "dative", "ADP", "IN", "to"),
+         ("China", 3, "pobj", "PROPN", "NNP", "China")],
+        [(0, 1, "GPE", "RUS"), (4, 5, "GPE", "CHN")],
+        {("RUS", "supplies", "CHN", False)},
+    ),
+    "preposition hung on the object, known to the verb: 'China lends billions to Pakistan'": (
+        [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("lends", 1, "ROOT", "VERB", "VBZ", "lend"),
+         ("billions", 1, "dobj", "NOUN", "NNS", "billion"), ("to", 2, "prep", "ADP", "IN", "to"),
+         ("Pakistan", 3, "pobj", "PROPN", "NNP", "Pakistan")],
+        [(0, 1, "GPE", "CHN"), (4, 5, "GPE", "PAK")],
+        {("CHN", "lendsTo", "PAK", False)},
+    ),
+    "preposition hung on the object, unknown to the verb: 'Russia supports the sanctions against Iran'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("supports", 1, "ROOT", "VERB", "VBZ", "support"),
+         ("the", 3, "det", "DET", "DT", "the"), ("sanctions", 1, "dobj", "NOUN", "NNS", "sanction"),
+         ("against", 3, "prep", "ADP", "IN", "against"), ("Iran", 4, "pobj", "PROPN", "NNP", "Iran")],
+        [(0, 1, "GPE", "RUS"), (5, 6, "GPE", "IRN")],
+        set(),
+    ),
+    "passive light verb: 'sanctions were imposed on Iran by the EU'": (
+        [("sanctions", 2, "nsubjpass", "NOUN", "NNS", "sanction"), ("were", 2, "auxpass", "AUX", "VBD", "be"),
+         ("imposed", 2, "ROOT", "VERB", "VBN", "impose"), ("on", 2, "prep", "ADP", "IN", "on"),
+         ("Iran", 3, "pobj", "PROPN", "NNP", "Iran"), ("by", 2, "agent", "ADP", "IN", "by"),
+         ("EU", 5, "pobj", "PROPN", "NNP", "EU")],
+        [(4, 5, "GPE", "IRN"), (6, 7, "ORG", "EU")],
+        {("EU", "sanctions", "IRN", False)},
+    ),
 }
 
 
@@ -211,3 +306,20 @@ def test_extract_confidence_lower_for_generic(onto, make_doc, negated):
     (k,) = list(Extractor(onto).extract(known, DOC))
     (u,) = list(Extractor(onto).extract(unknown, DOC))
     assert u.confidence < k.confidence
+
+
+@pytest.mark.parametrize("rows,ents,modality", [
+    ([("Russia", 2, "nsubj", "PROPN", "NNP", "Russia"), ("could", 2, "aux", "AUX", "MD", "could"),
+      ("join", 2, "ROOT", "VERB", "VB", "join"), ("NATO", 2, "dobj", "PROPN", "NNP", "NATO")],
+     [(0, 1, "GPE", "RUS"), (3, 4, "ORG", "NATO")], "could"),
+    ([("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("needs", 1, "ROOT", "VERB", "VBZ", "need"),
+      ("to", 3, "aux", "PART", "TO", "to"), ("join", 1, "xcomp", "VERB", "VB", "join"),
+      ("NATO", 3, "dobj", "PROPN", "NNP", "NATO")],
+     [(0, 1, "GPE", "RUS"), (4, 5, "ORG", "NATO")], "need"),
+    ([("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("joined", 1, "ROOT", "VERB", "VBD", "join"),
+      ("NATO", 1, "dobj", "PROPN", "NNP", "NATO")],
+     [(0, 1, "GPE", "RUS"), (2, 3, "ORG", "NATO")], None),
+])
+def test_extract_modality_kept_not_negated(onto, make_doc, rows, ents, modality):
+    (t,) = list(Extractor(onto).extract(make_doc(rows, ents), DOC))
+    assert (t.relation, t.negated, t.modality) == ("joins", False, modality)
