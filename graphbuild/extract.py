@@ -22,8 +22,8 @@ from graphbuild.types import Actor, Document, Triple
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
 # How much a statement's confidence drops with how its actors were linked.
-LINK_FACTOR = {"ruler": 1.0, "fuzzy": 0.9, "country": 0.9, "proxy": 0.85, "dyad": 0.8, "pronoun": 0.75,
-               "unlinked": 0.7}
+LINK_FACTOR = {"ruler": 1.0, "fuzzy": 0.9, "country": 0.9, "proxy": 0.85, "event": 0.8, "dyad": 0.8,
+               "pronoun": 0.75, "unlinked": 0.7}
 RULE_CONFIDENCE = {
     "verb_active": 0.85, "verb_passive": 0.8, "light_verb": 0.8, "participle_modifier": 0.75,
     "reciprocal": 0.75, "nominal_event": 0.7, "generic": 0.45,
@@ -192,6 +192,11 @@ class _Rules:
         group = self.group_reference(tok)
         if group:
             return group
+        if tok.lemma_.lower() in self.onto.nominals:
+            # an event noun stands for its possessor: 'condemned Russia's invasion' -> Russia
+            owners = [a for c in tok.children if c.dep_ == "poss" for a in self.actors_of(c, depth=depth + 1)]
+            if owners:
+                return [Arg(a.actor, "event") for a in owners]
         kind, sector = self.onto.proxies.get(tok.lemma_.lower(), ("", ""))
         if kind in ("role", "aspect"):
             # role or aspect noun: 'the Russian government', "Russia's interests", 'integrity of Ukraine'
@@ -218,7 +223,8 @@ class _Rules:
                 if found:
                     return found
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            # 'the integrity of Ukraine', 'the ultimatum from Washington'
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 return [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
         return []
 
@@ -327,10 +333,12 @@ class _Rules:
         return out
 
     def is_negated(self, v: Token) -> bool:
-        """'does not support', 'did not want to join', 'never joined'."""
+        """'does not support', 'did not want to join', 'never joined', 'refused to join'."""
         words = self.cue.get("negation", frozenset())
-        return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words)
-                   for t in self.chain(v) for c in t.children)
+        chain = self.chain(v)
+        if any(t.lemma_.lower() in self.cue.get("negative_verb", ()) for t in chain[1:]):
+            return True  # 'refused to impose sanctions', 'failed to join'
+        return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words) for t in chain for c in t.children)
 
     def modality(self, v: Token) -> str | None:
         """'could join', 'must learn', 'needs to increase', 'tried to divide' -> the modal word."""
@@ -359,10 +367,11 @@ class _Rules:
         lemma = self.verb_lemma(v)
         consumed: set[int] = set()
         preps: list[Token] = [c for c in v.children if c.dep_ == "prep"]
+        # 'supplies gas to China': the parser's prepositional dative is a preposition
+        preps += [c for c in v.children if c.dep_ == "dative" and c.pos_ == "ADP"]
         hung: set[int] = set()
         for c in v.children:
             if c.dep_ == "dative" and c.pos_ == "ADP":
-                preps.append(c)  # 'supplies gas to China': the parser's prepositional dative
                 continue
             theme = (passive and c.dep_ == "nsubjpass") or (not passive and c.dep_ in ("dobj", "dative"))
             if not theme:
@@ -428,6 +437,9 @@ class _Rules:
                     yield from self._pairs(subjects, relation, text, key, negated, modality)
                     continue
                 objects = self.actors_of(obj_tok)
+                if relation == "relatedTo":
+                    # an unknown verb over an event's possessor says too little ('spoke on Xi's visit')
+                    objects = [o for o in objects if o.how != "event"]
                 found_object = found_object or bool(objects)
                 for s in subjects:
                     for o in objects:
@@ -483,7 +495,13 @@ class _Rules:
             if n.dep_ == "dobj" and n.head.lemma_.lower() in experiencer:
                 # experiencer verb: the subject undergoes the event ('China felt pressure from the US')
                 targets += [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)]
+            # A governing verb negates or hedges the event only when it merely carries it
+            # ('did not pay a visit', 'felt no pressure'), not when it is an event of its own
+            # ('did not condemn the invasion': the invasion happened).
             governor = n.head if n.head.pos_ == "VERB" else None
+            if governor is not None and not ((self.verb_lemma(governor), n.lemma_.lower()) in self.light_nouns
+                                             or governor.lemma_.lower() in experiencer):
+                governor = None
             negated = governor is not None and self.is_negated(governor)
             modality = self.modality(governor) if governor is not None else None
             for s in agents:
