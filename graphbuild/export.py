@@ -16,12 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
+from pyoxigraph import RdfFormat
 
 from graphbuild.gexf import generate_gexf
 from graphbuild.graphml import generate_graphml
 from graphbuild.ontology import default_ontology_dir
-from graphbuild.rdf import to_dataset
+from graphbuild.store import KnowledgeGraph
 from graphbuild.tables import generate_edges_csv, generate_nodes_csv
 
 
@@ -54,20 +54,21 @@ def _sorted_lines(data: bytes) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def generate_turtle(g: Graph) -> bytes:
-    return g.serialize(format="turtle", encoding="utf-8")
+def generate_turtle(g: KnowledgeGraph) -> bytes:
+    """The union of all graphs as Turtle (Turtle has no named graphs; use TriG to keep them)."""
+    return g.serialize_triples(RdfFormat.TURTLE)
 
 
-def generate_ntriples(g: Graph) -> bytes:
-    return _sorted_lines(g.serialize(format="nt", encoding="utf-8"))
+def generate_ntriples(g: KnowledgeGraph) -> bytes:
+    return _sorted_lines(g.serialize_triples(RdfFormat.N_TRIPLES))
 
 
-def generate_nquads(g: Graph) -> bytes:
-    return _sorted_lines(to_dataset(g).serialize(format="nquads", encoding="utf-8"))
+def generate_nquads(g: KnowledgeGraph) -> bytes:
+    return _sorted_lines(g.serialize_quads(RdfFormat.N_QUADS))
 
 
-def generate_trig(g: Graph) -> bytes:
-    return to_dataset(g).serialize(format="trig", encoding="utf-8")
+def generate_trig(g: KnowledgeGraph) -> bytes:
+    return g.serialize_quads(RdfFormat.TRIG)
 
 
 def jsonld_context() -> dict:
@@ -76,16 +77,17 @@ def jsonld_context() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))["@context"]
 
 
-def generate_jsonld(g: Graph) -> bytes:
-    # The context is embedded, not referenced by URL, so readers never need the network.
-    return g.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, encoding="utf-8")
+def generate_jsonld(g: KnowledgeGraph) -> bytes:
+    # rdflib compacts with our context; it is embedded, not referenced by URL, so readers
+    # never need the network.
+    return g.to_rdflib().serialize(format="json-ld", context=jsonld_context(), auto_compact=True, encoding="utf-8")
 
 
 @dataclass(frozen=True, slots=True)
 class Exporter:
     """A format: the files it writes (name -> content function) and a one-line description."""
 
-    files: dict[str, Callable[[Graph], bytes]]
+    files: dict[str, Callable[[KnowledgeGraph], bytes]]
     description: str
 
 
@@ -117,7 +119,7 @@ def check_formats(formats: list[str] | tuple[str, ...]) -> None:
         )
 
 
-def export_graph(g: Graph, out_dir: Path, formats: list[str] | tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
+def export_graph(g: KnowledgeGraph, out_dir: Path, formats: list[str] | tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
     """Write the graph in each format into ``out_dir``; return the paths written."""
     check_formats(formats)
     written = []

@@ -76,18 +76,20 @@ class Extractor:
         self.resolver = resolver or ActorResolver(onto)
         self.light_nouns = {(lemma, noun) for (lemma, noun, _prep) in onto.lexicon if noun}
 
-    def extract(self, doc: Doc, document: Document) -> Iterator[Triple]:
+    def extract(self, doc: Doc, document: Document, *, offset: int = 0, sentence_base: int = 0) -> Iterator[Triple]:
         """Triples of one parsed document, in sentence order, without duplicates per sentence.
 
-        When two different rules find the same triple in a sentence, the parses agree
-        and the confidence rises (noisy-or of the two).
+        ``offset`` and ``sentence_base`` place a chunk of a long document: offsets and
+        sentence indices stay those of the whole document. When two different rules
+        find the same triple in a sentence, the parses agree and the confidence rises
+        (noisy-or of the two).
         """
         mentions = self.resolver.mentions(doc)
         rules = _Rules(self, mentions, main_dyad(mentions.values()))
-        for index, sent in enumerate(doc.sents):
+        for index, sent in enumerate(doc.sents, start=sentence_base):
             best: dict[tuple[str, str, str, bool], Triple] = {}
             for cand in rules.sentence_candidates(sent):
-                triple = self._to_triple(cand, sent, index, document)
+                triple = self._to_triple(cand, sent, index, document, offset)
                 key = (triple.subject.key, triple.relation, triple.object.key, triple.negated)
                 old = best.get(key)
                 if old is None:
@@ -100,7 +102,7 @@ class Extractor:
                     best[key] = triple
             yield from best.values()
 
-    def _to_triple(self, cand: Candidate, sent: Span, index: int, document: Document) -> Triple:
+    def _to_triple(self, cand: Candidate, sent: Span, index: int, document: Document, offset: int) -> Triple:
         conf = RULE_CONFIDENCE["generic" if cand.relation == "relatedTo" else cand.rule]
         conf *= LINK_FACTOR[cand.subject.how] * LINK_FACTOR[cand.object.how]
         if cand.inherited:
@@ -108,7 +110,7 @@ class Extractor:
         text = sent.text
         lead = len(text) - len(text.lstrip())
         stripped = text.strip()
-        start = sent.start_char + lead
+        start = offset + sent.start_char + lead
         return Triple(
             doc_id=document.id,
             doc_sha256=document.sha256,

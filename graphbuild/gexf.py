@@ -12,9 +12,9 @@ import io
 
 import networkx as nx
 from lxml import etree
-from rdflib import Graph
 
 from graphbuild.network import to_networkx
+from graphbuild.store import KnowledgeGraph
 
 GEXF_NS = "http://gexf.net/1.3"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -48,7 +48,7 @@ def _gexf_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
-def generate_gexf(g: Graph) -> bytes:
+def generate_gexf(g: KnowledgeGraph) -> bytes:
     """GEXF 1.3 bytes of the actor network of ``g``."""
     G = _gexf_ready(to_networkx(g))
     buf = io.BytesIO()

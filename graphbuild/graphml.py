@@ -13,9 +13,9 @@ import io
 
 import networkx as nx
 from lxml import etree
-from rdflib import Graph
 
 from graphbuild.network import to_networkx
+from graphbuild.store import KnowledgeGraph
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
@@ -33,7 +33,7 @@ def _graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
-def generate_graphml(g: Graph) -> bytes:
+def generate_graphml(g: KnowledgeGraph) -> bytes:
     """GraphML bytes of the actor network of ``g``."""
     G = _graphml_ready(to_networkx(g))
     buf = io.BytesIO()

@@ -13,20 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
-from rdflib import Graph
 
-from graphbuild.ontology import GB
+from graphbuild.store import KnowledgeGraph
 
 # XML 1.0 forbids most C0 controls; they must never reach an XML export.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-NAMESPACES = {
-    "gb": GB._NS,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-}
 
 _ACTORS = """
 SELECT ?actor ?label ?type ?country ?wikidata WHERE {
@@ -36,7 +27,7 @@ SELECT ?actor ?label ?type ?country ?wikidata WHERE {
 }"""
 
 _STATEMENTS = """
-SELECT ?s ?p ?o ?negated ?sentence ?doc ?date ?plabel ?plover ?cameo ?quad WHERE {
+SELECT ?st ?s ?p ?o ?negated ?sentence ?doc ?date ?plabel ?plover ?cameo ?quad WHERE {
   ?st a gb:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
       gb:negated ?negated ; gb:sentence ?sentence ; gb:document ?doc .
   OPTIONAL { ?doc dcterms:date ?date }
@@ -68,7 +59,7 @@ class _Edge:
     evidence: list[str] = field(default_factory=list)
 
 
-def to_networkx(g: Graph) -> nx.MultiDiGraph:
+def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     """Actor network of a knowledge graph, sorted so exports are deterministic.
 
     Node ids are actor IRIs; node attributes ``label``, ``type``, ``iri`` and, when
@@ -80,35 +71,35 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
     where the relation has them, and ``dates`` (sorted document dates).
     """
     actors: dict[str, dict[str, str]] = {}
-    for row in g.query(_ACTORS, initNs=NAMESPACES):
-        info = {"label": str(row.label), "type": str(row.type)}
-        if row.country is not None:
-            info["country"] = str(row.country)
-        if row.wikidata is not None:
-            info["wikidata"] = local_name(str(row.wikidata))
-        actors[str(row.actor)] = info
+    res = kg.query(_ACTORS)
+    for actor, label, type_, country, wikidata in res.rows:
+        info = actors.setdefault(actor, {"label": label, "type": type_})
+        if country:
+            info["country"] = country
+        if wikidata:
+            info["wikidata"] = local_name(wikidata)
 
     edges: dict[tuple[str, str, str], _Edge] = {}
     mentions: dict[str, int] = defaultdict(int)
-    for row in g.query(_STATEMENTS, initNs=NAMESPACES):
-        s, p, o = str(row.s), str(row.p), str(row.o)
+    seen: set[tuple[str, ...]] = set()
+    for row in kg.query(_STATEMENTS).rows:
+        st, s, p, o, negated, sentence, doc, date, plabel, plover, cameo, quad = row
+        if (st, doc) in seen:  # one statement may carry several optional values
+            continue
+        seen.add((st, doc))
         mentions[s] += 1
         mentions[o] += 1
-        if row.negated.toPython():
+        if negated == "true":
             continue
         e = edges.get((s, p, o))
         if e is None:
-            e = edges[(s, p, o)] = _Edge(
-                label=str(row.plabel) if row.plabel is not None else local_name(p),
-                plover=str(row.plover) if row.plover is not None else "",
-                cameo=str(row.cameo) if row.cameo is not None else "",
-                quad=local_name(str(row.quad)) if row.quad is not None else "",
-            )
+            e = edges[(s, p, o)] = _Edge(label=plabel or local_name(p), plover=plover, cameo=cameo,
+                                         quad=local_name(quad) if quad else "")
         e.statements += 1
-        e.docs.add(str(row.doc))
-        if row.date is not None:
-            e.dates.add(str(row.date))
-        e.evidence.append(str(row.sentence))
+        e.docs.add(doc)
+        if date:
+            e.dates.add(date)
+        e.evidence.append(sentence)
 
     G = nx.MultiDiGraph()
     for iri in sorted({a for (s, _p, o) in edges for a in (s, o)}):

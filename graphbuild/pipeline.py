@@ -1,34 +1,53 @@
-"""Pipeline: wires ingest -> nlp -> extract -> rdf -> export as one stream.
+"""Pipeline: wires ingest -> nlp -> extract -> rdf -> store -> export as one stream.
 
 Documents flow through spaCy's ``nlp.pipe`` in batches and leave as plain
-``Triple`` records, so nothing downstream holds spaCy objects. Bad documents are
-reported through ``on_error`` and skipped.
+``Triple`` records, which go into the document's own named graph at once, so
+memory stays flat however large the corpus. With an on-disk store a state file
+records, per document, the hash of its text under the current extractor version,
+model and ontology; a re-run skips unchanged documents, re-extracts changed ones
+and drops the graphs of deleted ones. State is saved after every batch, after the
+batch's graphs are committed, so an interrupted build resumes where it stopped and
+converges to the graph of an uninterrupted one.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph
+from graphbuild import __version__
+from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph, write_atomic
 from graphbuild.extract import Extractor
 from graphbuild.ingest import IngestError, read_documents
-from graphbuild.nlp import load_pipeline
+from graphbuild.nlp import find_model, load_pipeline
 from graphbuild.ontology import Ontology, load_ontology
-from graphbuild.rdf import build_graph
+from graphbuild.rdf import document_iri
+from graphbuild.store import KnowledgeGraph
 from graphbuild.types import Document, Triple
+
+# Bump when the rules change what they extract, so incremental builds redo every document.
+EXTRACTOR_VERSION = "3"
+STATE_FILE = "graphbuild-state.json"
+BATCH_SIZE = 32
 
 
 @dataclass
 class RunStats:
     """Counts of one run, for the CLI summary."""
 
-    documents: int = 0
-    sentences: int = 0
-    triples: int = 0
+    documents: int = 0  # documents read
+    sentences: int = 0  # sentences parsed in this run
+    triples: int = 0  # triples extracted in this run
     actors: set[str] = field(default_factory=set)
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # unreadable inputs
+    unchanged: int = 0  # incremental: documents whose graph was kept
+    extracted: int = 0  # documents parsed and (re)written
+    removed: int = 0  # incremental: graphs of documents no longer in the input
+    duplicates: int = 0  # documents whose text repeats an earlier one
     files: list[Path] = field(default_factory=list)
 
 
@@ -36,48 +55,189 @@ def _ignore(_doc: Document) -> None:
     return None
 
 
-def iter_triples(
+def document_key(doc: Document) -> str:
+    """Identity of an input document across runs: its file, or corpus file + record id."""
+    return doc.source if doc.line is None else f"{doc.source}#{doc.id}"
+
+
+def config_fingerprint(onto: Ontology, model: str) -> str:
+    """Extractor version + model + the bytes of every ontology data file."""
+    h = hashlib.sha256(f"{EXTRACTOR_VERSION}\x1f{__version__}\x1f{model}".encode())
+    for path in sorted(onto.directory.glob("*")):
+        if path.is_file():
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def split_text(text: str, max_chars: int) -> list[tuple[int, str]]:
+    """Chunks of at most ``max_chars`` cut at paragraph (else line, else space) boundaries,
+    each with its offset in ``text``: documents over spaCy's max_length are split, never rejected."""
+    if len(text) <= max_chars:
+        return [(0, text)]
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + max_chars, len(text))
+        if end < len(text):
+            window = text[start:end]
+            for sep in ("\n\n", "\n", " "):
+                cut = window.rfind(sep)
+                if cut > 0:
+                    end = start + cut + len(sep)
+                    break
+        chunks.append((start, text[start:end]))
+        start = end
+    return chunks
+
+
+def iter_extracted(
     documents: Iterable[Document],
     *,
-    onto: Ontology | None = None,
+    onto: Ontology,
     model: str | None = None,
     batch_size: int = 16,
+    max_chars: int | None = None,
     stats: RunStats | None = None,
-    on_document: Callable[[Document], None] = _ignore,
-) -> Iterator[Triple]:
-    """Parse documents in batches and yield their triples in document order."""
-    onto = onto or load_ontology()
+) -> Iterator[tuple[Document, list[Triple]]]:
+    """Parse documents in batches and yield each with its triples, in input order."""
     nlp = load_pipeline(onto, model)
+    limit = max_chars or nlp.max_length - 1
     extractor = Extractor(onto)
     stats = stats if stats is not None else RunStats()
 
-    def texts() -> Iterator[tuple[str, Document]]:
+    def chunks() -> Iterator[tuple[str, tuple[Document, int, int, int]]]:
         for doc in documents:
-            if len(doc.text) >= nlp.max_length:
-                nlp.max_length = len(doc.text) + 1
-            yield doc.text, doc
+            parts = split_text(doc.text, limit)
+            for n, (offset, part) in enumerate(parts):
+                yield part, (doc, offset, n, len(parts))
 
-    for spacy_doc, document in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
-        stats.documents += 1
-        stats.sentences += sum(1 for _ in spacy_doc.sents)
-        for triple in extractor.extract(spacy_doc, document):
-            stats.triples += 1
-            stats.actors.update((triple.subject.key, triple.object.key))
-            yield triple
-        on_document(document)
+    current: Document | None = None
+    triples: list[Triple] = []
+    sentence_base = 0
+    for spacy_doc, (doc, offset, n, total) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+        if n == 0:
+            current, triples, sentence_base = doc, [], 0
+        found = list(extractor.extract(spacy_doc, doc, offset=offset, sentence_base=sentence_base))
+        sentence_base += sum(1 for _ in spacy_doc.sents)
+        triples += found
+        if n == total - 1 and current is not None:
+            stats.sentences += sentence_base
+            stats.triples += len(triples)
+            stats.actors.update(k for t in triples for k in (t.subject.key, t.object.key))
+            yield current, triples
+
+
+@dataclass
+class BuildState:
+    """What an on-disk store holds: document key -> sha256 of its text, under one configuration."""
+
+    config: str = ""
+    documents: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, store: Path) -> BuildState:
+        path = store / STATE_FILE
+        if not path.is_file():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data.get("config", ""), dict(data.get("documents", {})))
+
+    def save(self, store: Path) -> None:
+        data = {"config": self.config, "documents": dict(sorted(self.documents.items()))}
+        write_atomic(store / STATE_FILE, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
+
+
+def _batched(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, n)):
+        yield batch
+
+
+def build_graph(
+    documents: Iterable[Document],
+    *,
+    onto: Ontology,
+    kg: KnowledgeGraph | None = None,
+    model: str | None = None,
+    stats: RunStats | None = None,
+    max_chars: int | None = None,
+    on_document: Callable[[Document], None] = _ignore,
+) -> KnowledgeGraph:
+    """Extract documents into a knowledge graph (incrementally when ``kg`` is an on-disk store)."""
+    kg = kg if kg is not None else KnowledgeGraph()
+    stats = stats if stats is not None else RunStats()
+    model_name = find_model(model)
+    store = kg.path
+    state = BuildState.load(store) if store is not None else BuildState()
+    config = config_fingerprint(onto, model_name)
+    if state.config != config:
+        state = BuildState(config=config, documents=state.documents)
+        stale = set(state.documents)  # every graph is rebuilt under a new configuration
+    else:
+        stale = set()
+    kg.load_ontology(onto)
+
+    seen: dict[str, str] = {}  # key -> sha of this run's inputs
+    shas: set[str] = set()
+
+    def todo() -> Iterator[Document]:
+        for doc in documents:
+            stats.documents += 1
+            key = document_key(doc)
+            seen[key] = doc.sha256
+            if doc.sha256 in shas:
+                stats.duplicates += 1  # same text as an earlier document: one graph serves both
+                on_document(doc)
+                continue
+            shas.add(doc.sha256)
+            if (key not in stale and state.documents.get(key) == doc.sha256
+                    and kg.has_graph(document_iri(doc.sha256))):
+                stats.unchanged += 1
+                on_document(doc)
+                continue
+            yield doc
+
+    extracted = iter_extracted(todo(), onto=onto, model=model, stats=stats, max_chars=max_chars)
+    for batch in _batched(extracted, BATCH_SIZE):
+        for doc, triples in batch:
+            key = document_key(doc)
+            old = state.documents.get(key)
+            if old is not None and old != doc.sha256 and old not in shas:
+                kg.drop_graph(document_iri(old))  # changed text: the old graph goes
+            kg.put_document(doc, triples, onto)
+            state.documents[key] = doc.sha256
+            stats.extracted += 1
+            on_document(doc)
+        if store is not None:
+            kg.flush()
+            state.save(store)
+
+    for key in sorted(set(state.documents) - set(seen)):
+        sha = state.documents.pop(key)
+        if sha not in shas and sha not in state.documents.values():
+            kg.drop_graph(document_iri(sha))
+        stats.removed += 1
+    if store is not None:
+        kg.flush()
+        state.save(store)
+    return kg
 
 
 def build(
     paths: Iterable[str | Path],
-    out_dir: str | Path,
+    out_dir: str | Path | None,
     *,
     formats: tuple[str, ...] | list[str] = DEFAULT_FORMATS,
     model: str | None = None,
     ontology_dir: Path | None = None,
+    store: Path | None = None,
+    max_chars: int | None = None,
     on_error: Callable[[IngestError], None] | None = None,
     on_document: Callable[[Document], None] = _ignore,
 ) -> RunStats:
-    """Build the knowledge graph of ``paths`` and write it to ``out_dir`` in ``formats``."""
+    """Build the knowledge graph of ``paths`` (in memory, or in the on-disk ``store``) and
+    write it to ``out_dir`` in ``formats`` (no exports when ``out_dir`` is None)."""
     check_formats(formats)
     onto = load_ontology(ontology_dir)
     stats = RunStats()
@@ -87,14 +247,10 @@ def build(
         if on_error is not None:
             on_error(exc)
 
-    documents: list[Document] = []
-
-    def keep(doc: Document) -> Document:
-        documents.append(doc)
-        return doc
-
-    docs = (keep(d) for d in read_documents(paths, on_error=report))
-    triples = list(iter_triples(docs, onto=onto, model=model, stats=stats, on_document=on_document))
-    graph = build_graph(documents, triples, onto)
-    stats.files = export_graph(graph, Path(out_dir), formats)
+    kg = KnowledgeGraph(store) if store is not None else KnowledgeGraph()
+    build_graph(read_documents(paths, on_error=report), onto=onto, kg=kg, model=model, stats=stats,
+                max_chars=max_chars, on_document=on_document)
+    if out_dir is not None and formats:
+        stats.files = export_graph(kg, Path(out_dir), formats)
     return stats
+

@@ -9,45 +9,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, Variable
-from pyparsing import ParseException
+from graphbuild.store import GraphError, KnowledgeGraph, QueryResult
 
-from graphbuild.rdf import PREFIXES, from_dataset, new_graph
-
-RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig", ".nq": "nquads", ".rdf": "xml"}
+QueryError = GraphError  # one error type for graph files, stores and queries
 
 
-class QueryError(ValueError):
-    """A graph file or a SPARQL query cannot be used; the message says which and why."""
-
-
-@dataclass(frozen=True, slots=True)
-class QueryResult:
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-def load_graph(path: str | Path) -> Graph:
-    """Read a built graph file, choosing the parser from its suffix."""
-    p = Path(path)
-    if not p.is_file():
-        raise QueryError(f"{p}: graph file not found; run `graphbuild build` first or pass --graph")
-    fmt = RDF_SUFFIXES.get(p.suffix.lower())
-    if fmt is None:
-        raise QueryError(f"{p}: unknown RDF file type; use one of {', '.join(RDF_SUFFIXES)}")
-    try:
-        if fmt in ("trig", "nquads"):
-            ds = Dataset()
-            ds.parse(p, format=fmt)
-            g = from_dataset(ds)
-        else:
-            g = new_graph()
-            g.parse(p, format=fmt)
-    except Exception as exc:  # rdflib raises many parser-specific types
-        raise QueryError(f"{p}: cannot parse as {fmt}: {exc}") from None
-    if len(g) == 0:
-        raise QueryError(f"{p}: the graph is empty; build it from some documents first")
-    return g
+def load_graph(path: str | Path) -> KnowledgeGraph:
+    """A built graph: a graph file (by suffix) or an on-disk store folder."""
+    return KnowledgeGraph.from_file(path)
 
 
 def read_query(text_or_path: str) -> str:
@@ -60,27 +29,9 @@ def read_query(text_or_path: str) -> str:
     return text_or_path
 
 
-def run_query(g: Graph, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
-    """Run a SELECT or ASK query with graphbuild's prefixes predeclared.
-
-    ``bindings`` become RDF literals bound to the query's variables by rdflib
-    (``initBindings``), never pasted into the query text, so a value such as
-    ``Russia" || true || "`` is just a string that matches no actor.
-    """
-    init = {Variable(k): Literal(v) for k, v in (bindings or {}).items()}
-    try:
-        result = g.query(sparql, initNs=PREFIXES, initBindings=init)
-    except ParseException as exc:
-        raise QueryError(f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {exc.msg}") from None
-    except Exception as exc:
-        raise QueryError(f"SPARQL query failed: {exc}") from None
-    if result.type == "ASK":
-        return QueryResult(("ask",), ((str(bool(result.askAnswer)).lower(),),))
-    if result.type != "SELECT":
-        raise QueryError("only SELECT and ASK queries are supported")
-    columns = tuple(str(v) for v in result.vars)
-    rows = tuple(tuple("" if v is None else str(v) for v in row) for row in result)
-    return QueryResult(columns, rows)
+def run_query(g: KnowledgeGraph, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
+    """Run a SELECT or ASK query; ``bindings`` are substituted as literals by the engine."""
+    return g.query(sparql, bindings)
 
 
 @dataclass(frozen=True, slots=True)

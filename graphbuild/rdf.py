@@ -1,10 +1,16 @@
-"""RDF: triples and their provenance into an rdflib graph.
+"""RDF: each document's triples and provenance as quads in the document's own named graph.
 
-For every extracted fact the graph holds the direct edge (``actor rel actor``) so
-that simple SPARQL and graph exports work, and a reified ``gb:Statement`` with the
-document, sentence, offsets, negation, confidence and rule. Negated statements get
-no direct edge: the graph never asserts what the text denies. IRIs are minted from
-stable keys (actor keys, document hashes), so the same input gives the same graph.
+For every extracted fact a document's graph holds the direct edge (``actor rel
+actor``) so that simple SPARQL and graph exports work, and a reified
+``gb:Statement`` with the sentence, offsets, negation, modality, confidence and
+rule. Negated statements get no direct edge: the graph never asserts what the text
+denies. The graph also describes the document and every actor its statements
+name, so a document's graph can be replaced or dropped on its own (incremental
+builds) and the union of all graphs is the knowledge graph.
+
+IRIs are minted from stable keys (actor keys, document hashes), there are no blank
+nodes and no timestamps, so the same input gives the same graph. Quads are built
+with pyoxigraph terms: building them costs little next to parsing.
 """
 
 from __future__ import annotations
@@ -13,148 +19,129 @@ import hashlib
 from collections.abc import Iterable
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, SKOS
+from pyoxigraph import Literal, NamedNode, Quad
 
 from graphbuild.ontology import ACTOR, DOC, GB, STATEMENT, WD, Ontology
 from graphbuild.types import Actor, Document, Triple
 
-PREFIXES = {
-    "gb": GB._NS,
-    "actor": ACTOR,
-    "doc": DOC,
-    "stmt": STATEMENT,
-    "wd": WD,
-    "skos": SKOS,
-    "dcterms": DCTERMS,
-    "owl": OWL,
+BASE_ONTOLOGY_GRAPH = "https://w3id.org/graphbuild/ontology"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS_NS = "http://purl.org/dc/terms/"
+
+PREFIXES: dict[str, str] = {
+    "gb": str(GB._NS),
+    "actor": str(ACTOR),
+    "doc": str(DOC),
+    "stmt": str(STATEMENT),
+    "wd": str(WD),
+    "rdf": RDF_NS,
+    "rdfs": RDFS_NS,
+    "xsd": XSD_NS,
+    "skos": SKOS_NS,
+    "dcterms": DCTERMS_NS,
+    "owl": "http://www.w3.org/2002/07/owl#",
 }
 
+ONTOLOGY_GRAPH = NamedNode(BASE_ONTOLOGY_GRAPH)
+_TYPE = NamedNode(RDF_NS + "type")
+_LABEL = NamedNode(RDFS_NS + "label")
+_SUBJECT = NamedNode(RDF_NS + "subject")
+_PREDICATE = NamedNode(RDF_NS + "predicate")
+_OBJECT = NamedNode(RDF_NS + "object")
+_EXACT = NamedNode(SKOS_NS + "exactMatch")
+_TITLE = NamedNode(DCTERMS_NS + "title")
+_DATE = NamedNode(DCTERMS_NS + "date")
+_XSD_DATE = NamedNode(XSD_NS + "date")
+_XSD_DECIMAL = NamedNode(XSD_NS + "decimal")
 
-def actor_iri(actor: Actor) -> URIRef:
-    return ACTOR[actor.key]
+
+def _gb(name: str) -> NamedNode:
+    return NamedNode(str(GB._NS) + name)
 
 
-def document_iri(sha256: str) -> URIRef:
-    return DOC[sha256[:20]]
+def actor_iri(actor: Actor) -> str:
+    return str(ACTOR) + actor.key
 
 
-def statement_iri(t: Triple) -> URIRef:
+def document_iri(sha256: str) -> str:
+    """A document's IRI, which also names its graph: minted from the hash of its text."""
+    return str(DOC) + sha256[:20]
+
+
+def statement_iri(t: Triple) -> str:
     """Minted from the document hash, the sentence and the triple, so re-runs agree."""
     key = "\x1f".join([t.doc_sha256, str(t.sentence_index), t.subject.key, t.relation, t.object.key, str(t.negated)])
-    return STATEMENT[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
+    return str(STATEMENT) + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
-def new_graph(onto: Ontology | None = None) -> Graph:
-    """An empty graph with graphbuild's prefixes, holding the ontology when given."""
-    g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    if onto is not None:
-        g.parse(onto.directory / "graphbuild.ttl", format="turtle")
-    return g
-
-
-def add_actor(g: Graph, actor: Actor) -> URIRef:
-    iri = actor_iri(actor)
-    g.add((iri, RDF.type, GB[actor.type]))
-    g.add((iri, RDFS.label, Literal(actor.label)))
-    g.add((iri, GB.actorType, Literal(actor.type)))
-    g.add((iri, GB.linked, Literal(actor.linked)))
+def actor_quads(actor: Actor, graph: NamedNode) -> list[Quad]:
+    iri = NamedNode(actor_iri(actor))
+    out = [
+        Quad(iri, _TYPE, _gb(actor.type), graph),
+        Quad(iri, _LABEL, Literal(actor.label), graph),
+        Quad(iri, _gb("actorType"), Literal(actor.type), graph),
+        Quad(iri, _gb("linked"), Literal(actor.linked), graph),
+    ]
     if actor.country:
-        g.add((iri, GB.country, Literal(actor.country)))
+        out.append(Quad(iri, _gb("country"), Literal(actor.country), graph))
         if actor.type != "State":
-            g.add((iri, GB.affiliatedWith, ACTOR[actor.country]))
+            out.append(Quad(iri, _gb("affiliatedWith"), NamedNode(str(ACTOR) + actor.country), graph))
     if actor.wikidata:
-        g.add((iri, SKOS.exactMatch, WD[actor.wikidata]))
+        out.append(Quad(iri, _EXACT, NamedNode(str(WD) + actor.wikidata), graph))
     if actor.role:
-        g.add((iri, GB.role, Literal(actor.role)))
+        out.append(Quad(iri, _gb("role"), Literal(actor.role), graph))
     if actor.sector:
-        g.add((iri, GB.sector, Literal(actor.sector)))
-    return iri
+        out.append(Quad(iri, _gb("sector"), Literal(actor.sector), graph))
+    return out
 
 
-def add_document(g: Graph, doc: Document) -> URIRef:
-    iri = document_iri(doc.sha256)
-    g.add((iri, RDF.type, GB.Document))
-    g.add((iri, GB.sourceName, Literal(doc.id)))
-    g.add((iri, GB.sha256, Literal(doc.sha256)))
-    if doc.title:
-        g.add((iri, DCTERMS.title, Literal(doc.title)))
-    if doc.date:
-        g.add((iri, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
-    return iri
-
-
-def add_triple(g: Graph, t: Triple, onto: Ontology) -> URIRef:
-    """Add one statement with provenance, and its direct edge unless it is negated."""
-    s = add_actor(g, t.subject)
-    o = add_actor(g, t.object)
-    p = onto.relation_iri(t.relation)
-    st = statement_iri(t)
-    g.add((st, RDF.type, GB.Statement))
-    g.add((st, RDF.subject, s))
-    g.add((st, RDF.predicate, p))
-    g.add((st, RDF.object, o))
-    g.add((st, GB.document, document_iri(t.doc_sha256)))
-    g.add((st, GB.sentence, Literal(t.sentence)))
-    g.add((st, GB.sentenceIndex, Literal(t.sentence_index)))
-    g.add((st, GB.charStart, Literal(t.start)))
-    g.add((st, GB.charEnd, Literal(t.end)))
-    g.add((st, GB.negated, Literal(t.negated)))
-    g.add((st, GB.confidence, Literal(Decimal(str(t.confidence)), datatype=XSD.decimal)))
-    g.add((st, GB.rule, Literal(t.rule)))
-    g.add((st, GB.relationText, Literal(t.relation_text)))
-    g.add((st, GB.lemma, Literal(t.lemma)))
+def statement_quads(t: Triple, onto: Ontology, graph: NamedNode) -> list[Quad]:
+    s, o = NamedNode(actor_iri(t.subject)), NamedNode(actor_iri(t.object))
+    p = NamedNode(str(onto.relation_iri(t.relation)))
+    st = NamedNode(statement_iri(t))
+    out = [
+        Quad(st, _TYPE, _gb("Statement"), graph),
+        Quad(st, _SUBJECT, s, graph),
+        Quad(st, _PREDICATE, p, graph),
+        Quad(st, _OBJECT, o, graph),
+        Quad(st, _gb("document"), graph, graph),
+        Quad(st, _gb("sentence"), Literal(t.sentence), graph),
+        Quad(st, _gb("sentenceIndex"), Literal(t.sentence_index), graph),
+        Quad(st, _gb("charStart"), Literal(t.start), graph),
+        Quad(st, _gb("charEnd"), Literal(t.end), graph),
+        Quad(st, _gb("negated"), Literal(t.negated), graph),
+        Quad(st, _gb("confidence"), Literal(str(Decimal(str(t.confidence))), datatype=_XSD_DECIMAL), graph),
+        Quad(st, _gb("rule"), Literal(t.rule), graph),
+        Quad(st, _gb("relationText"), Literal(t.relation_text), graph),
+        Quad(st, _gb("lemma"), Literal(t.lemma), graph),
+    ]
     if t.modality:
-        g.add((st, GB.modality, Literal(t.modality)))
+        out.append(Quad(st, _gb("modality"), Literal(t.modality), graph))
     if not t.negated:
-        g.add((s, p, o))
-    return st
+        out.append(Quad(s, p, o, graph))
+    return out
 
 
-def build_graph(documents: Iterable[Document], triples: Iterable[Triple], onto: Ontology,
-                *, include_ontology: bool = True) -> Graph:
-    """The whole knowledge graph of a set of documents and their triples."""
-    g = new_graph(onto if include_ontology else None)
-    for doc in documents:
-        add_document(g, doc)
+def document_quads(doc: Document, triples: Iterable[Triple], onto: Ontology) -> list[Quad]:
+    """Everything one document contributes, in its own named graph."""
+    graph = NamedNode(document_iri(doc.sha256))
+    out = [
+        Quad(graph, _TYPE, _gb("Document"), graph),
+        Quad(graph, _gb("sourceName"), Literal(doc.id), graph),
+        Quad(graph, _gb("sha256"), Literal(doc.sha256), graph),
+    ]
+    if doc.title:
+        out.append(Quad(graph, _TITLE, Literal(doc.title), graph))
+    if doc.date:
+        out.append(Quad(graph, _DATE, Literal(doc.date, datatype=_XSD_DATE), graph))
+    actors: dict[str, Actor] = {}
     for t in triples:
-        add_triple(g, t, onto)
-    return g
-
-
-def to_dataset(g: Graph) -> Dataset:
-    """Split a knowledge graph into one named graph per document, for provenance.
-
-    A document's graph (named by the document IRI) holds its statements and the
-    direct edges they support; the default graph holds the ontology, the actors
-    and the document records. The union of all graphs is ``g`` again.
-    """
-    ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    placed: set[tuple] = set()
-    for st in sorted(set(g.subjects(RDF.type, GB.Statement))):
-        doc = g.value(st, GB.document)
-        named = ds.graph(doc)
-        for p, o in g.predicate_objects(st):
-            named.add((st, p, o))
-            placed.add((st, p, o))
-        if g.value(st, GB.negated) == Literal(False):
-            edge = (g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
-            if edge in g:
-                named.add(edge)
-                placed.add(edge)
-    for t in g:
-        if t not in placed:
-            ds.add(t)
-    return ds
-
-
-def from_dataset(ds: Dataset) -> Graph:
-    """The union of a dataset's graphs as one knowledge graph (inverse of ``to_dataset``)."""
-    g = new_graph()
-    for s, p, o, _ctx in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
+        out += statement_quads(t, onto, graph)
+        actors.setdefault(t.subject.key, t.subject)
+        actors.setdefault(t.object.key, t.object)
+    for actor in actors.values():
+        out += actor_quads(actor, graph)
+    return out

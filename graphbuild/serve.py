@@ -21,6 +21,7 @@ from types import FrameType
 
 from graphbuild.export import generate_nquads, write_atomic
 from graphbuild.query import load_graph
+from graphbuild.store import KnowledgeGraph
 
 
 class ServeError(RuntimeError):
@@ -56,12 +57,17 @@ def load_store(graph_file: Path, store_dir: Path) -> int:
     return len(g)
 
 
-def serve(graph_file: Path, *, host: str = "127.0.0.1", port: int = 7878, store_dir: Path | None = None,
+def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, store_dir: Path | None = None,
           on_ready: Callable[[str, int], None] | None = None) -> int:
-    """Load ``graph_file`` and serve it read-only until SIGINT/SIGTERM; return the server's exit code."""
+    """Serve a graph file or a ``build --store`` folder read-only until SIGINT/SIGTERM;
+    return the server's exit code."""
     with tempfile.TemporaryDirectory(prefix="graphbuild-store-") as tmp:
-        store = store_dir or Path(tmp) / "store"
-        triples = load_store(graph_file, store)
+        if Path(graph).is_dir():
+            store = Path(graph)
+            triples = len(KnowledgeGraph.open_store(store))  # refuses a missing or empty store
+        else:
+            store = store_dir or Path(tmp) / "store"
+            triples = load_store(graph, store)
         proc = subprocess.Popen([
             oxigraph_binary(), "serve-read-only", "--location", str(store),
             "--bind", f"{host}:{port}", "--union-default-graph",

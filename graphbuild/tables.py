@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 import io
 
-from rdflib import Graph
 
 from graphbuild.network import to_networkx
+from graphbuild.store import KnowledgeGraph
 
 NODE_COLUMNS = ("Id", "Label", "type", "country", "wikidata", "iri", "mentions", "degree")
 EDGE_COLUMNS = ("Source", "Target", "Type", "Id", "Label", "Weight", "relation", "relation_iri",
@@ -25,7 +25,7 @@ def _csv(rows: list[list[object]]) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def generate_nodes_csv(g: Graph) -> bytes:
+def generate_nodes_csv(g: KnowledgeGraph) -> bytes:
     G = to_networkx(g)
     rows: list[list[object]] = [list(NODE_COLUMNS)]
     for n, d in G.nodes(data=True):
@@ -34,7 +34,7 @@ def generate_nodes_csv(g: Graph) -> bytes:
     return _csv(rows)
 
 
-def generate_edges_csv(g: Graph) -> bytes:
+def generate_edges_csv(g: KnowledgeGraph) -> bytes:
     G = to_networkx(g)
     rows: list[list[object]] = [list(EDGE_COLUMNS)]
     for u, v, d in G.edges(data=True):

@@ -114,11 +114,10 @@ def test_cli_negated_fact_is_flagged_not_asserted(runner, tmp_path):
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    g = Graph().parse(out / "graph.ttl")
-    ask = "ASK { actor:RUS gb:supports actor:JPN }"
-    from graphbuild.query import run_query
+    from graphbuild.query import load_graph, run_query
 
-    assert run_query(g, ask).rows == (("false",),)
+    g = load_graph(out / "graph.ttl")
+    assert run_query(g, "ASK { actor:RUS gb:supports actor:JPN }").rows == (("false",),)
     assert run_query(g, "ASK { ?st gb:negated true ; rdf:subject actor:RUS ; rdf:object actor:JPN }").rows == (("true",),)
 
 

@@ -1,4 +1,4 @@
-"""RDF building and exports: compared as triple sets / isomorphic graphs, read back independently."""
+"""RDF quads per document and exports, compared as triple sets and read back independently."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from lxml import etree
-from rdflib import RDF, BNode, Graph, Literal
+from pyoxigraph import Literal, NamedNode
+from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from graphbuild.export import EXPORTERS, UnknownFormatError, export_graph, write_atomic
-from graphbuild.ontology import ACTOR, GB
-from graphbuild.rdf import build_graph, document_iri
+from graphbuild.ontology import ACTOR
+from graphbuild.rdf import document_iri, document_quads
+from graphbuild.store import KnowledgeGraph
 from graphbuild.types import Document, Triple
 
 DOC = Document(id="a.txt", text="Russia joins the AIIB. Russia criticizes the AIIB.", source="a.txt",
@@ -34,6 +36,14 @@ def sample(onto):
     ]
 
 
+def make_graph(onto, triples, *, ontology=True) -> KnowledgeGraph:
+    kg = KnowledgeGraph()
+    if ontology:
+        kg.load_ontology(onto)
+    kg.put_document(DOC, triples, onto)
+    return kg
+
+
 def assert_isomorphic(a: Graph, b: Graph) -> None:
     if not isomorphic(a, b):
         _both, only_a, only_b = graph_diff(to_isomorphic(a), to_isomorphic(b))
@@ -41,34 +51,39 @@ def assert_isomorphic(a: Graph, b: Graph) -> None:
 
 
 def test_rdf_direct_edges_and_negation(onto, sample):
-    g = build_graph([DOC], sample, onto, include_ontology=False)
-    relations = {onto.relation_iri(r) for r in onto.relations}
-    direct = {(s, p, o) for s, p, o in g if p in relations}
-    assert direct == {(ACTOR.RUS, onto.relation_iri("joins"), ACTOR.AIIB),
-                      (ACTOR.RUS, onto.relation_iri("criticizes"), ACTOR.AIIB)}
-    negated = list(g.subjects(GB.negated, Literal(True)))
+    quads = document_quads(DOC, sample, onto)
+    relations = {str(onto.relation_iri(r)) for r in onto.relations}
+    direct = {(q.subject.value, q.predicate.value, q.object.value) for q in quads if q.predicate.value in relations}
+    assert direct == {(str(ACTOR.RUS), str(onto.relation_iri("joins")), str(ACTOR.AIIB)),
+                      (str(ACTOR.RUS), str(onto.relation_iri("criticizes")), str(ACTOR.AIIB))}
+    negated = [q.subject for q in quads if q.predicate.value.endswith("#negated") and q.object == Literal(True)]
     assert len(negated) == 1
-    assert (negated[0], GB.document, document_iri(DOC.sha256)) in g
+    assert {q.graph_name for q in quads} == {NamedNode(document_iri(DOC.sha256))}
 
 
 def test_rdf_deterministic_and_no_blank_nodes(onto, sample):
-    a = build_graph([DOC], sample, onto)
-    b = build_graph([DOC], list(reversed(sample)), onto)
-    assert set(a) == set(b)
-    assert not any(isinstance(x, BNode) for t in a for x in t)
+    a = make_graph(onto, sample)
+    b = make_graph(onto, list(reversed(sample)))
+    assert set(a.quads()) == set(b.quads())
+    assert not any(type(x).__name__ == "BlankNode" for q in a.quads() for x in (q.subject, q.object))
+
+
+def test_rdf_put_document_replaces_its_graph(onto, sample):
+    kg = make_graph(onto, sample, ontology=False)
+    kg.put_document(DOC, sample[:1], onto)
+    assert kg.query("SELECT (COUNT(?st) AS ?n) WHERE { ?st a gb:Statement }").rows == (("1",),)
 
 
 @pytest.mark.parametrize("fmt,parser", [("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")])
 def test_export_rdf_round_trip(tmp_path, onto, sample, fmt, parser):
-    g = build_graph([DOC], sample, onto)
-    (path,) = export_graph(g, tmp_path, [fmt])
+    kg = make_graph(onto, sample)
+    (path,) = export_graph(kg, tmp_path, [fmt])
     back = Graph().parse(path, format=parser)
-    assert_isomorphic(g, back)
+    assert_isomorphic(kg.to_rdflib(), back)
 
 
 def test_export_graphml_read_back(tmp_path, onto, sample):
-    g = build_graph([DOC], sample, onto)
-    (path,) = export_graph(g, tmp_path, ["graphml"])
+    (path,) = export_graph(make_graph(onto, sample), tmp_path, ["graphml"])
     G = nx.read_graphml(path, force_multigraph=True)
     labels = {d["label"] for _, d in G.nodes(data=True)}
     assert labels == {"Russia", "Asian Infrastructure Investment Bank"}  # negated RUS->JPN is no edge
@@ -88,9 +103,9 @@ def test_export_graphml_read_back(tmp_path, onto, sample):
 
 
 @pytest.mark.parametrize("bad", ["xlsx"])
-def test_export_unknown_format_lists_known(tmp_path, onto, bad):
+def test_export_unknown_format_lists_known(tmp_path, bad):
     with pytest.raises(UnknownFormatError) as info:
-        export_graph(Graph(), tmp_path, [bad])
+        export_graph(KnowledgeGraph(), tmp_path, [bad])
     for known in EXPORTERS:
         assert known in str(info.value)
 

@@ -1,0 +1,252 @@
+"""Store: the knowledge graph in an Oxigraph store, in memory or on disk.
+
+Oxigraph (pyoxigraph) holds the quads: the ontology in its own named graph and
+one named graph per document. SPARQL runs with the union of all graphs as the
+default graph, so plain queries see everything and ``GRAPH`` queries see
+per-document provenance. With a path the store is on disk (``build --store``)
+and survives between runs; that is what makes incremental builds possible.
+
+Why Oxigraph rather than rdflib's memory store: loading and SPARQL are one to two
+orders of magnitude faster (see the README's benchmark table), and its on-disk
+RocksDB store is what the ``oxigraph`` server serves.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import rdflib
+from pyoxigraph import (
+    BlankNode, DefaultGraph, Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple, parse,
+    serialize,
+)
+
+from graphbuild.ontology import Ontology
+from graphbuild.rdf import ONTOLOGY_GRAPH, PREFIXES, RDF_NS, RDFS_NS, SKOS_NS, document_quads
+from graphbuild.types import Document
+from graphbuild.types import Triple as Fact
+
+FILE_FORMATS = {
+    ".ttl": RdfFormat.TURTLE, ".nt": RdfFormat.N_TRIPLES, ".nq": RdfFormat.N_QUADS, ".trig": RdfFormat.TRIG,
+    ".jsonld": RdfFormat.JSON_LD, ".rdf": RdfFormat.RDF_XML,
+}
+
+
+GB_NS = PREFIXES["gb"]
+# Predicates that describe an actor (copied into every document graph that names it).
+ACTOR_DESCRIPTION = {RDF_NS + "type", RDFS_NS + "label", SKOS_NS + "exactMatch"} | {
+    GB_NS + n for n in ("actorType", "linked", "country", "affiliatedWith", "role", "sector")}
+
+
+class GraphError(ValueError):
+    """A graph file, store or query cannot be used; the message says which and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def bind_values(sparql: str, bindings: dict[str, str]) -> str:
+    """Bind variables by a VALUES block of literals (escaped by pyoxigraph's N-Triples writer)
+    placed first in the outermost WHERE group, so FILTERs inside the group see the values."""
+    for name in bindings:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise GraphError(f"parameter name {name!r} is not a SPARQL variable name")
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(str(Literal(v)) for v in bindings.values())
+    m = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE) or re.search(r"\{", sparql)
+    if m is None:
+        raise GraphError("cannot bind parameters: the query has no WHERE group")
+    return f"{sparql[:m.end()]} VALUES ({names}) {{ ({values}) }} {sparql[m.end():]}"
+
+
+def term_text(term: object) -> str:
+    """A term as analysts read it: IRIs and literal values without RDF syntax."""
+    if term is None:
+        return ""
+    if isinstance(term, (NamedNode, BlankNode, Literal)):
+        return term.value
+    return str(term)
+
+
+class KnowledgeGraph:
+    """A knowledge graph in an Oxigraph store (``path=None``: in memory)."""
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self.store = Store()
+            elif read_only:
+                self.store = Store.read_only(str(self.path))
+            else:
+                self.store = Store(str(self.path))
+        except OSError as exc:
+            raise GraphError(f"{self.path}: cannot open the graph store ({exc})") from None
+
+    # ------------------------------------------------------------ loading
+    @classmethod
+    def from_file(cls, path: str | Path) -> KnowledgeGraph:
+        """Read a graph file (by its suffix) into an in-memory store."""
+        p = Path(path)
+        if p.is_dir():
+            return cls.open_store(p)
+        if not p.is_file():
+            raise GraphError(f"{p}: graph file not found; run `graphbuild build` first or pass --graph")
+        fmt = FILE_FORMATS.get(p.suffix.lower())
+        if fmt is None:
+            raise GraphError(f"{p}: unknown RDF file type; use one of {', '.join(FILE_FORMATS)} or a store folder")
+        kg = cls()
+        try:
+            kg.store.bulk_load(path=str(p), format=fmt)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise GraphError(f"{p}: cannot parse as {p.suffix}: {exc}") from None
+        if kg.is_empty():
+            raise GraphError(f"{p}: the graph is empty; build it from some documents first")
+        if not fmt.supports_datasets:
+            kg.regroup()
+        return kg
+
+    def regroup(self) -> None:
+        """Put triples read from a flat file back into named graphs: each statement, its
+        direct edge, its document's record and its actors' descriptions into the
+        document's graph; ontology terms into the ontology graph. The union is unchanged."""
+        default = DefaultGraph()
+        flat = list(self.store.quads_for_pattern(None, None, None, default))
+        by_subject: dict[object, list[Quad]] = {}
+        for q in flat:
+            by_subject.setdefault(q.subject, []).append(q)
+        placed: list[Quad] = []
+        moved: set[Quad] = set()
+        doc_pred, neg_pred = NamedNode(GB_NS + "document"), NamedNode(GB_NS + "negated")
+        for st, quads in by_subject.items():
+            doc = next((q.object for q in quads if q.predicate == doc_pred), None)
+            if not isinstance(doc, NamedNode):
+                continue
+            parts = {q.predicate.value.rsplit("#", 1)[-1]: q.object for q in quads}
+            group = list(quads) + list(by_subject.get(doc, []))
+            for actor in (parts.get("subject"), parts.get("object")):
+                group += [q for q in by_subject.get(actor, []) if q.predicate.value in ACTOR_DESCRIPTION]
+            if parts.get("negated") == Literal(False):
+                edge = Quad(parts["subject"], parts["predicate"], parts["object"], default)
+                if edge in self.store:
+                    group.append(edge)
+            for q in group:
+                placed.append(Quad(q.subject, q.predicate, q.object, doc))
+                moved.add(q)
+        for q in flat:
+            if isinstance(q.subject, NamedNode) and (q.subject.value.startswith(GB_NS)
+                                                     or q.subject == ONTOLOGY_GRAPH):
+                placed.append(Quad(q.subject, q.predicate, q.object, ONTOLOGY_GRAPH))
+                moved.add(q)
+        for q in moved:
+            self.store.remove(q)
+        self.store.extend(placed)
+
+    @classmethod
+    def open_store(cls, path: str | Path, *, read_only: bool = True) -> KnowledgeGraph:
+        p = Path(path)
+        if not p.is_dir():
+            raise GraphError(f"{p}: store folder not found; run `graphbuild build --store {p}` first")
+        kg = cls(p, read_only=read_only)
+        if kg.is_empty():
+            raise GraphError(f"{p}: the store is empty; build it from some documents first")
+        return kg
+
+    def load_ontology(self, onto: Ontology) -> None:
+        """(Re)load the ontology Turtle into its own named graph."""
+        quads = [Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
+                 for t in parse(path=str(onto.directory / "graphbuild.ttl"), format=RdfFormat.TURTLE)]
+        if self.store.contains_named_graph(ONTOLOGY_GRAPH):
+            self.store.remove_graph(ONTOLOGY_GRAPH)
+        self.store.extend(quads)
+
+    def put_document(self, doc: Document, triples: Iterable[Fact], onto: Ontology) -> int:
+        """Replace the document's graph with its current triples; return the number of quads."""
+        quads = document_quads(doc, triples, onto)
+        graph = quads[0].graph_name
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+        self.store.extend(quads)
+        return len(quads)
+
+    def put_quads(self, quads: Iterable[Quad]) -> None:
+        """Add quads in one transaction (all or nothing)."""
+        self.store.extend(quads)
+
+    def has_graph(self, iri: str) -> bool:
+        return self.store.contains_named_graph(NamedNode(iri))
+
+    def drop_graph(self, iri: str) -> None:
+        graph = NamedNode(iri)
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self.store.flush()
+
+    # ------------------------------------------------------------ reading
+    def is_empty(self) -> bool:
+        return next(iter(self.store.quads_for_pattern(None, None, None, None)), None) is None
+
+    def quads(self) -> Iterator[Quad]:
+        return self.store.quads_for_pattern(None, None, None, None)
+
+    def triples(self) -> list[Triple]:
+        """Distinct triples of the union of all graphs, sorted so serialisations are deterministic."""
+        unique = {Triple(q.subject, q.predicate, q.object) for q in self.quads()}
+        return sorted(unique, key=str)
+
+    def sorted_quads(self) -> list[Quad]:
+        return sorted(self.quads(), key=str)
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs())
+
+    def __len__(self) -> int:
+        return len({(q.subject, q.predicate, q.object) for q in self.quads()})
+
+    def query(self, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
+        """SELECT or ASK over the union of all graphs, graphbuild's prefixes predeclared.
+
+        ``bindings`` become a ``VALUES`` block of escaped literals at the start of the
+        WHERE clause, so ``Russia" || true || "`` is just a string that matches no actor.
+        """
+        if bindings:
+            sparql = bind_values(sparql, bindings)
+        try:
+            result = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise GraphError(f"SPARQL syntax error: {exc}") from None
+        except (OSError, ValueError) as exc:
+            raise GraphError(f"SPARQL query failed: {exc}") from None
+        if isinstance(result, QueryBoolean):
+            return QueryResult(("ask",), ((str(bool(result)).lower(),),))
+        if not isinstance(result, QuerySolutions):
+            raise GraphError("only SELECT and ASK queries are supported")
+        columns = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(term_text(sol[c]) for c in columns) for sol in result)
+        return QueryResult(columns, rows)
+
+    # ------------------------------------------------------------ writing out
+    def serialize_triples(self, fmt: RdfFormat) -> bytes:
+        return serialize(self.triples(), format=fmt, prefixes=PREFIXES if fmt != RdfFormat.N_TRIPLES else None)
+
+    def serialize_quads(self, fmt: RdfFormat) -> bytes:
+        return serialize(self.sorted_quads(), format=fmt, prefixes=PREFIXES if fmt == RdfFormat.TRIG else None)
+
+    def to_rdflib(self) -> rdflib.Graph:
+        """The union graph as an rdflib Graph (for rdflib-only serialisers such as JSON-LD with a context)."""
+        g = rdflib.Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        g.parse(io.BytesIO(self.serialize_triples(RdfFormat.N_TRIPLES)), format="nt")
+        return g
+
