@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graphbuild import __version__
+from graphbuild.distributed import DaskUnavailableError, build_distributed
 from graphbuild.export import DEFAULT_FORMATS, EXPORTERS, UnknownFormatError, check_formats, export_graph
 from graphbuild.ingest import IngestError, expand_paths, read_documents
 from graphbuild.nlp import ModelNotFoundError
@@ -39,7 +40,7 @@ app = typer.Typer(
 err = Console(stderr=True)
 out = Console()
 
-EXPECTED = (IngestError, ModelNotFoundError, OntologyError, QueryError, UnknownFormatError)
+EXPECTED = (IngestError, ModelNotFoundError, OntologyError, QueryError, UnknownFormatError, DaskUnavailableError)
 
 
 def _fail(exc: Exception) -> None:
@@ -102,8 +103,6 @@ def build(
         with _progress() as progress:
             task = progress.add_task("documents", total=total)
             if dask is not None:
-                from graphbuild.distributed import build_distributed
-
                 stats = build_distributed(paths, out_dir, scheduler=dask, formats=chosen, model=model,
                                           ontology_dir=ontology, store=store, on_error=_warn)
             else:
@@ -272,6 +271,22 @@ def serve(
     except (*EXPECTED, ServeError) as exc:
         _fail(exc)
     raise typer.Exit(code=code)
+
+
+@app.command()
+def push(
+    endpoint: Annotated[str, typer.Option(help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")],
+    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph: a file or a --store folder.")]
+    = Path("exports/graph.ttl"),
+) -> None:
+    """Load the graph into a triple store over the SPARQL 1.1 Graph Store Protocol (one PUT per graph)."""
+    from graphbuild.push import PushError, push_graph
+
+    try:
+        result = push_graph(load_graph(graph), endpoint)
+    except (*EXPECTED, PushError) as exc:
+        _fail(exc)
+    out.print(f"pushed {result.graphs} graphs ({result.triples} triples) to {endpoint}", highlight=False)
 
 
 @app.command()

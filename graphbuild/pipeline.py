@@ -20,12 +20,14 @@ from itertools import islice
 from pathlib import Path
 
 from graphbuild import __version__
+from pyoxigraph import Quad
+
 from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph, write_atomic
 from graphbuild.extract import Extractor
 from graphbuild.ingest import IngestError, read_documents
 from graphbuild.nlp import find_model, load_pipeline
 from graphbuild.ontology import Ontology, load_ontology
-from graphbuild.rdf import document_iri
+from graphbuild.rdf import document_iri, document_quads
 from graphbuild.store import KnowledgeGraph
 from graphbuild.types import Document, Triple
 
@@ -128,6 +130,27 @@ def iter_extracted(
             yield current, triples
 
 
+@dataclass(frozen=True)
+class Extracted:
+    """One document's contribution, ready for the store: the unit local and Dask builds share."""
+
+    doc: Document
+    quads: list[Quad]
+    sentences: int
+    triples: int
+    actors: frozenset[str]
+
+
+def extract_local(documents: Iterable[Document], *, onto: Ontology, model: str | None = None,
+                  max_chars: int | None = None) -> Iterator[Extracted]:
+    """Extraction in this process: parse, apply the rules, build the document's quads."""
+    stats = RunStats()
+    for doc, triples in iter_extracted(documents, onto=onto, model=model, max_chars=max_chars, stats=stats):
+        yield Extracted(doc, document_quads(doc, triples, onto), stats.sentences, len(triples),
+                        frozenset(k for t in triples for k in (t.subject.key, t.object.key)))
+        stats.sentences = 0
+
+
 @dataclass
 class BuildState:
     """What an on-disk store holds: document key -> sha256 of its text, under one configuration."""
@@ -163,19 +186,21 @@ def build_graph(
     stats: RunStats | None = None,
     max_chars: int | None = None,
     on_document: Callable[[Document], None] = _ignore,
+    extract: Callable[[Iterable[Document]], Iterator[Extracted]] | None = None,
 ) -> KnowledgeGraph:
-    """Extract documents into a knowledge graph (incrementally when ``kg`` is an on-disk store)."""
+    """Extract documents into a knowledge graph (incrementally when ``kg`` is an on-disk store).
+
+    ``extract`` turns the documents that need work into ``Extracted`` records; by
+    default in this process (``extract_local``), or on a Dask cluster.
+    """
     kg = kg if kg is not None else KnowledgeGraph()
     stats = stats if stats is not None else RunStats()
-    model_name = find_model(model)
+    extract = extract or (lambda docs: extract_local(docs, onto=onto, model=model, max_chars=max_chars))
     store = kg.path
     state = BuildState.load(store) if store is not None else BuildState()
-    config = config_fingerprint(onto, model_name)
-    if state.config != config:
-        state = BuildState(config=config, documents=state.documents)
-        stale = set(state.documents)  # every graph is rebuilt under a new configuration
-    else:
-        stale = set()
+    config = config_fingerprint(onto, find_model(model))
+    stale = set(state.documents) if state.config != config else set()  # a new configuration redoes all
+    state.config = config
     kg.load_ontology(onto)
 
     seen: dict[str, str] = {}  # key -> sha of this run's inputs
@@ -198,17 +223,20 @@ def build_graph(
                 continue
             yield doc
 
-    extracted = iter_extracted(todo(), onto=onto, model=model, stats=stats, max_chars=max_chars)
-    for batch in _batched(extracted, BATCH_SIZE):
-        for doc, triples in batch:
-            key = document_key(doc)
+    for batch in _batched(extract(todo()), BATCH_SIZE):
+        for item in batch:
+            key = document_key(item.doc)
             old = state.documents.get(key)
-            if old is not None and old != doc.sha256 and old not in shas:
+            if old is not None and old != item.doc.sha256 and old not in shas:
                 kg.drop_graph(document_iri(old))  # changed text: the old graph goes
-            kg.put_document(doc, triples, onto)
-            state.documents[key] = doc.sha256
+            kg.drop_graph(document_iri(item.doc.sha256))  # replace semantics per document graph
+            kg.put_quads(item.quads)
+            state.documents[key] = item.doc.sha256
             stats.extracted += 1
-            on_document(doc)
+            stats.sentences += item.sentences
+            stats.triples += item.triples
+            stats.actors.update(item.actors)
+            on_document(item.doc)
         if store is not None:
             kg.flush()
             state.save(store)

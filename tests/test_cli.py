@@ -148,7 +148,7 @@ def test_cli_query_syntax_error(runner, seed_build):
     assert result.exit_code == 1 and "SPARQL syntax error" in result.stderr
 
 
-COMMANDS = ["build", "extract", "query", "export", "serve", "evaluate"]
+COMMANDS = ["build", "extract", "query", "export", "serve", "evaluate", "push"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

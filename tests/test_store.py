@@ -1,0 +1,199 @@
+"""On-disk store, incremental and interrupted builds, Dask, long documents, and pushing to a live store."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from graphbuild.cli import app
+from graphbuild.ingest import make_document
+from graphbuild.ontology import load_ontology
+from graphbuild.pipeline import STATE_FILE, build, iter_extracted, split_text
+from graphbuild.store import KnowledgeGraph
+
+from conftest import SEEDS
+
+EXTRA = "Japan and South Korea signed a trade agreement. The IMF approved a loan for Egypt."
+
+
+def quads(store: Path) -> set[str]:
+    return {str(q) for q in KnowledgeGraph(store, read_only=True).quads()}
+
+
+def corpus(folder: Path, n: int = 12) -> Path:
+    """A JSONL corpus of n short, varied records built from the evaluation sentences."""
+    gold = (SEEDS.parent / "eval" / "sentences.gold.jsonl").read_text(encoding="utf-8").splitlines()
+    sentences = list(dict.fromkeys(json.loads(line)["sentence"] for line in gold))
+    path = folder / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = " ".join(sentences[(3 * i + k) % len(sentences)] for k in range(3))
+            fh.write(json.dumps({"id": f"r{i:03d}", "text": f"Record {i}. {text}"}) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def fresh_store(tmp_path_factory):
+    """The seeds built once into an on-disk store, for comparisons."""
+    store = tmp_path_factory.mktemp("fresh") / "store"
+    build([SEEDS], None, store=store)
+    return store
+
+
+def test_store_query_export_on_store(runner, fresh_store, tmp_path):
+    result = runner.invoke(app, ["query", "--name", "evidence", "--param", "subject=RUS", "--param", "relation=joins",
+                                 "--param", "object=AIIB", "--graph", str(fresh_store), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)
+    result = runner.invoke(app, ["export", "--graph", str(fresh_store), "--format", "trig", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    back = KnowledgeGraph.from_file(tmp_path / "graph.trig")
+    assert {str(q) for q in back.quads()} == quads(fresh_store)
+
+
+def test_store_rerun_skips_unchanged(tmp_path, fresh_store):
+    store = tmp_path / "store"
+    shutil.copytree(fresh_store, store)
+    stats = build([SEEDS], None, store=store)
+    assert (stats.unchanged, stats.extracted, stats.removed) == (2, 0, 0)
+    assert quads(store) == quads(fresh_store)
+
+
+def test_store_changed_and_deleted_documents(tmp_path, fresh_store):
+    inputs = tmp_path / "in"
+    shutil.copytree(SEEDS, inputs)
+    store = tmp_path / "store"
+    build([inputs], None, store=store)
+    first, second = sorted(inputs.glob("*.txt"))
+    first.write_text(first.read_text(encoding="utf-8") + "\n\n" + EXTRA, encoding="utf-8")
+    second.unlink()
+    stats = build([inputs], None, store=store)
+    assert (stats.unchanged, stats.extracted, stats.removed) == (0, 1, 1)
+    # exactly the graph a fresh build of the same inputs gives
+    clean = tmp_path / "clean"
+    build([inputs], None, store=clean)
+    assert quads(store) == quads(clean)
+    state = json.loads((store / STATE_FILE).read_text(encoding="utf-8"))
+    assert list(state["documents"]) == [str(first)]
+
+
+def test_store_interrupted_build_converges(tmp_path):
+    src = corpus(tmp_path)
+    store = tmp_path / "store"
+    seen = []
+
+    def interrupt(doc):
+        seen.append(doc.id)
+        if len(seen) == 5:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build([src], None, store=store, on_document=interrupt)
+    stats = build([src], None, store=store)
+    assert stats.extracted + stats.unchanged == 12
+    clean = tmp_path / "clean"
+    build([src], None, store=clean)
+    assert quads(store) == quads(clean)
+
+
+def test_store_killed_build_converges(tmp_path):
+    n = 320  # ten batches: the kill lands after the first state save and before the last
+    src = corpus(tmp_path, n=n)
+    store = tmp_path / "store"
+    exe = Path(sys.executable).parent / "graphbuild"
+    proc = subprocess.Popen([str(exe), "build", str(src), "--store", str(store), "--no-export"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not (store / STATE_FILE).exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    done = json.loads((store / STATE_FILE).read_text(encoding="utf-8"))["documents"]
+    assert 0 < len(done) < n, "the build was not interrupted midway"
+    stats = build([src], None, store=store)
+    clean = tmp_path / "clean"
+    build([src], None, store=clean)
+    assert quads(store) == quads(clean)
+    assert stats.unchanged == len(done) and stats.unchanged + stats.extracted == n
+
+
+def test_store_dask_local_cluster_equals_plain_build(tmp_path, fresh_store):
+    pytest.importorskip("dask.distributed")
+    from graphbuild.distributed import build_distributed
+
+    store = tmp_path / "dask"
+    stats = build_distributed([SEEDS], None, scheduler="local", store=store, partition_size=1)
+    assert stats.extracted == 2
+    assert quads(store) == quads(fresh_store)
+    assert not store.with_name("dask.shards").joinpath("shards").exists()
+
+
+@pytest.mark.parametrize("max_chars", [300, 2000])
+def test_store_long_document_split_keeps_offsets(onto, max_chars):
+    text = (SEEDS / "rbth-2015-moscow-beijing-upfront.txt").read_text(encoding="utf-8")
+    doc = make_document("long.txt", text, source="long.txt")
+    parts = split_text(doc.text, max_chars)
+    assert len(parts) > 1 and "".join(p for _o, p in parts) == doc.text
+    ((_d, triples),) = list(iter_extracted([doc], onto=load_ontology(), max_chars=max_chars))
+    assert triples
+    for t in triples:
+        assert " ".join(doc.text[t.start:t.end].split()) == t.sentence
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _count(base: str) -> int:
+    query = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"})
+    req = urllib.request.Request(f"{base}/query?{query}", headers={"Accept": "text/csv"})
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        return int(resp.read().decode().splitlines()[1])
+
+
+def test_push_twice_to_live_oxigraph_is_idempotent(runner, tmp_path, fresh_store):
+    from graphbuild.serve import oxigraph_binary
+
+    port = _free_port()
+    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(tmp_path / "remote"),
+                             "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                _count(base)
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "oxigraph server did not start"
+                time.sleep(0.2)
+        args = ["push", "--endpoint", f"{base}/store", "--graph", str(fresh_store)]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        once = _count(base)
+        assert once == len({(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+                            for q in KnowledgeGraph(fresh_store, read_only=True).quads()})
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert _count(base) == once
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=20)
+
+
+@pytest.mark.parametrize("endpoint,needle", [("http://127.0.0.1:9/store", "cannot reach the endpoint")])
+def test_push_unreachable_endpoint_is_one_line(runner, fresh_store, endpoint, needle):
+    result = runner.invoke(app, ["push", "--endpoint", endpoint, "--graph", str(fresh_store)])
+    assert result.exit_code == 1 and needle in result.stderr
