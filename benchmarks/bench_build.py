@@ -1,123 +1,95 @@
-"""Benchmark: `build` against spaCy parsing alone, on the seeds repeated to about 1 MB.
+"""Benchmark `build` against spaCy parsing alone, at 1 MB and 10 MB, in one run.
 
-Everything is measured in the same run on the same cleaned texts, so ratios are
-meaningful on a shared, noisy machine even when absolute numbers are not:
+For each size, in fresh processes (so peak RSS is the run's own): spaCy alone over
+the cleaned texts with the installed model's own components, and `graphbuild
+build --store` end to end (ingest, NLP with the actor ruler, rules, quads into the
+store, Turtle + GraphML + GEXF exports). Model loading is excluded from both.
+Then, in this process on the 1 MB corpus, the stages one by one, to show where the
+time goes and what the rules cost relative to the parse.
 
-* spaCy alone: the installed model's own pipeline over the texts (``nlp.pipe``);
-* ``build`` end to end, as ``graphbuild build`` runs it;
-* the stages one by one (ingest, NLP with the actor ruler, rules, RDF, exports), to show
-  where the time goes and what the extraction rules cost relative to the parse.
-
-Prints a table and writes benchmarks/results/bench_build.json.
+Ratios are what to compare: the machines are shared and noisy, but both sides of a
+ratio ran minutes apart on the same input.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import platform
 import tempfile
-import time
 from pathlib import Path
 
-import spacy
+from common import machine, make_corpus, print_table, run_child, save, timed
 
 from graphbuild.export import DEFAULT_FORMATS, export_graph
 from graphbuild.extract import Extractor
 from graphbuild.ingest import read_documents
 from graphbuild.nlp import find_model, load_pipeline
 from graphbuild.ontology import load_ontology
-from graphbuild.pipeline import build
-from graphbuild.rdf import build_graph
-
-ROOT = Path(__file__).resolve().parent.parent
+from graphbuild.store import KnowledgeGraph
 
 
-def make_corpus(target_bytes: int, folder: Path) -> Path:
-    """The seeds and the evaluation sentences repeated with varied ids into one JSONL corpus."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    sentences = []
-    for gold in sorted((ROOT / "eval").glob("*.gold.jsonl")):
-        for line in gold.read_text(encoding="utf-8").splitlines():
-            s = json.loads(line).get("sentence")
-            if s and s not in sentences and len(s.split()) > 3:
-                sentences.append(s)
-    texts.append(" ".join(sentences))
-    corpus = folder / "corpus.jsonl"
-    size, n = 0, 0
-    with corpus.open("w", encoding="utf-8") as fh:
-        while size < target_bytes:
-            text = texts[n % len(texts)]
-            fh.write(json.dumps({"id": f"doc-{n:06d}", "text": text}, ensure_ascii=False) + "\n")
-            size += len(text.encode("utf-8"))
-            n += 1
-    return corpus
+def stage_shares(corpus: Path) -> dict:
+    onto = load_ontology()
+    nlp = load_pipeline(onto)
+    nlp("warm up")
+    docs, t_ingest = timed(lambda: list(read_documents([corpus])))
+    parsed, t_nlp = timed(lambda: list(nlp.pipe([d.text for d in docs], batch_size=16)))
+    ex = Extractor(onto)
+    triples, t_rules = timed(lambda: [list(ex.extract(p, d)) for p, d in zip(parsed, docs)])
+    del parsed
+    kg = KnowledgeGraph()
+    kg.load_ontology(onto)
 
+    def load() -> None:
+        for d, ts in zip(docs, triples):
+            kg.put_document(d, ts, onto)
 
-def timed(fn):
-    t0 = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - t0
+    _, t_rdf = timed(load)
+    with tempfile.TemporaryDirectory() as out:
+        _, t_export = timed(lambda: export_graph(kg, Path(out), DEFAULT_FORMATS))
+    total = t_ingest + t_nlp + t_rules + t_rdf + t_export
+    return {
+        "ingest_s": round(t_ingest, 2), "nlp_with_ruler_s": round(t_nlp, 2), "rules_s": round(t_rules, 2),
+        "quads_into_store_s": round(t_rdf, 2), "exports_s": round(t_export, 2),
+        "share": {k: round(v / total, 3) for k, v in (("ingest", t_ingest), ("nlp", t_nlp), ("rules", t_rules),
+                                                       ("rdf", t_rdf), ("exports", t_export))},
+        "rules_vs_parse": round(t_rules / t_nlp, 3),
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--mb", type=float, default=1.0, help="corpus size in MB (default 1)")
+    ap.add_argument("--sizes", default="1,10", help="corpus sizes in MB, comma-separated (default 1,10)")
     args = ap.parse_args()
+    sizes = [float(x) for x in args.sizes.split(",")]
 
-    onto = load_ontology()
-    model = find_model()
+    result: dict = {"machine": machine(), "model": find_model(), "sizes": {}}
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = make_corpus(int(args.mb * 1_000_000), Path(tmp))
-
-        # stages one by one
-        docs, t_ingest = timed(lambda: list(read_documents([corpus])))
-        texts = [d.text for d in docs]
-        plain = spacy.load(model)
-        plain("warm up")
-        parsed_plain, t_spacy = timed(lambda: list(plain.pipe(texts, batch_size=16)))
-        sentences = sum(len(list(d.sents)) for d in parsed_plain)
-        del parsed_plain
-        nlp = load_pipeline(onto)
-        parsed, t_nlp = timed(lambda: list(nlp.pipe(texts, batch_size=16)))
-        extractor = Extractor(onto)
-        triples, t_extract = timed(lambda: [t for doc, d in zip(parsed, docs) for t in extractor.extract(doc, d)])
-        del parsed
-        graph, t_rdf = timed(lambda: build_graph(docs, triples, onto))
-        _files, t_export = timed(lambda: export_graph(graph, Path(tmp) / "stages", DEFAULT_FORMATS))
-
-        # end to end, as the CLI runs it
-        stats, t_build = timed(lambda: build([corpus], Path(tmp) / "out"))
-
-    words = sum(len(t.split()) for t in texts)
-    result = {
-        "machine": f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}",
-        "model": model,
-        "corpus_bytes": sum(len(t.encode("utf-8")) for t in texts),
-        "documents": stats.documents,
-        "sentences": stats.sentences,
-        "words": words,
-        "triples": stats.triples,
-        "spacy_alone_s": round(t_spacy, 2),
-        "build_s": round(t_build, 2),
-        "build_documents_per_s": round(stats.documents / t_build, 2),
-        "build_sentences_per_s": round(stats.sentences / t_build, 1),
-        "build_words_per_s": round(words / t_build),
-        "spacy_sentences_per_s": round(sentences / t_spacy, 1),
-        "overhead_ratio": round(t_build / t_spacy, 3),
-        "stage_ingest_s": round(t_ingest, 2),
-        "stage_nlp_with_ruler_s": round(t_nlp, 2),
-        "stage_rules_s": round(t_extract, 2),
-        "stage_rdf_s": round(t_rdf, 2),
-        "stage_export_s": round(t_export, 2),
-        "rules_share_of_parse": round(t_extract / t_spacy, 3),
-    }
-    width = max(map(len, result))
-    for k, v in result.items():
-        print(f"{k:<{width}}  {v}")
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "bench_build.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        for mb in sizes:
+            corpus = make_corpus(int(mb * 1_000_000), Path(tmp) / f"corpus-{mb:g}mb.jsonl")
+            words = sum(len(d.text.split()) for d in read_documents([corpus]))
+            spacy_run, spacy_rss = run_child(["spacy", str(corpus)])
+            build_run, build_rss = run_child(["build", str(corpus), str(Path(tmp) / f"store-{mb:g}")])
+            s = build_run["seconds"]
+            row = {
+                "documents": build_run["documents"], "sentences": build_run["sentences"], "words": words,
+                "triples": build_run["triples"],
+                "spacy_alone_s": round(spacy_run["seconds"], 2), "build_s": round(s, 2),
+                "documents_per_s": round(build_run["documents"] / s, 2),
+                "sentences_per_s": round(build_run["sentences"] / s, 1), "words_per_s": round(words / s),
+                "build_over_spacy": round(s / spacy_run["seconds"], 3),
+                "peak_rss_build_mib": build_rss, "peak_rss_spacy_mib": spacy_rss,
+            }
+            result["sizes"][f"{mb:g}MB"] = row
+            print_table(f"build, {mb:g} MB ({machine()})", list(row.items()))
+        first = make_corpus(1_000_000, Path(tmp) / "stages.jsonl")
+        result["stages_1MB"] = stage_shares(first)
+        print_table("stages on 1 MB (one process)", list(result["stages_1MB"].items()))
+    keys = list(result["sizes"])
+    if len(keys) >= 2:
+        a, b = result["sizes"][keys[0]], result["sizes"][keys[-1]]
+        result["rss_ratio_largest_vs_smallest"] = round(b["peak_rss_build_mib"] / a["peak_rss_build_mib"], 3)
+        print_table("memory", [("peak RSS ratio", result["rss_ratio_largest_vs_smallest"])])
+    save("bench_build", result)
 
 
 if __name__ == "__main__":

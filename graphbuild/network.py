@@ -14,28 +14,20 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from graphbuild.rdf import PREFIXES
 from graphbuild.store import KnowledgeGraph
 
 # XML 1.0 forbids most C0 controls; they must never reach an XML export.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-_ACTORS = """
-SELECT ?actor ?label ?type ?country ?wikidata WHERE {
-  ?actor gb:actorType ?type ; rdfs:label ?label .
-  OPTIONAL { ?actor gb:country ?country }
-  OPTIONAL { ?actor skos:exactMatch ?wikidata }
-}"""
-
-_STATEMENTS = """
-SELECT ?st ?s ?p ?o ?negated ?sentence ?doc ?date ?plabel ?plover ?cameo ?quad WHERE {
-  ?st a gb:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-      gb:negated ?negated ; gb:sentence ?sentence ; gb:document ?doc .
-  OPTIONAL { ?doc dcterms:date ?date }
-  OPTIONAL { ?p rdfs:label ?plabel }
-  OPTIONAL { ?p gb:ploverType ?plover }
-  OPTIONAL { ?p gb:cameoCode ?cameo }
-  OPTIONAL { ?p gb:quadClass ?quad }
-}"""
+GB_NS = PREFIXES["gb"]
+RDF_TYPE, RDF_SUBJECT = PREFIXES["rdf"] + "type", PREFIXES["rdf"] + "subject"
+RDF_PREDICATE, RDF_OBJECT = PREFIXES["rdf"] + "predicate", PREFIXES["rdf"] + "object"
+RDFS_LABEL, EXACT_MATCH = PREFIXES["rdfs"] + "label", PREFIXES["skos"] + "exactMatch"
+DATE = PREFIXES["dcterms"] + "date"
+STATEMENT, ACTOR_TYPE, COUNTRY = GB_NS + "Statement", GB_NS + "actorType", GB_NS + "country"
+NEGATED, DOCUMENT, SENTENCE = GB_NS + "negated", GB_NS + "document", GB_NS + "sentence"
+PLOVER, CAMEO, QUAD = GB_NS + "ploverType", GB_NS + "cameoCode", GB_NS + "quadClass"
 
 
 def xml_safe(text: str) -> str:
@@ -70,36 +62,46 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     ``evidence`` (the shortest supporting sentence), ``plover``/``cameo``/``quad``
     where the relation has them, and ``dates`` (sorted document dates).
     """
+    # One pass over the quads, grouped by subject: SPARQL with optional joins over the
+    # union of all graphs is far slower here than reading the quads directly.
+    props: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for q in kg.quads():
+        props[q.subject.value][q.predicate.value].append(q.object.value)
+
+    def one(subject: str, predicate: str) -> str:
+        values = props.get(subject, {}).get(predicate)
+        return min(values) if values else ""
+
     actors: dict[str, dict[str, str]] = {}
-    res = kg.query(_ACTORS)
-    for actor, label, type_, country, wikidata in res.rows:
-        info = actors.setdefault(actor, {"label": label, "type": type_})
-        if country:
-            info["country"] = country
-        if wikidata:
-            info["wikidata"] = local_name(wikidata)
+    for subject, p in props.items():
+        if ACTOR_TYPE in p and RDFS_LABEL in p:
+            info = {"label": min(p[RDFS_LABEL]), "type": min(p[ACTOR_TYPE])}
+            if p.get(COUNTRY):
+                info["country"] = min(p[COUNTRY])
+            if p.get(EXACT_MATCH):
+                info["wikidata"] = local_name(min(p[EXACT_MATCH]))
+            actors[subject] = info
 
     edges: dict[tuple[str, str, str], _Edge] = {}
     mentions: dict[str, int] = defaultdict(int)
-    seen: set[tuple[str, ...]] = set()
-    for row in kg.query(_STATEMENTS).rows:
-        st, s, p, o, negated, sentence, doc, date, plabel, plover, cameo, quad = row
-        if (st, doc) in seen:  # one statement may carry several optional values
+    for st, p in props.items():
+        if STATEMENT not in p.get(RDF_TYPE, ()):
             continue
-        seen.add((st, doc))
+        s, rel, o = p[RDF_SUBJECT][0], p[RDF_PREDICATE][0], p[RDF_OBJECT][0]
         mentions[s] += 1
         mentions[o] += 1
-        if negated == "true":
+        if p[NEGATED][0] == "true":
             continue
-        e = edges.get((s, p, o))
+        e = edges.get((s, rel, o))
         if e is None:
-            e = edges[(s, p, o)] = _Edge(label=plabel or local_name(p), plover=plover, cameo=cameo,
-                                         quad=local_name(quad) if quad else "")
+            e = edges[(s, rel, o)] = _Edge(label=one(rel, RDFS_LABEL) or local_name(rel), plover=one(rel, PLOVER),
+                                           cameo=one(rel, CAMEO), quad=local_name(one(rel, QUAD)))
+        doc = p[DOCUMENT][0]
         e.statements += 1
         e.docs.add(doc)
-        if date:
-            e.dates.add(date)
-        e.evidence.append(sentence)
+        if one(doc, DATE):
+            e.dates.add(one(doc, DATE))
+        e.evidence.append(p[SENTENCE][0])
 
     G = nx.MultiDiGraph()
     for iri in sorted({a for (s, _p, o) in edges for a in (s, o)}):

@@ -229,8 +229,7 @@ def build_graph(
             old = state.documents.get(key)
             if old is not None and old != item.doc.sha256 and old not in shas:
                 kg.drop_graph(document_iri(old))  # changed text: the old graph goes
-            kg.drop_graph(document_iri(item.doc.sha256))  # replace semantics per document graph
-            kg.put_quads(item.quads)
+            kg.replace_graph(document_iri(item.doc.sha256), item.quads)  # replace semantics per document
             state.documents[key] = item.doc.sha256
             stats.extracted += 1
             stats.sentences += item.sentences

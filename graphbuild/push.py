@@ -38,10 +38,9 @@ def _graph_url(endpoint: str, graph: str | None) -> str:
 
 def push_graph(kg: KnowledgeGraph, endpoint: str, *, timeout: float = 60.0,
                on_graph: Callable[[str], None] | None = None) -> PushResult:
-    """PUT every named graph of ``kg`` (and the default graph, if it holds anything) to ``endpoint``."""
+    """PUT every named graph of ``kg`` to ``endpoint`` (the local default graph is their union:
+    not sent, so the remote store's own default graph is left alone)."""
     graphs: list[str | None] = list(kg.graphs())
-    if any(True for _ in kg.store.quads_for_pattern(None, None, None, DefaultGraph())):
-        graphs.append(None)
     total = 0
     for g in graphs:
         name = NamedNode(g) if g is not None else DefaultGraph()

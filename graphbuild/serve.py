@@ -2,10 +2,10 @@
 
 We do not write an HTTP server. The ``oxigraph`` server (from PyPI) does the
 work: the graph is loaded as N-Quads (one named graph per document) into an
-on-disk Oxigraph store with ``oxigraph load``, then ``oxigraph serve-read-only``
-answers queries on 127.0.0.1 with the union of all graphs as the default graph,
-so plain queries see everything and ``GRAPH`` queries see per-document
-provenance. Its root page is a browser query editor.
+on-disk Oxigraph store, then ``oxigraph serve-read-only`` answers queries on
+127.0.0.1. As in every graphbuild store the default graph is the union of the
+document graphs, so plain queries see everything and ``GRAPH`` queries see
+per-document provenance. Its root page is a browser query editor.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
-from graphbuild.export import generate_nquads, write_atomic
 from graphbuild.query import load_graph
 from graphbuild.store import KnowledgeGraph
 
@@ -40,21 +39,16 @@ def oxigraph_binary() -> str:
 
 
 def load_store(graph_file: Path, store_dir: Path) -> int:
-    """Load a built graph file into a fresh Oxigraph store; return its number of triples."""
+    """Load a built graph file into a fresh on-disk store; return its number of triples."""
     g = load_graph(graph_file)  # refuses a missing or empty graph with a clear message
     if store_dir.exists() and any(store_dir.iterdir()):
         raise ServeError(f"{store_dir}: store folder is not empty; pass a new or empty --store folder")
-    store_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        nq = Path(tmp) / "graph.nq"
-        write_atomic(nq, generate_nquads(g))
-        done = subprocess.run(
-            [oxigraph_binary(), "load", "--location", str(store_dir), "--file", str(nq)],
-            capture_output=True, text=True,
-        )
-    if done.returncode != 0:
-        raise ServeError(f"oxigraph load failed: {done.stderr.strip().splitlines()[-1:]}")
-    return len(g)
+    disk = KnowledgeGraph(store_dir)
+    disk.store.bulk_extend(g.store.quads_for_pattern(None, None, None, None))
+    disk.flush()
+    count = len(disk)
+    del disk  # close RocksDB before the server opens it
+    return count
 
 
 def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, store_dir: Path | None = None,
@@ -70,7 +64,7 @@ def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, store_dir: 
             triples = load_store(graph, store)
         proc = subprocess.Popen([
             oxigraph_binary(), "serve-read-only", "--location", str(store),
-            "--bind", f"{host}:{port}", "--union-default-graph",
+            "--bind", f"{host}:{port}",
         ])
 
         def stop(_signum: int, _frame: FrameType | None) -> None:

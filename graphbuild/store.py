@@ -1,10 +1,14 @@
 """Store: the knowledge graph in an Oxigraph store, in memory or on disk.
 
 Oxigraph (pyoxigraph) holds the quads: the ontology in its own named graph and
-one named graph per document. SPARQL runs with the union of all graphs as the
-default graph, so plain queries see everything and ``GRAPH`` queries see
-per-document provenance. With a path the store is on disk (``build --store``)
-and survives between runs; that is what makes incremental builds possible.
+one named graph per document, for provenance and for replacing one document's
+contribution on its own. The default graph is kept equal to the union of the
+named graphs (as a set), so plain SPARQL sees every fact once and ``GRAPH``
+queries see per-document provenance. (Oxigraph's own union-default-graph mode
+counts a triple once per graph holding it, which multiplies joins through actors
+described in many documents; a materialised union keeps queries fast.) With a
+path the store is on disk (``build --store``) and survives between runs; that is
+what makes incremental builds possible.
 
 Why Oxigraph rather than rdflib's memory store: loading and SPARQL are one to two
 orders of magnitude faster (see the README's benchmark table), and its on-disk
@@ -109,7 +113,10 @@ class KnowledgeGraph:
             raise GraphError(f"{p}: cannot parse as {p.suffix}: {exc}") from None
         if kg.is_empty():
             raise GraphError(f"{p}: the graph is empty; build it from some documents first")
-        if not fmt.supports_datasets:
+        if fmt.supports_datasets:
+            default = DefaultGraph()
+            kg.store.extend([Quad(q.subject, q.predicate, q.object, default) for q in kg.quads()])
+        else:
             kg.regroup()
         return kg
 
@@ -123,7 +130,6 @@ class KnowledgeGraph:
         for q in flat:
             by_subject.setdefault(q.subject, []).append(q)
         placed: list[Quad] = []
-        moved: set[Quad] = set()
         doc_pred, neg_pred = NamedNode(GB_NS + "document"), NamedNode(GB_NS + "negated")
         for st, quads in by_subject.items():
             doc = next((q.object for q in quads if q.predicate == doc_pred), None)
@@ -137,17 +143,12 @@ class KnowledgeGraph:
                 edge = Quad(parts["subject"], parts["predicate"], parts["object"], default)
                 if edge in self.store:
                     group.append(edge)
-            for q in group:
-                placed.append(Quad(q.subject, q.predicate, q.object, doc))
-                moved.add(q)
+            placed += [Quad(q.subject, q.predicate, q.object, doc) for q in group]
         for q in flat:
             if isinstance(q.subject, NamedNode) and (q.subject.value.startswith(GB_NS)
                                                      or q.subject == ONTOLOGY_GRAPH):
                 placed.append(Quad(q.subject, q.predicate, q.object, ONTOLOGY_GRAPH))
-                moved.add(q)
-        for q in moved:
-            self.store.remove(q)
-        self.store.extend(placed)
+        self.store.extend(placed)  # the default graph keeps every triple: it is the union
 
     @classmethod
     def open_store(cls, path: str | Path, *, read_only: bool = True) -> KnowledgeGraph:
@@ -163,30 +164,34 @@ class KnowledgeGraph:
         """(Re)load the ontology Turtle into its own named graph."""
         quads = [Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
                  for t in parse(path=str(onto.directory / "graphbuild.ttl"), format=RdfFormat.TURTLE)]
-        if self.store.contains_named_graph(ONTOLOGY_GRAPH):
-            self.store.remove_graph(ONTOLOGY_GRAPH)
-        self.store.extend(quads)
+        self.replace_graph(ONTOLOGY_GRAPH.value, quads)
 
     def put_document(self, doc: Document, triples: Iterable[Fact], onto: Ontology) -> int:
         """Replace the document's graph with its current triples; return the number of quads."""
         quads = document_quads(doc, triples, onto)
-        graph = quads[0].graph_name
-        if self.store.contains_named_graph(graph):
-            self.store.remove_graph(graph)
-        self.store.extend(quads)
+        self.replace_graph(quads[0].graph_name.value, quads)
         return len(quads)
 
-    def put_quads(self, quads: Iterable[Quad]) -> None:
-        """Add quads in one transaction (all or nothing)."""
-        self.store.extend(quads)
+    def replace_graph(self, iri: str, quads: list[Quad]) -> None:
+        """Make the named graph ``iri`` hold exactly ``quads``, keeping the default graph the union."""
+        self.drop_graph(iri)
+        default = DefaultGraph()
+        self.store.extend([*quads, *(Quad(q.subject, q.predicate, q.object, default) for q in quads)])
 
     def has_graph(self, iri: str) -> bool:
         return self.store.contains_named_graph(NamedNode(iri))
 
     def drop_graph(self, iri: str) -> None:
-        graph = NamedNode(iri)
-        if self.store.contains_named_graph(graph):
-            self.store.remove_graph(graph)
+        """Remove a named graph and, from the default graph, the triples no other graph holds.
+
+        One SPARQL Update request, which Oxigraph applies as one transaction."""
+        if not self.has_graph(iri):
+            return
+        g = NamedNode(iri)
+        self.store.update(
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != {g}) }} }} ; DROP GRAPH {g}"
+        )
 
     def flush(self) -> None:
         if self.path is not None:
@@ -197,12 +202,14 @@ class KnowledgeGraph:
         return next(iter(self.store.quads_for_pattern(None, None, None, None)), None) is None
 
     def quads(self) -> Iterator[Quad]:
-        return self.store.quads_for_pattern(None, None, None, None)
+        """Quads of the named graphs (the default graph is their union and is not repeated)."""
+        return (q for q in self.store.quads_for_pattern(None, None, None, None)
+                if not isinstance(q.graph_name, DefaultGraph))
 
     def triples(self) -> list[Triple]:
-        """Distinct triples of the union of all graphs, sorted so serialisations are deterministic."""
-        unique = {Triple(q.subject, q.predicate, q.object) for q in self.quads()}
-        return sorted(unique, key=str)
+        """Triples of the default graph (the union), sorted so serialisations are deterministic."""
+        return sorted((Triple(q.subject, q.predicate, q.object)
+                       for q in self.store.quads_for_pattern(None, None, None, DefaultGraph())), key=str)
 
     def sorted_quads(self) -> list[Quad]:
         return sorted(self.quads(), key=str)
@@ -211,10 +218,10 @@ class KnowledgeGraph:
         return sorted(g.value for g in self.store.named_graphs())
 
     def __len__(self) -> int:
-        return len({(q.subject, q.predicate, q.object) for q in self.quads()})
+        return sum(1 for _ in self.store.quads_for_pattern(None, None, None, DefaultGraph()))
 
     def query(self, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
-        """SELECT or ASK over the union of all graphs, graphbuild's prefixes predeclared.
+        """SELECT or ASK over the default graph (the union), graphbuild's prefixes predeclared.
 
         ``bindings`` become a ``VALUES`` block of escaped literals at the start of the
         WHERE clause, so ``Russia" || true || "`` is just a string that matches no actor.
@@ -222,7 +229,7 @@ class KnowledgeGraph:
         if bindings:
             sparql = bind_values(sparql, bindings)
         try:
-            result = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+            result = self.store.query(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise GraphError(f"SPARQL syntax error: {exc}") from None
         except (OSError, ValueError) as exc:

@@ -1,0 +1,46 @@
+"""One measured run in a fresh process, so its peak RSS is its own.
+
+    child.py spacy CORPUS          spaCy alone over the cleaned texts
+    child.py build CORPUS STORE    `graphbuild build CORPUS --store STORE` (Turtle, GraphML, GEXF exports)
+
+Prints one JSON line with the timings.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from graphbuild.ingest import read_documents
+from graphbuild.nlp import find_model, load_pipeline
+from graphbuild.ontology import load_ontology
+from graphbuild.pipeline import build
+
+
+def main() -> None:
+    mode, corpus = sys.argv[1], Path(sys.argv[2])
+    if mode == "spacy":
+        import spacy
+
+        nlp = spacy.load(find_model())
+        nlp("warm up")
+        texts = (d.text for d in read_documents([corpus]))
+        t0 = time.perf_counter()
+        sentences = sum(sum(1 for _ in doc.sents) for doc in nlp.pipe(texts, batch_size=16))
+        print(json.dumps({"seconds": time.perf_counter() - t0, "sentences": sentences}))
+        return
+    store = Path(sys.argv[3])
+    load_pipeline(load_ontology())("warm up")  # model loading is not what we measure, as for spaCy
+    with tempfile.TemporaryDirectory() as out:
+        t0 = time.perf_counter()
+        stats = build([corpus], out, store=store)
+        seconds = time.perf_counter() - t0
+    print(json.dumps({"seconds": seconds, "documents": stats.documents, "sentences": stats.sentences,
+                      "triples": stats.triples}))
+
+
+if __name__ == "__main__":
+    main()
