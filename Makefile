@@ -21,8 +21,11 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Benchmarks print tables and write benchmarks/results/*.json (about 25 minutes on 2 cores).
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_build.py
+	cd benchmarks && ../$(BIN)/python bench_build.py
+	cd benchmarks && ../$(BIN)/python bench_sparql.py
+	cd benchmarks && ../$(BIN)/python bench_export.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info exports/graph.*

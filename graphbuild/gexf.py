@@ -52,28 +52,25 @@ def generate_gexf(g: KnowledgeGraph) -> bytes:
     """GEXF 1.3 bytes of the actor network of ``g``."""
     G = _gexf_ready(to_networkx(g))
     buf = io.BytesIO()
-    nx.write_gexf(G, buf, version="1.3")
-    root = etree.fromstring(buf.getvalue())
-    # rebuild the root with the correct xsi namespace and no timestamp
-    nsmap = {None: GEXF_NS, "viz": f"{GEXF_NS}/viz", "xsi": XSI_NS}
-    new_root = etree.Element(f"{{{GEXF_NS}}}gexf", nsmap=nsmap, version="1.3")
-    new_root.set(f"{{{XSI_NS}}}schemaLocation", f"{GEXF_NS} {GEXF_NS}/gexf.xsd")
-    for child in list(root):
-        new_root.append(child)
-    for meta in new_root.iter(f"{{{GEXF_NS}}}meta"):
-        meta.attrib.pop("lastmodifieddate", None)
+    nx.write_gexf(G, buf, version="1.3", prettyprint=False)
+    # networkx 3.x writes the XML Schema instance namespace without 'www.'; fix it in place
+    raw = buf.getvalue().replace(b'xmlns:xsi="http://w3.org/2001/XMLSchema-instance"', f'xmlns:xsi="{XSI_NS}"'.encode())
+    root = etree.fromstring(raw)
+    for meta in root.iter(f"{{{GEXF_NS}}}meta"):
+        meta.attrib.pop("lastmodifieddate", None)  # a timestamp would make every export differ
         for creator in meta.iter(f"{{{GEXF_NS}}}creator"):
             creator.text = "graphbuild"
     key_of = {}
-    for attr in list(new_root.iter(f"{{{GEXF_NS}}}attribute")):
+    for attr in list(root.iter(f"{{{GEXF_NS}}}attribute")):
         key_of[attr.get("title")] = attr.get("id")
         if attr.get("title") == "networkx_key":  # networkx's multigraph key repeats the relation
             attr.getparent().remove(attr)
-    for av in list(new_root.iter(f"{{{GEXF_NS}}}attvalue")):
-        if av.get("for") == key_of.get("networkx_key") and av.getparent().getparent().tag.endswith("edge"):
-            av.getparent().remove(av)
-    for edge in new_root.iter(f"{{{GEXF_NS}}}edge"):
-        for av in edge.iter(f"{{{GEXF_NS}}}attvalue"):
-            if av.get("for") == key_of.get("relation"):
-                edge.set("kind", av.get("value"))
-    return etree.tostring(new_root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    nx_key, relation = key_of.get("networkx_key"), key_of.get("relation")
+    for edge in root.iter(f"{{{GEXF_NS}}}edge"):
+        for av in list(edge.iter(f"{{{GEXF_NS}}}attvalue")):
+            key = av.get("for")
+            if key == relation:
+                edge.set("kind", av.get("value"))  # Gephi's edge kind: relations never merge
+            elif key == nx_key:
+                av.getparent().remove(av)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

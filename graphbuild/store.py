@@ -58,16 +58,17 @@ class QueryResult:
 
 def bind_values(sparql: str, bindings: dict[str, str]) -> str:
     """Bind variables by a VALUES block of literals (escaped by pyoxigraph's N-Triples writer)
-    placed first in the outermost WHERE group, so FILTERs inside the group see the values."""
+    placed first in every WHERE group, sub-selects included, so FILTERs anywhere see the values."""
     for name in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise GraphError(f"parameter name {name!r} is not a SPARQL variable name")
     names = " ".join(f"?{k}" for k in bindings)
     values = " ".join(str(Literal(v)) for v in bindings.values())
-    m = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE) or re.search(r"\{", sparql)
-    if m is None:
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    bound, n = re.subn(r"\bWHERE\s*\{", lambda m: m.group(0) + block, sparql, flags=re.IGNORECASE)
+    if n == 0:
         raise GraphError("cannot bind parameters: the query has no WHERE group")
-    return f"{sparql[:m.end()]} VALUES ({names}) {{ ({values}) }} {sparql[m.end():]}"
+    return bound
 
 
 def term_text(term: object) -> str:
