@@ -1,6 +1,7 @@
 """One measured run in a fresh process, so its peak RSS is its own.
 
-    child.py spacy CORPUS          spaCy alone over the cleaned texts
+    child.py spacy CORPUS          spaCy alone (the model's own components) over the cleaned texts
+    child.py nlp CORPUS            spaCy alone with graphbuild's components (line breaks, actor ruler)
     child.py build CORPUS STORE    `graphbuild build CORPUS --store STORE` (Turtle, GraphML, GEXF exports)
 
 Prints one JSON line with the timings.
@@ -22,10 +23,10 @@ from graphbuild.pipeline import build
 
 def main() -> None:
     mode, corpus = sys.argv[1], Path(sys.argv[2])
-    if mode == "spacy":
+    if mode in ("spacy", "nlp"):
         import spacy
 
-        nlp = spacy.load(find_model())
+        nlp = spacy.load(find_model()) if mode == "spacy" else load_pipeline(load_ontology())
         nlp("warm up")
         texts = (d.text for d in read_documents([corpus]))
         t0 = time.perf_counter()

@@ -5,7 +5,7 @@ cached per process) and returns, per document, N-Quads text and counts: plain
 strings, never spaCy objects. The driver writes each partition's result as a
 shard into a temporary folder and renames the folder only when every partition
 has succeeded; then the shards are loaded into the store with the same
-incremental bookkeeping as a local build (``pipeline.build_graph``), so a Dask
+incremental bookkeeping as a local build (``pipeline.build``), so a Dask
 build and a local build of the same input give the same graph.
 
 Requires the optional extra: ``pip install 'graphbuild[dask]'``.
@@ -24,11 +24,10 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, parse, serialize
 
-from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph, write_atomic
-from graphbuild.ingest import IngestError, read_documents
+from graphbuild.export import DEFAULT_FORMATS, write_atomic
+from graphbuild.ingest import IngestError
 from graphbuild.ontology import load_ontology
-from graphbuild.pipeline import Extracted, RunStats, build_graph, extract_local
-from graphbuild.store import KnowledgeGraph
+from graphbuild.pipeline import Extracted, RunStats, build, extract_local
 from graphbuild.types import Document
 
 PARTITION_SIZE = 8
@@ -129,23 +128,10 @@ def build_distributed(
     partition_size: int = PARTITION_SIZE,
 ) -> RunStats:
     """``pipeline.build`` with extraction on Dask (``scheduler``: an address, or 'local')."""
-    check_formats(formats)
-    onto = load_ontology(ontology_dir)
-    stats = RunStats()
-
-    def report(exc: IngestError) -> None:
-        stats.skipped.append(str(exc))
-        if on_error is not None:
-            on_error(exc)
-
-    kg = KnowledgeGraph(store) if store is not None else KnowledgeGraph()
     with tempfile.TemporaryDirectory(prefix="graphbuild-dask-") as tmp:
         # shards live beside an on-disk store (never inside RocksDB's folder), else in a temp folder
         shard_root = Path(store).with_name(Path(store).name + ".shards") if store is not None else Path(tmp)
-        extract = extract_on_dask(scheduler, model=model, ontology_dir=onto.directory, shard_root=shard_root,
-                                  partition_size=partition_size)
-        build_graph(read_documents(paths, on_error=report), onto=onto, kg=kg, model=model, stats=stats,
-                    extract=extract)
-    if out_dir is not None and formats:
-        stats.files = export_graph(kg, Path(out_dir), formats)
-    return stats
+        return build(paths, out_dir, formats=formats, model=model, ontology_dir=ontology_dir, store=store,
+                     on_error=on_error,
+                     extractor=lambda onto: extract_on_dask(scheduler, model=model, ontology_dir=onto.directory,
+                                                            shard_root=shard_root, partition_size=partition_size))

@@ -13,7 +13,7 @@ import io
 import networkx as nx
 from lxml import etree
 
-from graphbuild.network import to_networkx
+from graphbuild.network import actor_network
 from graphbuild.store import KnowledgeGraph
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -50,7 +50,7 @@ def _gexf_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def generate_gexf(g: KnowledgeGraph) -> bytes:
     """GEXF 1.3 bytes of the actor network of ``g``."""
-    G = _gexf_ready(to_networkx(g))
+    G = _gexf_ready(actor_network(g))
     buf = io.BytesIO()
     nx.write_gexf(G, buf, version="1.3", prettyprint=False)
     # networkx 3.x writes the XML Schema instance namespace without 'www.'; fix it in place

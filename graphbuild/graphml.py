@@ -14,7 +14,7 @@ import io
 import networkx as nx
 from lxml import etree
 
-from graphbuild.network import to_networkx
+from graphbuild.network import actor_network
 from graphbuild.store import KnowledgeGraph
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -35,7 +35,7 @@ def _graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def generate_graphml(g: KnowledgeGraph) -> bytes:
     """GraphML bytes of the actor network of ``g``."""
-    G = _graphml_ready(to_networkx(g))
+    G = _graphml_ready(actor_network(g))
     buf = io.BytesIO()
     nx.write_graphml(G, buf, edge_id_from_attribute="eid", infer_numeric_types=True)
     root = etree.fromstring(buf.getvalue())

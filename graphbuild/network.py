@@ -51,6 +51,12 @@ class _Edge:
     evidence: list[str] = field(default_factory=list)
 
 
+def actor_network(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    """The actor network of ``kg``, built once per version of the graph and shared by the
+    GraphML, GEXF and CSV writers (callers must not modify it)."""
+    return kg.cached(to_networkx)
+
+
 def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     """Actor network of a knowledge graph, sorted so exports are deterministic.
 
@@ -65,7 +71,7 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     # One pass over the quads, grouped by subject: SPARQL with optional joins over the
     # union of all graphs is far slower here than reading the quads directly.
     props: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for q in kg.quads():
+    for q in kg.union_quads():
         props[q.subject.value][q.predicate.value].append(q.object.value)
 
     def one(subject: str, predicate: str) -> str:

@@ -61,10 +61,13 @@ def _ruler_patterns(onto: Ontology) -> list[dict[str, str]]:
     return patterns
 
 
-@lru_cache(maxsize=2)
 def load_pipeline(onto: Ontology, model: str | None = None) -> Language:
     """Load the spaCy pipeline once per process, with the line-break and actor-ruler stages."""
-    name = find_model(model)
+    return _load_pipeline(onto, find_model(model))
+
+
+@lru_cache(maxsize=2)
+def _load_pipeline(onto: Ontology, name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:  # installed but broken or incompatible

@@ -237,8 +237,7 @@ def build_graph(
             stats.actors.update(item.actors)
             on_document(item.doc)
         if store is not None:
-            kg.flush()
-            state.save(store)
+            state.save(store)  # after the batch's graphs are written: a re-run never skips a lost one
 
     for key in sorted(set(state.documents) - set(seen)):
         sha = state.documents.pop(key)
@@ -262,9 +261,14 @@ def build(
     max_chars: int | None = None,
     on_error: Callable[[IngestError], None] | None = None,
     on_document: Callable[[Document], None] = _ignore,
+    extractor: Callable[[Ontology], Callable[[Iterable[Document]], Iterator[Extracted]]] | None = None,
 ) -> RunStats:
     """Build the knowledge graph of ``paths`` (in memory, or in the on-disk ``store``) and
-    write it to ``out_dir`` in ``formats`` (no exports when ``out_dir`` is None)."""
+    write it to ``out_dir`` in ``formats`` (no exports when ``out_dir`` is None).
+
+    ``extractor`` makes the extraction function from the ontology (default: in this
+    process; ``distributed`` passes one that runs on Dask).
+    """
     check_formats(formats)
     onto = load_ontology(ontology_dir)
     stats = RunStats()
@@ -276,8 +280,8 @@ def build(
 
     kg = KnowledgeGraph(store) if store is not None else KnowledgeGraph()
     build_graph(read_documents(paths, on_error=report), onto=onto, kg=kg, model=model, stats=stats,
-                max_chars=max_chars, on_document=on_document)
+                max_chars=max_chars, on_document=on_document,
+                extract=extractor(onto) if extractor is not None else None)
     if out_dir is not None and formats:
         stats.files = export_graph(kg, Path(out_dir), formats)
     return stats
-

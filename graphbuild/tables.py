@@ -11,7 +11,7 @@ import csv
 import io
 
 
-from graphbuild.network import to_networkx
+from graphbuild.network import actor_network
 from graphbuild.store import KnowledgeGraph
 
 NODE_COLUMNS = ("Id", "Label", "type", "country", "wikidata", "iri", "mentions", "degree")
@@ -26,7 +26,7 @@ def _csv(rows: list[list[object]]) -> bytes:
 
 
 def generate_nodes_csv(g: KnowledgeGraph) -> bytes:
-    G = to_networkx(g)
+    G = actor_network(g)
     rows: list[list[object]] = [list(NODE_COLUMNS)]
     for n, d in G.nodes(data=True):
         rows.append([n, d["label"], d.get("type", ""), d.get("country", ""), d.get("wikidata", ""),
@@ -35,7 +35,7 @@ def generate_nodes_csv(g: KnowledgeGraph) -> bytes:
 
 
 def generate_edges_csv(g: KnowledgeGraph) -> bytes:
-    G = to_networkx(g)
+    G = actor_network(g)
     rows: list[list[object]] = [list(EDGE_COLUMNS)]
     for u, v, d in G.edges(data=True):
         rows.append([u, v, "Directed", d["eid"], d["label"], d["weight"], d["relation"], d["relation_iri"],
