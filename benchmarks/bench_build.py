@@ -35,8 +35,9 @@ def stage_shares(corpus: Path) -> dict:
     docs, t_ingest = timed(lambda: list(read_documents([corpus])))
     parsed, t_nlp = timed(lambda: list(nlp.pipe([d.text for d in docs], batch_size=16)))
     ex = Extractor(onto)
-    triples, t_rules = timed(lambda: [list(ex.extract(p, d)) for p, d in zip(parsed, docs)])
+    pairs = list(zip(parsed, docs))
     del parsed
+    triples, t_rules = timed(lambda: [list(ex.extract(p, d)) for p, d in pairs])
     kg = KnowledgeGraph()
     kg.load_ontology(onto)
 

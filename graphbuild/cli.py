@@ -15,18 +15,38 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from graphbuild import __version__
 from graphbuild.distributed import DaskUnavailableError, build_distributed
-from graphbuild.export import DEFAULT_FORMATS, EXPORTERS, UnknownFormatError, check_formats, export_graph
+from graphbuild.export import (
+    DEFAULT_FORMATS,
+    EXPORTERS,
+    UnknownFormatError,
+    check_formats,
+    export_graph,
+)
 from graphbuild.ingest import IngestError, expand_paths, read_documents
 from graphbuild.nlp import ModelNotFoundError
 from graphbuild.ontology import OntologyError, load_ontology
-from graphbuild.pipeline import RunStats, build as build_graph_files, iter_extracted
+from graphbuild.pipeline import RunStats, iter_extracted
+from graphbuild.pipeline import build as build_graph_files
 from graphbuild.query import (
-    QueryError, format_csv, format_json, get_named_query, list_named_queries, load_graph, parse_params, read_query,
+    QueryError,
+    format_csv,
+    format_json,
+    get_named_query,
+    list_named_queries,
+    load_graph,
+    parse_params,
+    read_query,
     run_query,
 )
 from graphbuild.rdf import actor_iri
@@ -260,7 +280,8 @@ def serve(
                                                        "(default: a temporary folder, removed on exit).")] = None,
 ) -> None:
     """Serve a built graph read-only over the SPARQL 1.1 Protocol on 127.0.0.1 (Ctrl-C stops it)."""
-    from graphbuild.serve import ServeError, serve as serve_graph
+    from graphbuild.serve import ServeError
+    from graphbuild.serve import serve as serve_graph
 
     def ready(url: str, triples: int) -> None:
         err.print(f"serving {triples} triples from {graph} at {url} (SPARQL endpoint {url}query); Ctrl-C stops",
@@ -299,7 +320,8 @@ def evaluate(
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load.")] = None,
 ) -> None:
     """Score graphbuild and the textacy SVO baseline against a gold file (precision, recall, F1)."""
-    from graphbuild.evaluate import LEVELS, GoldError, evaluate as run_evaluation
+    from graphbuild.evaluate import LEVELS, GoldError
+    from graphbuild.evaluate import evaluate as run_evaluation
 
     if fmt not in ("table", "json"):
         _fail(QueryError(f"unknown output format {fmt!r}; known formats: table, json"))

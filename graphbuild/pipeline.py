@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
-from graphbuild import __version__
 from pyoxigraph import Quad
 
+from graphbuild import __version__
 from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph, write_atomic
 from graphbuild.extract import Extractor
 from graphbuild.ingest import IngestError, read_documents

@@ -20,18 +20,35 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import rdflib
 from pyoxigraph import (
-    BlankNode, DefaultGraph, Literal, NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple, parse,
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    Triple,
+    parse,
     serialize,
 )
 
 from graphbuild.ontology import Ontology
-from graphbuild.rdf import ONTOLOGY_GRAPH, PREFIXES, RDF_NS, RDFS_NS, SKOS_NS, document_quads
+from graphbuild.rdf import (
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    RDF_NS,
+    RDFS_NS,
+    SKOS_NS,
+    document_quads,
+)
 from graphbuild.types import Document
 from graphbuild.types import Triple as Fact
 
@@ -136,7 +153,7 @@ class KnowledgeGraph:
         for q in flat:
             by_subject.setdefault(q.subject, []).append(q)
         placed: list[Quad] = []
-        doc_pred, neg_pred = NamedNode(GB_NS + "document"), NamedNode(GB_NS + "negated")
+        doc_pred = NamedNode(GB_NS + "document")
         for st, quads in by_subject.items():
             doc = next((q.object for q in quads if q.predicate == doc_pred), None)
             if not isinstance(doc, NamedNode):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 
-
 from graphbuild.network import actor_network
 from graphbuild.store import KnowledgeGraph
 

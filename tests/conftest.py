@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from spacy.tokens import Doc, Span
 import spacy
+from spacy.tokens import Doc, Span
 from typer.testing import CliRunner
 
 from graphbuild.cli import app

@@ -10,12 +10,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from conftest import ROOT, SEEDS
 from rdflib import RDF, Graph
 
 from graphbuild.cli import app
 from graphbuild.ontology import GB
-
-from conftest import ROOT, SEEDS
 
 RELATION_NS = "https://w3id.org/graphbuild/ontology#"
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ROOT, SEEDS
 
 from graphbuild.cli import app
 from graphbuild.evaluate import GoldError, country_of, read_gold, score
-
-from conftest import ROOT, SEEDS
 
 
 def test_evaluate_score_levels(onto):

@@ -6,7 +6,14 @@ import json
 
 import pytest
 
-from graphbuild.ingest import IngestError, clean_text, make_document, parse_date, read_documents, strip_boilerplate
+from graphbuild.ingest import (
+    IngestError,
+    clean_text,
+    make_document,
+    parse_date,
+    read_documents,
+    strip_boilerplate,
+)
 
 
 @pytest.mark.parametrize("raw,expected", [

@@ -14,11 +14,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from graphbuild.cli import app
 from graphbuild.query import list_named_queries
-
-from conftest import ROOT
 
 PARAMS = {
     "actor-relations": ["actor=Russia"],

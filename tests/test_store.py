@@ -14,14 +14,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 from graphbuild.cli import app
 from graphbuild.ingest import make_document
 from graphbuild.ontology import load_ontology
 from graphbuild.pipeline import STATE_FILE, build, iter_extracted, split_text
 from graphbuild.store import KnowledgeGraph
-
-from conftest import SEEDS
 
 EXTRA = "Japan and South Korea signed a trade agreement. The IMF approved a loan for Egypt."
 
