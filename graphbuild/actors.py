@@ -49,6 +49,7 @@ class ActorResolver:
     def __init__(self, onto: Ontology) -> None:
         self.onto = onto
         self.demonyms = frozenset(a.text for a in onto.aliases if a.kind == "demonym")
+        self._linked: dict[tuple[str, str], tuple[Actor, str]] = {}
 
     @cached_property
     def _names(self) -> dict[str, str]:
@@ -60,7 +61,15 @@ class ActorResolver:
         return out
 
     def link(self, text: str, label: str) -> tuple[Actor, str]:
-        """Actor for a span text the ruler did not know: fuzzy, then ISO lookup, then minted."""
+        """Actor for a span text the ruler did not know: fuzzy, then ISO lookup, then minted.
+
+        Cached per (text, label): news repeats the same unknown names over and over."""
+        key = (text, label)
+        if key not in self._linked:
+            self._linked[key] = self._link(text, label)
+        return self._linked[key]
+
+    def _link(self, text: str, label: str) -> tuple[Actor, str]:
         name = re.sub(r"^(?:the|The)\s+", "", text).strip()
         name = re.sub(r"\s*['\u2019]s?$", "", name)
         hit = process.extractOne(name.lower(), self._names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)

@@ -141,8 +141,21 @@ class _Rules:
         self.dyad = dyad
         self._starts = sorted({m.start for m in mentions.values()})  # for pronoun look-back
 
+    def could_relate(self, sent: Span) -> bool:
+        """Whether the sentence names two actors at least (counting group references and
+        pronouns that may stand for one): most sentences do not, and the rules skip them."""
+        starts = {self.mentions[t.i].start for t in sent if t.i in self.mentions}
+        if len(starts) >= 2:
+            return True
+        if self.dyad is not None and any(t.lemma_.lower() in self.cue.get("dyad", ()) for t in sent):
+            return True  # 'the two sides' may stand for both actors
+        pronouns = self.cue.get("pronoun_singular", frozenset()) | self.cue.get("pronoun_plural", frozenset())
+        return len(starts) + sum(1 for t in sent if t.lower_ in pronouns) >= 2
+
     def sentence_candidates(self, sent: Span) -> Iterator[Candidate]:
         """Every candidate the rules find in one sentence (self-relations dropped)."""
+        if not self.could_relate(sent):
+            return
         for rule in (self.verb_rule, self.nominal_rule, self.reciprocal_noun_rule, self.reciprocal_modifier_rule):
             for cand in rule(sent):
                 if cand.subject.actor.key != cand.object.actor.key:

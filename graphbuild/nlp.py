@@ -7,6 +7,7 @@ the data (with the actor key as the entity id) and NER only fills the gaps.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 from functools import lru_cache
 
@@ -80,4 +81,8 @@ def _load_pipeline(onto: Ontology, name: str) -> Language:
         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
     )
     ruler.add_patterns(_ruler_patterns(onto))
+    # The model's objects live as long as the process: freezing them keeps Python's cyclic
+    # collector from rescanning them at every collection triggered by our own allocations
+    # (measured: about 10% of a build's wall time on 1 MB of text).
+    gc.freeze()
     return nlp

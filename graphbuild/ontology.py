@@ -266,10 +266,13 @@ def _load_relations(path: Path) -> dict[str, RelationInfo]:
     return out
 
 
-@lru_cache(maxsize=4)
 def load_ontology(directory: Path | None = None) -> Ontology:
-    """Read and validate every data file; cached, so the pipeline reads them once."""
-    d = Path(directory) if directory is not None else default_ontology_dir()
+    """Read and validate every data file; cached per folder, so the pipeline reads them once."""
+    return _load_ontology((Path(directory) if directory is not None else default_ontology_dir()).resolve())
+
+
+@lru_cache(maxsize=4)
+def _load_ontology(d: Path) -> Ontology:
     states, state_aliases = _load_states(d / "states.csv")
     others, other_aliases = _load_actors(d / "actors.csv", states)
     relations = _load_relations(d / "graphbuild.ttl")

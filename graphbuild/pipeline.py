@@ -225,11 +225,13 @@ def build_graph(
 
     for batch in _batched(extract(todo()), BATCH_SIZE):
         for item in batch:
-            key = document_key(item.doc)
-            old = state.documents.get(key)
+            old = state.documents.get(document_key(item.doc))
             if old is not None and old != item.doc.sha256 and old not in shas:
                 kg.drop_graph(document_iri(old))  # changed text: the old graph goes
-            kg.replace_graph(document_iri(item.doc.sha256), item.quads)  # replace semantics per document
+        # replace semantics per document graph, the whole batch in one write
+        kg.replace_graphs([(document_iri(item.doc.sha256), item.quads) for item in batch])
+        for item in batch:
+            key = document_key(item.doc)
             state.documents[key] = item.doc.sha256
             stats.extracted += 1
             stats.sentences += item.sentences

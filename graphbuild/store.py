@@ -197,13 +197,23 @@ class KnowledgeGraph:
 
     def replace_graph(self, iri: str, quads: list[Quad]) -> None:
         """Make the named graph ``iri`` hold exactly ``quads``, keeping the default graph the union."""
-        self.drop_graph(iri)
+        self.replace_graphs([(iri, quads)])
+
+    def replace_graphs(self, graphs: list[tuple[str, list[Quad]]]) -> None:
+        """``replace_graph`` for a batch of graphs, in two store operations.
+
+        The named graphs go in with Oxigraph's bulk loader (several times faster on disk
+        than transactional inserts); then one SPARQL Update copies them into the default
+        graph inside the engine. A crash may leave part of a batch written; the build
+        state is saved only after, so a re-run drops those graphs and writes them again
+        (see ``pipeline.build_graph``).
+        """
+        for iri, _quads in graphs:
+            self.drop_graph(iri)
         self.version += 1
-        default = DefaultGraph()
-        # Oxigraph's bulk loader: several times faster on disk than transactional inserts. A
-        # crash may leave part of this graph written; the build state is saved only after,
-        # so a re-run drops the graph and writes it again (see pipeline.build_graph).
-        self.store.bulk_extend([*quads, *(Quad(q.subject, q.predicate, q.object, default) for q in quads)])
+        self.store.bulk_extend(q for _iri, quads in graphs for q in quads)
+        names = " ".join(str(NamedNode(iri)) for iri, _quads in graphs)
+        self.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g {{ ?s ?p ?o }} }}")
 
     def has_graph(self, iri: str) -> bool:
         return self.store.contains_named_graph(NamedNode(iri))
