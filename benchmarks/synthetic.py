@@ -12,6 +12,7 @@ import hashlib
 import random
 
 from graphbuild.ontology import Ontology
+from graphbuild.rdf import document_iri, document_quads
 from graphbuild.store import KnowledgeGraph
 from graphbuild.types import Actor, Document, Triple
 
@@ -32,6 +33,7 @@ def synthetic_graph(onto: Ontology, *, documents: int, statements_per_doc: int =
             return onto.actors[rng.choice(HUBS)]
         return rng.choice(actors)
 
+    batch: list = []
     for d in range(documents):
         text = f"Synthetic report {d}."
         sha = hashlib.sha256(text.encode()).hexdigest()
@@ -46,6 +48,11 @@ def synthetic_graph(onto: Ontology, *, documents: int, statements_per_doc: int =
             sentence = f"{s.label} {rel} {o.label} in report {d}, sentence {i}."
             triples.append(Triple(doc.id, sha, sentence, i, 0, len(sentence), s, rel, rel, rel, o,
                                   rng.random() < 0.05, round(rng.uniform(0.4, 0.9), 3), "verb_active"))
-        kg.put_document(doc, triples, onto)
+        batch.append((document_iri(sha), document_quads(doc, triples, onto)))
+        if len(batch) == 200:
+            kg.replace_graphs(batch)
+            batch = []
+    if batch:
+        kg.replace_graphs(batch)
     kg.flush()
     return kg
