@@ -13,7 +13,7 @@ import io
 import networkx as nx
 from lxml import etree
 
-from graphbuild.network import actor_network
+from graphbuild.network import actor_network, present, reshape
 from graphbuild.store import KnowledgeGraph
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -31,21 +31,22 @@ TYPE_COLOURS = {
 OTHER_COLOUR = (179, 179, 179)
 
 
+def _gexf_node(d: dict) -> dict:
+    r, g, b = TYPE_COLOURS.get(d.get("type", ""), OTHER_COLOUR)
+    return {**present(d), "viz": {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": 5.0 + 3.0 * d.get("degree", 0)}}
+
+
+def _gexf_edge(d: dict) -> dict:
+    attrs = present({k: v for k, v in d.items() if k not in ("eid", "dates")})
+    attrs["id"] = d["eid"]
+    if d.get("dates"):
+        # one spell per document date: Gephi's timeline shows when each relation was reported
+        attrs["spells"] = [(day, day) for day in d["dates"]]
+    return attrs
+
+
 def _gexf_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    H = nx.MultiDiGraph()
-    for n, d in G.nodes(data=True):
-        r, g, b = TYPE_COLOURS.get(d.get("type", ""), OTHER_COLOUR)
-        attrs = {k: v for k, v in d.items() if v is not None and v != ""}
-        attrs["viz"] = {"color": {"r": r, "g": g, "b": b, "a": 1.0}, "size": 5.0 + 3.0 * d.get("degree", 0)}
-        H.add_node(n, **attrs)
-    for u, v, k, d in G.edges(keys=True, data=True):
-        attrs = {key: val for key, val in d.items() if val not in (None, "") and key not in ("eid", "dates")}
-        attrs["id"] = d["eid"]
-        if d.get("dates"):
-            # one spell per document date: Gephi's timeline shows when each relation was reported
-            attrs["spells"] = [(day, day) for day in d["dates"]]
-        H.add_edge(u, v, key=k, **attrs)
-    return H
+    return reshape(G, _gexf_node, _gexf_edge)
 
 
 def generate_gexf(g: KnowledgeGraph) -> bytes:

@@ -14,23 +14,22 @@ import io
 import networkx as nx
 from lxml import etree
 
-from graphbuild.network import actor_network
+from graphbuild.network import actor_network, present, reshape
 from graphbuild.store import KnowledgeGraph
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
 
+def _graphml_edge(d: dict) -> dict:
+    attrs = present({k: v for k, v in d.items() if k != "dates"})
+    if d.get("dates"):
+        attrs["dates"] = "; ".join(d["dates"])  # GraphML has no list values
+    return attrs
+
+
 def _graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with only GraphML-safe values: lists joined, no None."""
-    H = nx.MultiDiGraph()
-    for n, d in G.nodes(data=True):
-        H.add_node(n, **{k: v for k, v in d.items() if v is not None and v != ""})
-    for u, v, k, d in G.edges(keys=True, data=True):
-        attrs = {key: val for key, val in d.items() if val is not None and val != "" and key != "dates"}
-        if d.get("dates"):
-            attrs["dates"] = "; ".join(d["dates"])
-        H.add_edge(u, v, key=k, **attrs)
-    return H
+    return reshape(G, present, _graphml_edge)
 
 
 def generate_graphml(g: KnowledgeGraph) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -49,6 +50,22 @@ class _Edge:
     docs: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)
     evidence: list[str] = field(default_factory=list)
+
+
+def present(attrs: dict) -> dict:
+    """The attributes that have a value: XML writers must never see None or empty strings."""
+    return {k: v for k, v in attrs.items() if v is not None and v != ""}
+
+
+def reshape(G: nx.MultiDiGraph, node: Callable[[dict], dict], edge: Callable[[dict], dict]) -> nx.MultiDiGraph:
+    """A copy of ``G`` with every node's and edge's attributes passed through ``node``/``edge``
+    (each writer shapes the shared network for its format without touching it)."""
+    H = nx.MultiDiGraph()
+    for n, d in G.nodes(data=True):
+        H.add_node(n, **node(d))
+    for u, v, k, d in G.edges(keys=True, data=True):
+        H.add_edge(u, v, key=k, **edge(d))
+    return H
 
 
 def actor_network(kg: KnowledgeGraph) -> nx.MultiDiGraph:
