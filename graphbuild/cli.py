@@ -193,7 +193,7 @@ def extract(
 
         def lines() -> Iterator[str]:
             docs: Iterator[Document] = read_documents(paths, on_error=_warn)
-            for _doc, triples in iter_extracted(docs, onto=onto, model=model):
+            for _doc, triples, _sentences in iter_extracted(docs, onto=onto, model=model):
                 for t in triples:
                     info = onto.relations[t.relation]
                     yield json.dumps(triple_json(t, info.label, str(onto.relation_iri(t.relation))),

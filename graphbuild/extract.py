@@ -566,9 +566,3 @@ class _Rules:
             negated = governor is not None and self.is_negated(governor)
             yield from self._pairs(list(actors.values()), entry[0], n.text, n.lemma_.lower(), negated, None)
 
-
-def extract_triples(docs: Iterable[tuple[Doc, Document]], onto: Ontology) -> Iterator[Triple]:
-    """Triples for a stream of (parsed doc, document) pairs."""
-    ex = Extractor(onto)
-    for doc, document in docs:
-        yield from ex.extract(doc, document)

@@ -100,13 +100,11 @@ def iter_extracted(
     model: str | None = None,
     batch_size: int = 16,
     max_chars: int | None = None,
-    stats: RunStats | None = None,
-) -> Iterator[tuple[Document, list[Triple]]]:
-    """Parse documents in batches and yield each with its triples, in input order."""
+) -> Iterator[tuple[Document, list[Triple], int]]:
+    """Parse documents in batches and yield each with its triples and sentence count, in input order."""
     nlp = load_pipeline(onto, model)
     limit = max_chars or nlp.max_length - 1
     extractor = Extractor(onto)
-    stats = stats if stats is not None else RunStats()
 
     def chunks() -> Iterator[tuple[str, tuple[Document, int, int, int]]]:
         for doc in documents:
@@ -114,20 +112,15 @@ def iter_extracted(
             for n, (offset, part) in enumerate(parts):
                 yield part, (doc, offset, n, len(parts))
 
-    current: Document | None = None
     triples: list[Triple] = []
     sentence_base = 0
     for spacy_doc, (doc, offset, n, total) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
         if n == 0:
-            current, triples, sentence_base = doc, [], 0
-        found = list(extractor.extract(spacy_doc, doc, offset=offset, sentence_base=sentence_base))
+            triples, sentence_base = [], 0
+        triples += extractor.extract(spacy_doc, doc, offset=offset, sentence_base=sentence_base)
         sentence_base += sum(1 for _ in spacy_doc.sents)
-        triples += found
-        if n == total - 1 and current is not None:
-            stats.sentences += sentence_base
-            stats.triples += len(triples)
-            stats.actors.update(k for t in triples for k in (t.subject.key, t.object.key))
-            yield current, triples
+        if n == total - 1:
+            yield doc, triples, sentence_base
 
 
 @dataclass(frozen=True)
@@ -144,11 +137,9 @@ class Extracted:
 def extract_local(documents: Iterable[Document], *, onto: Ontology, model: str | None = None,
                   max_chars: int | None = None) -> Iterator[Extracted]:
     """Extraction in this process: parse, apply the rules, build the document's quads."""
-    stats = RunStats()
-    for doc, triples in iter_extracted(documents, onto=onto, model=model, max_chars=max_chars, stats=stats):
-        yield Extracted(doc, document_quads(doc, triples, onto), stats.sentences, len(triples),
+    for doc, triples, sentences in iter_extracted(documents, onto=onto, model=model, max_chars=max_chars):
+        yield Extracted(doc, document_quads(doc, triples, onto), sentences, len(triples),
                         frozenset(k for t in triples for k in (t.subject.key, t.object.key)))
-        stats.sentences = 0
 
 
 @dataclass

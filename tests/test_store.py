@@ -143,7 +143,7 @@ def test_store_long_document_split_keeps_offsets(onto, max_chars):
     doc = make_document("long.txt", text, source="long.txt")
     parts = split_text(doc.text, max_chars)
     assert len(parts) > 1 and "".join(p for _o, p in parts) == doc.text
-    ((_d, triples),) = list(iter_extracted([doc], onto=load_ontology(), max_chars=max_chars))
+    ((_d, triples, _sentences),) = list(iter_extracted([doc], onto=load_ontology(), max_chars=max_chars))
     assert triples
     for t in triples:
         assert " ".join(doc.text[t.start:t.end].split()) == t.sentence
