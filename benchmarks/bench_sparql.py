@@ -4,16 +4,13 @@ store, on Oxigraph's in-memory store, and on rdflib's in-memory graph, in one ru
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import signal
 import tempfile
 import time
 from pathlib import Path
 
-import rdflib
 from common import machine, print_table, save
-from pyoxigraph import RdfFormat
 from synthetic import synthetic_graph
 
 from graphbuild.ontology import load_ontology
@@ -83,8 +80,7 @@ def main() -> None:
         mem.store.bulk_extend(disk.store.quads_for_pattern(None, None, None, None))
         t_mem = time.perf_counter() - t0
         t0 = time.perf_counter()
-        rg = rdflib.Graph()
-        rg.parse(io.BytesIO(disk.serialize_triples(RdfFormat.N_TRIPLES)), format="nt")
+        rg = disk.to_rdflib()
         t_rdflib = time.perf_counter() - t0
         rows = []
         result = {"machine": machine(), "triples": triples, "load_s": {

@@ -11,8 +11,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,21 +27,30 @@ from graphbuild.store import KnowledgeGraph
 from graphbuild.tables import generate_edges_csv, generate_nodes_csv
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+@contextmanager
+def atomic_output(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write to; renamed over ``path`` only when the
+    block succeeds (after an fsync), removed when it fails."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; exports are ordinary files
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
+        yield tmp
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; exports are ordinary files
+        with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    with atomic_output(path) as tmp:
+        tmp.write_bytes(data)
 
 
 def _umask() -> int:
@@ -48,27 +59,30 @@ def _umask() -> int:
     return mask
 
 
-def _sorted_lines(data: bytes) -> bytes:
-    """Line-based RDF (N-Triples, N-Quads) in sorted order, so files are deterministic."""
-    lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
-    return ("\n".join(lines) + "\n").encode("utf-8")
+# Writers take the graph and the (temporary) path to fill. The RDF ones stream from the
+# store through sorted runs on disk, so memory stays flat however large the graph.
+Writer = Callable[[KnowledgeGraph, Path], None]
 
 
-def generate_turtle(g: KnowledgeGraph) -> bytes:
-    """The union of all graphs as Turtle (Turtle has no named graphs; use TriG to keep them)."""
-    return g.serialize_triples(RdfFormat.TURTLE)
+def _rdf_writer(fmt: RdfFormat) -> Writer:
+    return lambda g, path: g.write_rdf(path, fmt)
 
 
-def generate_ntriples(g: KnowledgeGraph) -> bytes:
-    return _sorted_lines(g.serialize_triples(RdfFormat.N_TRIPLES))
+def _bytes_writer(generate: Callable[[KnowledgeGraph], bytes]) -> Writer:
+    def write(g: KnowledgeGraph, path: Path) -> None:
+        path.write_bytes(generate(g))
+    return write
 
 
-def generate_nquads(g: KnowledgeGraph) -> bytes:
-    return _sorted_lines(g.serialize_quads(RdfFormat.N_QUADS))
-
-
-def generate_trig(g: KnowledgeGraph) -> bytes:
-    return g.serialize_quads(RdfFormat.TRIG)
+def write_nquads_gz(g: KnowledgeGraph, path: Path) -> None:
+    plain = path.with_name(path.name + ".nq")
+    try:
+        g.write_rdf(plain, RdfFormat.N_QUADS)
+        with open(plain, "rb") as src, open(path, "wb") as raw, \
+                gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+    finally:
+        plain.unlink(missing_ok=True)
 
 
 def jsonld_context() -> dict:
@@ -79,7 +93,8 @@ def jsonld_context() -> dict:
 
 def generate_jsonld(g: KnowledgeGraph) -> bytes:
     # rdflib compacts with our context; it is embedded, not referenced by URL, so readers
-    # never need the network.
+    # never need the network. (JSON-LD compaction needs the whole graph in memory; use
+    # Turtle or N-Quads for very large graphs.)
     return g.to_rdflib().serialize(format="json-ld", context=jsonld_context(), auto_compact=True, encoding="utf-8")
 
 
@@ -87,21 +102,23 @@ def generate_jsonld(g: KnowledgeGraph) -> bytes:
 class Exporter:
     """A format: the files it writes (name -> content function) and a one-line description."""
 
-    files: dict[str, Callable[[KnowledgeGraph], bytes]]
+    files: dict[str, Writer]
     description: str
 
 
 EXPORTERS: dict[str, Exporter] = {
-    "turtle": Exporter({"graph.ttl": generate_turtle}, "RDF Turtle, the whole graph"),
-    "nt": Exporter({"graph.nt": generate_ntriples}, "RDF N-Triples, sorted lines"),
-    "nquads": Exporter({"graph.nq": generate_nquads}, "RDF N-Quads, one named graph per document"),
-    "nquads-gz": Exporter({"graph.nq.gz": lambda g: gzip.compress(generate_nquads(g), mtime=0)},
-                          "gzipped N-Quads for bulk loaders"),
-    "trig": Exporter({"graph.trig": generate_trig}, "RDF TriG, one named graph per document"),
-    "jsonld": Exporter({"graph.jsonld": generate_jsonld}, "JSON-LD with the context of ontology/context.jsonld"),
-    "graphml": Exporter({"graph.graphml": generate_graphml}, "GraphML for Gephi: actors and aggregated relations"),
-    "gexf": Exporter({"graph.gexf": generate_gexf}, "GEXF 1.3 for Gephi, with colours, sizes and timeline spells"),
-    "csv": Exporter({"nodes.csv": generate_nodes_csv, "edges.csv": generate_edges_csv},
+    "turtle": Exporter({"graph.ttl": _rdf_writer(RdfFormat.TURTLE)}, "RDF Turtle, the whole graph"),
+    "nt": Exporter({"graph.nt": _rdf_writer(RdfFormat.N_TRIPLES)}, "RDF N-Triples, sorted lines"),
+    "nquads": Exporter({"graph.nq": _rdf_writer(RdfFormat.N_QUADS)}, "RDF N-Quads, one named graph per document"),
+    "nquads-gz": Exporter({"graph.nq.gz": write_nquads_gz}, "gzipped N-Quads for bulk loaders"),
+    "trig": Exporter({"graph.trig": _rdf_writer(RdfFormat.TRIG)}, "RDF TriG, one named graph per document"),
+    "jsonld": Exporter({"graph.jsonld": _bytes_writer(generate_jsonld)},
+                       "JSON-LD with the context of ontology/context.jsonld"),
+    "graphml": Exporter({"graph.graphml": _bytes_writer(generate_graphml)},
+                        "GraphML for Gephi: actors and aggregated relations"),
+    "gexf": Exporter({"graph.gexf": _bytes_writer(generate_gexf)},
+                     "GEXF 1.3 for Gephi, with colours, sizes and timeline spells"),
+    "csv": Exporter({"nodes.csv": _bytes_writer(generate_nodes_csv), "edges.csv": _bytes_writer(generate_edges_csv)},
                     "nodes.csv and edges.csv for Gephi's spreadsheet import and pandas"),
 }
 DEFAULT_FORMATS = ("turtle", "graphml", "gexf")
@@ -124,8 +141,9 @@ def export_graph(g: KnowledgeGraph, out_dir: Path, formats: list[str] | tuple[st
     check_formats(formats)
     written = []
     for fmt in dict.fromkeys(formats):
-        for name, generate in EXPORTERS[fmt].files.items():
+        for name, write in EXPORTERS[fmt].files.items():
             path = Path(out_dir) / name
-            write_atomic(path, generate(g))
+            with atomic_output(path) as tmp:
+                write(g, tmp)
             written.append(path)
     return written

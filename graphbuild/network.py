@@ -9,11 +9,10 @@ supporting statements. Negated statements count as mentions but are never edges.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import networkx as nx
+from pyoxigraph import DefaultGraph, NamedNode
 
 from graphbuild.rdf import PREFIXES
 from graphbuild.store import KnowledgeGraph
@@ -40,18 +39,6 @@ def local_name(iri: str) -> str:
     return re.split(r"[#/]", iri)[-1]
 
 
-@dataclass
-class _Edge:
-    label: str
-    plover: str
-    cameo: str
-    quad: str
-    statements: int = 0
-    docs: set[str] = field(default_factory=set)
-    dates: set[str] = field(default_factory=set)
-    evidence: list[str] = field(default_factory=list)
-
-
 def present(attrs: dict) -> dict:
     """The attributes that have a value: XML writers must never see None or empty strings."""
     return {k: v for k, v in attrs.items() if v is not None and v != ""}
@@ -74,6 +61,38 @@ def actor_network(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     return kg.cached(to_networkx)
 
 
+# Asserted statements aggregated per (subject, relation, object) inside the store: memory
+# stays with the number of edges, not of statements. The evidence is the shortest
+# supporting sentence (ties: code-point order): MIN over the sentence prefixed with its
+# zero-padded length. A document without a date adds "" to the dates (an unbound value
+# would void the whole GROUP_CONCAT).
+EDGES_QUERY = """
+SELECT ?s ?p ?o (COUNT(?st) AS ?statements) (COUNT(DISTINCT ?doc) AS ?documents)
+       (MIN(CONCAT(SUBSTR(STR(10000000 + STRLEN(?sentence)), 2), ?sentence)) AS ?evidence)
+       (GROUP_CONCAT(DISTINCT COALESCE(STR(?date), ""); separator=" ") AS ?dates)
+WHERE {
+  ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gb:negated false ;
+      gb:document ?doc ; gb:sentence ?sentence .
+  OPTIONAL { ?doc dcterms:date ?date }
+} GROUP BY ?s ?p ?o
+"""
+# Statements naming each actor, negated ones included (a self-loop counts twice).
+MENTIONS_QUERY = """
+SELECT ?a (COUNT(?st) AS ?n) WHERE { { ?st rdf:subject ?a } UNION { ?st rdf:object ?a } } GROUP BY ?a
+"""
+_PAD = 7
+
+
+def _values(kg: KnowledgeGraph, subject: str) -> dict[str, str]:
+    """The smallest value of each property of ``subject`` (one value each, deterministic)."""
+    out: dict[str, str] = {}
+    for q in kg.store.quads_for_pattern(NamedNode(subject), None, None, DefaultGraph()):
+        p, v = q.predicate.value, q.object.value
+        if p not in out or v < out[p]:
+            out[p] = v
+    return out
+
+
 def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     """Actor network of a knowledge graph, sorted so exports are deterministic.
 
@@ -84,67 +103,39 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     ``relation_iri``, ``weight`` (supporting statements, never 0), ``documents``,
     ``evidence`` (the shortest supporting sentence), ``plover``/``cameo``/``quad``
     where the relation has them, and ``dates`` (sorted document dates).
+
+    Statements are aggregated by SPARQL inside the store and actors and relations
+    looked up one by one, so memory grows with the network, not with the corpus.
     """
-    # One pass over the quads, grouped by subject: SPARQL with optional joins over the
-    # union of all graphs is far slower here than reading the quads directly.
-    props: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for q in kg.union_quads():
-        props[q.subject.value][q.predicate.value].append(q.object.value)
-
-    def one(subject: str, predicate: str) -> str:
-        values = props.get(subject, {}).get(predicate)
-        return min(values) if values else ""
-
-    actors: dict[str, dict[str, str]] = {}
-    for subject, p in props.items():
-        if ACTOR_TYPE in p and RDFS_LABEL in p:
-            info = {"label": min(p[RDFS_LABEL]), "type": min(p[ACTOR_TYPE])}
-            if p.get(COUNTRY):
-                info["country"] = min(p[COUNTRY])
-            if p.get(EXACT_MATCH):
-                info["wikidata"] = local_name(min(p[EXACT_MATCH]))
-            actors[subject] = info
-
-    edges: dict[tuple[str, str, str], _Edge] = {}
-    mentions: dict[str, int] = defaultdict(int)
-    for st, p in props.items():
-        if STATEMENT not in p.get(RDF_TYPE, ()):
-            continue
-        s, rel, o = p[RDF_SUBJECT][0], p[RDF_PREDICATE][0], p[RDF_OBJECT][0]
-        mentions[s] += 1
-        mentions[o] += 1
-        if p[NEGATED][0] == "true":
-            continue
-        e = edges.get((s, rel, o))
-        if e is None:
-            e = edges[(s, rel, o)] = _Edge(label=one(rel, RDFS_LABEL) or local_name(rel), plover=one(rel, PLOVER),
-                                           cameo=one(rel, CAMEO), quad=local_name(one(rel, QUAD)))
-        doc = p[DOCUMENT][0]
-        e.statements += 1
-        e.docs.add(doc)
-        if one(doc, DATE):
-            e.dates.add(one(doc, DATE))
-        e.evidence.append(p[SENTENCE][0])
+    rows = kg.query(EDGES_QUERY).rows
+    mentions = {a: int(n) for a, n in kg.query(MENTIONS_QUERY).rows}
+    relations = {p: _values(kg, p) for p in sorted({r[1] for r in rows})}
 
     G = nx.MultiDiGraph()
-    for iri in sorted({a for (s, _p, o) in edges for a in (s, o)}):
-        info = actors.get(iri, {"label": local_name(iri), "type": "Actor"})
-        G.add_node(iri, **{k: xml_safe(v) for k, v in info.items()}, iri=iri, mentions=mentions[iri])
-    for n, ((s, p, o), e) in enumerate(sorted(edges.items())):
+    for iri in sorted({a for r in rows for a in (r[0], r[2])}):
+        p = _values(kg, iri)
+        info = {"label": p.get(RDFS_LABEL, local_name(iri)), "type": p.get(ACTOR_TYPE, "Actor")}
+        if p.get(COUNTRY):
+            info["country"] = p[COUNTRY]
+        if p.get(EXACT_MATCH):
+            info["wikidata"] = local_name(p[EXACT_MATCH])
+        G.add_node(iri, **{k: xml_safe(v) for k, v in info.items()}, iri=iri, mentions=mentions.get(iri, 0))
+    for n, (s, rel, o, statements, documents, evidence, dates) in enumerate(sorted(rows)):
+        r = relations[rel]
         attrs: dict[str, object] = {
             "eid": f"e{n}",
-            "relation": local_name(p),
-            "label": e.label,
-            "relation_iri": p,
-            "weight": float(e.statements),
-            "documents": len(e.docs),
-            "evidence": xml_safe(min(e.evidence, key=lambda x: (len(x), x))),
-            "dates": sorted(e.dates),
+            "relation": local_name(rel),
+            "label": r.get(RDFS_LABEL) or local_name(rel),
+            "relation_iri": rel,
+            "weight": float(statements),
+            "documents": int(documents),
+            "evidence": xml_safe(evidence[_PAD:]),
+            "dates": sorted(dates.split()),
         }
-        for name in ("plover", "cameo", "quad"):
-            if getattr(e, name):
-                attrs[name] = getattr(e, name)
-        G.add_edge(s, o, key=local_name(p), **attrs)
+        for name, prop in (("plover", PLOVER), ("cameo", CAMEO), ("quad", QUAD)):
+            if r.get(prop):
+                attrs[name] = local_name(r[prop]) if name == "quad" else r[prop]
+        G.add_edge(s, o, key=local_name(rel), **attrs)
     for node in G.nodes:
         G.nodes[node]["degree"] = G.degree(node)
     return G

@@ -15,7 +15,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from graphbuild.export import EXPORTERS, UnknownFormatError, export_graph, write_atomic
 from graphbuild.ontology import ACTOR
 from graphbuild.rdf import document_iri, document_quads
-from graphbuild.store import KnowledgeGraph
+from graphbuild.store import KnowledgeGraph, sort_lines
 from graphbuild.types import Document, Triple
 
 DOC = Document(id="a.txt", text="Russia joins the AIIB. Russia criticizes the AIIB.", source="a.txt",
@@ -66,6 +66,34 @@ def test_rdf_deterministic_and_no_blank_nodes(onto, sample):
     b = make_graph(onto, list(reversed(sample)))
     assert set(a.quads()) == set(b.quads())
     assert not any(type(x).__name__ == "BlankNode" for q in a.quads() for x in (q.subject, q.object))
+
+
+OTHER = Document(id="b.txt", text="Japan visits China.", source="b.txt", sha256="cd" * 32, title="B")
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "nquads", "trig"])
+def test_rdf_exports_same_bytes_whatever_the_store_or_insertion_order(tmp_path, onto, sample, fmt):
+    other = [Triple(OTHER.id, OTHER.sha256, OTHER.text, 0, 0, 19, onto.actors["JPN"], "visits", "visits",
+                    "visits", onto.actors["CHN"], False, 0.9, "verb_active")]
+    stores = {"memory": KnowledgeGraph(), "memory-reversed": KnowledgeGraph(), "disk": KnowledgeGraph(tmp_path / "s")}
+    for name, kg in stores.items():
+        docs = [(DOC, sample), (OTHER, other)]
+        for doc, triples in (reversed(docs) if name == "memory-reversed" else docs):
+            kg.put_document(doc, list(reversed(triples)) if name == "memory-reversed" else triples, onto)
+        kg.load_ontology(onto)
+    files = {name: export_graph(kg, tmp_path / name, [fmt])[0].read_bytes() for name, kg in stores.items()}
+    assert files["memory"] == files["memory-reversed"] == files["disk"]
+    assert b"Japan" in files["memory"] and b"AIIB" in files["memory"]
+    assert [p.name for p in (tmp_path / "disk").iterdir()] == list(EXPORTERS[fmt].files)  # no scratch files left
+
+
+def test_sort_lines_merges_sorted_runs_and_drops_repeats(tmp_path):
+    lines = [f"<http://ex.org/{n % 37}> <p> \"{'é' * (n % 3)}{n % 11}\" .\n" for n in range(200)]
+    src = tmp_path / "in.nt"
+    src.write_text("".join(reversed(lines)), encoding="utf-8")
+    sort_lines(src, tmp_path / "out.nt", run_lines=7)  # 29 runs
+    assert (tmp_path / "out.nt").read_text(encoding="utf-8") == "".join(sorted(set(lines)))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.nt", "out.nt"]
 
 
 def test_rdf_put_document_replaces_its_graph(onto, sample):
