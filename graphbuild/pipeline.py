@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -35,6 +36,10 @@ from graphbuild.types import Document, Triple
 EXTRACTOR_VERSION = "3"
 STATE_FILE = "graphbuild-state.json"
 BATCH_SIZE = 32
+# The state file is rewritten whole; at most this often (and at the end), so a corpus of
+# millions of documents does not rewrite it after every batch. A crash redoes at most
+# this much work: documents written since the last save are dropped and written again.
+STATE_SAVE_INTERVAL_S = 30.0
 
 
 @dataclass
@@ -214,6 +219,7 @@ def build_graph(
                 continue
             yield doc
 
+    last_save = float("-inf")  # the first batch is saved at once: progress shows early
     for batch in _batched(extract(todo()), BATCH_SIZE):
         for item in batch:
             old = state.documents.get(document_key(item.doc))
@@ -229,8 +235,9 @@ def build_graph(
             stats.triples += item.triples
             stats.actors.update(item.actors)
             on_document(item.doc)
-        if store is not None:
+        if store is not None and time.monotonic() - last_save >= STATE_SAVE_INTERVAL_S:
             state.save(store)  # after the batch's graphs are written: a re-run never skips a lost one
+            last_save = time.monotonic()
 
     for key in sorted(set(state.documents) - set(seen)):
         sha = state.documents.pop(key)
