@@ -10,9 +10,10 @@ merged into one edge.
 from __future__ import annotations
 
 import io
+import re
+from xml.sax.saxutils import quoteattr
 
 import networkx as nx
-from lxml import etree
 
 from graphbuild.network import actor_network, present, reshape
 from graphbuild.store import KnowledgeGraph
@@ -32,17 +33,17 @@ def _graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return reshape(G, present, _graphml_edge)
 
 
+_EDGE_TAG = re.compile(rb'(<edge [^>]*?\bid="([^"]+)")(/?>)')
+
+
 def generate_graphml(g: KnowledgeGraph) -> bytes:
     """GraphML bytes of the actor network of ``g``."""
-    G = _graphml_ready(actor_network(g))
+    network = actor_network(g)
+    relation = {d["eid"]: quoteattr(d["relation"]).encode() for _u, _v, d in network.edges(data=True)}
     buf = io.BytesIO()
-    nx.write_graphml(G, buf, edge_id_from_attribute="eid", infer_numeric_types=True)
-    root = etree.fromstring(buf.getvalue())
-    rel_key = next((k.get("id") for k in root.iter(f"{{{GRAPHML_NS}}}key")
-                    if k.get("for") == "edge" and k.get("attr.name") == "relation"), None)
-    for edge in root.iter(f"{{{GRAPHML_NS}}}edge"):
-        for data in edge.iter(f"{{{GRAPHML_NS}}}data"):
-            if data.get("key") == rel_key:
-                # Gephi reads <edge label="..."> as the edge type: relations never merge.
-                edge.set("label", data.text or "")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    nx.write_graphml(_graphml_ready(network), buf, edge_id_from_attribute="eid", infer_numeric_types=True)
+    # Gephi reads <edge label="..."> as the edge type, so relations never merge. networkx
+    # cannot write that attribute; one pass over its output adds it (lxml escaped every
+    # attribute value, so no '>' occurs inside an edge tag), without re-parsing the file.
+    out = _EDGE_TAG.sub(lambda m: m[1] + b" label=" + relation[m[2].decode()] + m[3], buf.getvalue())
+    return out.replace(b"<?xml version='1.0' encoding='utf-8'?>", b"<?xml version='1.0' encoding='UTF-8'?>", 1)
