@@ -260,11 +260,16 @@ def export(
     formats: Annotated[list[str], typer.Option(
         "--format", "-f", help=f"Format to write, repeatable: {', '.join(EXPORTERS)}.")] = ["turtle"],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("exports"),
+    ontology: Annotated[Optional[Path], typer.Option(
+        help="Ontology folder the graph was built with (its context.jsonld shapes JSON-LD).")] = None,
 ) -> None:
     """Write a built graph in other formats (RDF, GraphML, GEXF, CSV)."""
     try:
         check_formats(formats)
-        written = export_graph(load_graph(graph), out_dir, formats)
+        kg = load_graph(graph)
+        if ontology is not None:
+            kg.ontology_dir = load_ontology(ontology).directory
+        written = export_graph(kg, out_dir, formats)
     except EXPECTED as exc:
         _fail(exc)
     for path in written:

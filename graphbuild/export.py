@@ -85,9 +85,9 @@ def write_nquads_gz(g: KnowledgeGraph, path: Path) -> None:
         plain.unlink(missing_ok=True)
 
 
-def jsonld_context() -> dict:
-    """The published JSON-LD context, ``ontology/context.jsonld``."""
-    path = default_ontology_dir() / "context.jsonld"
+def jsonld_context(ontology_dir: Path | None = None) -> dict:
+    """The JSON-LD context published with the ontology (``ontology/context.jsonld``)."""
+    path = (ontology_dir or default_ontology_dir()) / "context.jsonld"
     return json.loads(path.read_text(encoding="utf-8"))["@context"]
 
 
@@ -95,7 +95,7 @@ def generate_jsonld(g: KnowledgeGraph) -> bytes:
     # rdflib compacts with our context; it is embedded, not referenced by URL, so readers
     # never need the network. (JSON-LD compaction needs the whole graph in memory; use
     # Turtle or N-Quads for very large graphs.)
-    return g.to_rdflib().serialize(format="json-ld", context=jsonld_context(), auto_compact=True, encoding="utf-8")
+    return g.to_rdflib().serialize(format="json-ld", context=jsonld_context(g.ontology_dir), auto_compact=True, encoding="utf-8")
 
 
 @dataclass(frozen=True, slots=True)

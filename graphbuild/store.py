@@ -108,6 +108,7 @@ class KnowledgeGraph:
     def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.version = 0  # bumped on every change, so derived views (the actor network) can be cached
+        self.ontology_dir: Path | None = None  # the ontology built with, when known (JSON-LD context)
         self._network: tuple[int, Callable, object] | None = None
         try:
             if self.path is None:
@@ -187,6 +188,7 @@ class KnowledgeGraph:
 
     def load_ontology(self, onto: Ontology) -> None:
         """(Re)load the ontology Turtle into its own named graph."""
+        self.ontology_dir = onto.directory
         quads = [Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
                  for t in parse(path=str(onto.directory / "graphbuild.ttl"), format=RdfFormat.TURTLE)]
         self.replace_graph(ONTOLOGY_GRAPH.value, quads)

@@ -150,3 +150,32 @@ def test_export_atomic_write_keeps_old_file_on_crash(tmp_path, monkeypatch):
         write_atomic(target, b"half")
     assert target.read_bytes() == b"good"
     assert [p.name for p in Path(tmp_path).iterdir()] == ["graph.ttl"]
+
+
+def test_export_jsonld_uses_the_context_of_the_ontology_built_with(tmp_path, onto, sample, runner):
+    import json
+    import shutil
+
+    from graphbuild.cli import app
+    from graphbuild.ontology import default_ontology_dir, load_ontology
+
+    custom = tmp_path / "onto"
+    shutil.copytree(default_ontology_dir(), custom)
+    ctx = json.loads((custom / "context.jsonld").read_text(encoding="utf-8"))
+    ctx["@context"]["evidenceText"] = ctx["@context"].pop("sentence")
+    (custom / "context.jsonld").write_text(json.dumps(ctx), encoding="utf-8")
+    mine = load_ontology(custom)
+    kg = KnowledgeGraph()
+    kg.load_ontology(mine)
+    kg.put_document(DOC, sample, mine)
+    (path,) = export_graph(kg, tmp_path / "built", ["jsonld"])
+    assert '"evidenceText"' in path.read_text(encoding="utf-8")
+    assert_isomorphic(kg.to_rdflib(), Graph().parse(path, format="json-ld"))
+    # a graph read back from a file knows no ontology: `export --ontology` names it
+    (ttl,) = export_graph(kg, tmp_path / "ttl", ["turtle"])
+    result = runner.invoke(app, ["export", "--graph", str(ttl), "--format", "jsonld", "--out", str(tmp_path / "cli"),
+                                 "--ontology", str(custom)])
+    assert result.exit_code == 0, result.output
+    assert '"evidenceText"' in (tmp_path / "cli" / "graph.jsonld").read_text(encoding="utf-8")
+    default = runner.invoke(app, ["export", "--graph", str(ttl), "--format", "jsonld", "--out", str(tmp_path / "d")])
+    assert default.exit_code == 0 and '"evidenceText"' not in (tmp_path / "d" / "graph.jsonld").read_text("utf-8")
