@@ -2,19 +2,18 @@
 
 Documents flow through spaCy's ``nlp.pipe`` in batches and leave as plain
 ``Triple`` records, which go into the document's own named graph at once, so
-memory stays flat however large the corpus. With an on-disk store a state file
-records, per document, the hash of its text under the current extractor version,
-model and ontology; a re-run skips unchanged documents, re-extracts changed ones
-and drops the graphs of deleted ones. State is saved after every batch, after the
-batch's graphs are committed, so an interrupted build resumes where it stopped and
-converges to the graph of an uninterrupted one.
+memory stays flat however large the corpus. With an on-disk store the build state
+(``graphbuild.state``) records, per document, the hash of its text and the extractor
+version, model and ontology it was extracted under; a re-run skips unchanged
+documents, re-extracts changed ones and drops the graphs of deleted ones. The state
+is committed after every batch, after the batch's graphs are written, so an
+interrupted build resumes where it stopped and converges to the graph of an
+uninterrupted one.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -23,23 +22,19 @@ from pathlib import Path
 from pyoxigraph import Quad
 
 from graphbuild import __version__
-from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph, write_atomic
+from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph
 from graphbuild.extract import Extractor
 from graphbuild.ingest import IngestError, read_documents
 from graphbuild.nlp import find_model, load_pipeline
 from graphbuild.ontology import Ontology, load_ontology
 from graphbuild.rdf import document_iri, document_quads
+from graphbuild.state import BuildState
 from graphbuild.store import KnowledgeGraph
 from graphbuild.types import Document, Triple
 
 # Bump when the rules change what they extract, so incremental builds redo every document.
 EXTRACTOR_VERSION = "3"
-STATE_FILE = "graphbuild-state.json"
 BATCH_SIZE = 32
-# The state file is rewritten whole; at most this often (and at the end), so a corpus of
-# millions of documents does not rewrite it after every batch. A crash redoes at most
-# this much work: documents written since the last save are dropped and written again.
-STATE_SAVE_INTERVAL_S = 30.0
 
 
 @dataclass
@@ -147,26 +142,6 @@ def extract_local(documents: Iterable[Document], *, onto: Ontology, model: str |
                         frozenset(k for t in triples for k in (t.subject.key, t.object.key)))
 
 
-@dataclass
-class BuildState:
-    """What an on-disk store holds: document key -> sha256 of its text, under one configuration."""
-
-    config: str = ""
-    documents: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, store: Path) -> BuildState:
-        path = store / STATE_FILE
-        if not path.is_file():
-            return cls()
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data.get("config", ""), dict(data.get("documents", {})))
-
-    def save(self, store: Path) -> None:
-        data = {"config": self.config, "documents": dict(sorted(self.documents.items()))}
-        write_atomic(store / STATE_FILE, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
-
-
 def _batched(items: Iterable, n: int) -> Iterator[list]:
     it = iter(items)
     while batch := list(islice(it, n)):
@@ -192,61 +167,51 @@ def build_graph(
     kg = kg if kg is not None else KnowledgeGraph()
     stats = stats if stats is not None else RunStats()
     extract = extract or (lambda docs: extract_local(docs, onto=onto, model=model, max_chars=max_chars))
-    store = kg.path
-    state = BuildState.load(store) if store is not None else BuildState()
-    config = config_fingerprint(onto, find_model(model))
-    stale = set(state.documents) if state.config != config else set()  # a new configuration redoes all
-    state.config = config
+    state = BuildState(kg.path, config_fingerprint(onto, find_model(model)))
     kg.load_ontology(onto)
-
-    seen: dict[str, str] = {}  # key -> sha of this run's inputs
-    shas: set[str] = set()
 
     def todo() -> Iterator[Document]:
         for doc in documents:
             stats.documents += 1
             key = document_key(doc)
-            seen[key] = doc.sha256
-            if doc.sha256 in shas:
+            if not state.first_time_text(doc.sha256):
                 stats.duplicates += 1  # same text as an earlier document: one graph serves both
+                state.current(key, doc.sha256)  # (marks it seen, so its graph is kept)
                 on_document(doc)
                 continue
-            shas.add(doc.sha256)
-            if (key not in stale and state.documents.get(key) == doc.sha256
-                    and kg.has_graph(document_iri(doc.sha256))):
+            if state.current(key, doc.sha256) and kg.has_graph(document_iri(doc.sha256)):
                 stats.unchanged += 1
                 on_document(doc)
                 continue
             yield doc
 
-    last_save = float("-inf")  # the first batch is saved at once: progress shows early
-    for batch in _batched(extract(todo()), BATCH_SIZE):
-        for item in batch:
-            old = state.documents.get(document_key(item.doc))
-            if old is not None and old != item.doc.sha256 and old not in shas:
-                kg.drop_graph(document_iri(old))  # changed text: the old graph goes
-        # replace semantics per document graph, the whole batch in one write
-        kg.replace_graphs([(document_iri(item.doc.sha256), item.quads) for item in batch])
-        for item in batch:
-            key = document_key(item.doc)
-            state.documents[key] = item.doc.sha256
-            stats.extracted += 1
-            stats.sentences += item.sentences
-            stats.triples += item.triples
-            stats.actors.update(item.actors)
-            on_document(item.doc)
-        if store is not None and time.monotonic() - last_save >= STATE_SAVE_INTERVAL_S:
-            state.save(store)  # after the batch's graphs are written: a re-run never skips a lost one
-            last_save = time.monotonic()
+    try:
+        for batch in _batched(extract(todo()), BATCH_SIZE):
+            for item in batch:
+                old = state.sha_of(document_key(item.doc))
+                if old is not None and old != item.doc.sha256 and not state.text_in_run(old):
+                    kg.drop_graph(document_iri(old))  # changed text: the old graph goes
+            # replace semantics per document graph, the whole batch in one write
+            kg.replace_graphs([(document_iri(item.doc.sha256), item.quads) for item in batch])
+            for item in batch:
+                state.record(document_key(item.doc), item.doc.sha256)
+                stats.extracted += 1
+                stats.sentences += item.sentences
+                stats.triples += item.triples
+                stats.actors.update(item.actors)
+                on_document(item.doc)
+            state.commit()  # after the batch's graphs are written: a re-run never skips a lost one
 
-    for key in sorted(set(state.documents) - set(seen)):
-        sha = state.documents.pop(key)
-        if sha not in shas and sha not in state.documents.values():
-            kg.drop_graph(document_iri(sha))
-        stats.removed += 1
-    if store is not None:
+        for key, sha in state.unseen():
+            state.forget(key)
+            if not state.text_in_run(sha) and not state.sha_in_use(sha):
+                kg.drop_graph(document_iri(sha))
+            stats.removed += 1
+        state.commit()
+    finally:
+        state.close()
+    if kg.path is not None:
         kg.flush()
-        state.save(store)
     return kg
 
 

@@ -19,7 +19,8 @@ from conftest import SEEDS
 from graphbuild.cli import app
 from graphbuild.ingest import make_document
 from graphbuild.ontology import load_ontology
-from graphbuild.pipeline import STATE_FILE, build, iter_extracted, split_text
+from graphbuild.pipeline import build, iter_extracted, split_text
+from graphbuild.state import BuildState
 from graphbuild.store import KnowledgeGraph
 
 EXTRA = "Japan and South Korea signed a trade agreement. The IMF approved a loan for Egypt."
@@ -82,8 +83,7 @@ def test_store_changed_and_deleted_documents(tmp_path, fresh_store):
     clean = tmp_path / "clean"
     build([inputs], None, store=clean)
     assert quads(store) == quads(clean)
-    state = json.loads((store / STATE_FILE).read_text(encoding="utf-8"))
-    assert list(state["documents"]) == [str(first)]
+    assert list(BuildState.documents(store)) == [str(first)]
 
 
 def test_store_interrupted_build_converges(tmp_path):
@@ -105,6 +105,33 @@ def test_store_interrupted_build_converges(tmp_path):
     assert quads(store) == quads(clean)
 
 
+def test_store_interrupted_reconfigured_build_redoes_what_it_had_not_redone(tmp_path):
+    """A configuration change redoes every document; a build interrupted midway through
+    that redo must leave the rest marked for redoing, not pass them off as current."""
+    import shutil
+
+    from graphbuild.ontology import default_ontology_dir
+
+    src = corpus(tmp_path, n=40)  # two batches
+    store = tmp_path / "store"
+    assert build([src], None, store=store).extracted == 40
+    changed = tmp_path / "onto"
+    shutil.copytree(default_ontology_dir(), changed)
+    (changed / "NOTES.txt").write_text("a new file changes the configuration fingerprint\n", encoding="utf-8")
+    seen = []
+
+    def interrupt(doc):
+        seen.append(doc.id)
+        if len(seen) == 35:  # the first batch of 32 is committed, the second is not
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build([src], None, store=store, ontology_dir=changed, on_document=interrupt)
+    stats = build([src], None, store=store, ontology_dir=changed)
+    assert (stats.unchanged, stats.extracted) == (32, 8)
+    assert build([src], None, store=store, ontology_dir=changed).unchanged == 40
+
+
 def test_store_killed_build_converges(tmp_path):
     n = 320  # ten batches: the kill lands after the first state save and before the last
     src = corpus(tmp_path, n=n)
@@ -113,11 +140,11 @@ def test_store_killed_build_converges(tmp_path):
     proc = subprocess.Popen([str(exe), "build", str(src), "--store", str(store), "--no-export"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while not (store / STATE_FILE).exists() and proc.poll() is None and time.monotonic() < deadline:
+    while not BuildState.documents(store) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    done = json.loads((store / STATE_FILE).read_text(encoding="utf-8"))["documents"]
+    done = BuildState.documents(store)
     assert 0 < len(done) < n, "the build was not interrupted midway"
     stats = build([src], None, store=store)
     clean = tmp_path / "clean"
