@@ -104,14 +104,17 @@ class Exporter:
 
     files: dict[str, Writer]
     description: str
+    lines: str = ""  # "triples" or "quads": sorted RDF lines the writer starts from (see KnowledgeGraph.write_rdf)
 
 
 EXPORTERS: dict[str, Exporter] = {
-    "turtle": Exporter({"graph.ttl": _rdf_writer(RdfFormat.TURTLE)}, "RDF Turtle, the whole graph"),
-    "nt": Exporter({"graph.nt": _rdf_writer(RdfFormat.N_TRIPLES)}, "RDF N-Triples, sorted lines"),
-    "nquads": Exporter({"graph.nq": _rdf_writer(RdfFormat.N_QUADS)}, "RDF N-Quads, one named graph per document"),
-    "nquads-gz": Exporter({"graph.nq.gz": write_nquads_gz}, "gzipped N-Quads for bulk loaders"),
-    "trig": Exporter({"graph.trig": _rdf_writer(RdfFormat.TRIG)}, "RDF TriG, one named graph per document"),
+    "turtle": Exporter({"graph.ttl": _rdf_writer(RdfFormat.TURTLE)}, "RDF Turtle, the whole graph", "triples"),
+    "nt": Exporter({"graph.nt": _rdf_writer(RdfFormat.N_TRIPLES)}, "RDF N-Triples, sorted lines", "triples"),
+    "nquads": Exporter({"graph.nq": _rdf_writer(RdfFormat.N_QUADS)}, "RDF N-Quads, one named graph per document",
+                       "quads"),
+    "nquads-gz": Exporter({"graph.nq.gz": write_nquads_gz}, "gzipped N-Quads for bulk loaders", "quads"),
+    "trig": Exporter({"graph.trig": _rdf_writer(RdfFormat.TRIG)}, "RDF TriG, one named graph per document",
+                     "quads"),
     "jsonld": Exporter({"graph.jsonld": _bytes_writer(generate_jsonld)},
                        "JSON-LD with the context of ontology/context.jsonld"),
     "graphml": Exporter({"graph.graphml": _bytes_writer(generate_graphml)},
@@ -134,6 +137,11 @@ def check_formats(formats: list[str] | tuple[str, ...]) -> None:
         raise UnknownFormatError(
             f"unknown export format {', '.join(map(repr, unknown))}; known formats: {', '.join(EXPORTERS)}"
         )
+
+
+def lines_needed(formats: list[str] | tuple[str, ...]) -> set[str]:
+    """Which sorted RDF lines ("triples", "quads") writing ``formats`` starts from."""
+    return {EXPORTERS[f].lines for f in formats if EXPORTERS[f].lines}
 
 
 def export_graph(g: KnowledgeGraph, out_dir: Path, formats: list[str] | tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:

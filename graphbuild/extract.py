@@ -88,8 +88,10 @@ class Extractor:
         rules = _Rules(self, mentions, main_dyad(mentions.values()))
         for index, sent in enumerate(doc.sents, start=sentence_base):
             best: dict[tuple[str, str, str, bool], Triple] = {}
+            where: tuple[str, int, int] | None = None  # the sentence's text and span, made once
             for cand in rules.sentence_candidates(sent):
-                triple = self._to_triple(cand, sent, index, document, offset)
+                where = where or self._sentence_span(sent, offset)
+                triple = self._to_triple(cand, where, index, document)
                 key = (triple.subject.key, triple.relation, triple.object.key, triple.negated)
                 old = best.get(key)
                 if old is None:
@@ -102,22 +104,28 @@ class Extractor:
                     best[key] = triple
             yield from best.values()
 
-    def _to_triple(self, cand: Candidate, sent: Span, index: int, document: Document, offset: int) -> Triple:
-        conf = RULE_CONFIDENCE["generic" if cand.relation == "relatedTo" else cand.rule]
-        conf *= LINK_FACTOR[cand.subject.how] * LINK_FACTOR[cand.object.how]
-        if cand.inherited:
-            conf *= 0.95
+    @staticmethod
+    def _sentence_span(sent: Span, offset: int) -> tuple[str, int, int]:
+        """The sentence as one line of text, with its start and end in the whole document."""
         text = sent.text
         lead = len(text) - len(text.lstrip())
         stripped = text.strip()
         start = offset + sent.start_char + lead
+        return " ".join(stripped.split()), start, start + len(stripped)
+
+    def _to_triple(self, cand: Candidate, where: tuple[str, int, int], index: int, document: Document) -> Triple:
+        conf = RULE_CONFIDENCE["generic" if cand.relation == "relatedTo" else cand.rule]
+        conf *= LINK_FACTOR[cand.subject.how] * LINK_FACTOR[cand.object.how]
+        if cand.inherited:
+            conf *= 0.95
+        sentence, start, end = where
         return Triple(
             doc_id=document.id,
             doc_sha256=document.sha256,
-            sentence=" ".join(stripped.split()),
+            sentence=sentence,
             sentence_index=index,
             start=start,
-            end=start + len(stripped),
+            end=end,
             subject=cand.subject.actor,
             relation=cand.relation,
             relation_text=cand.text,

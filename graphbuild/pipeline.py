@@ -22,7 +22,7 @@ from pathlib import Path
 from pyoxigraph import Quad
 
 from graphbuild import __version__
-from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph
+from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph, lines_needed
 from graphbuild.extract import Extractor
 from graphbuild.ingest import IngestError, read_documents
 from graphbuild.nlp import find_model, load_pipeline
@@ -244,9 +244,18 @@ def build(
             on_error(exc)
 
     kg = KnowledgeGraph(store) if store is not None else KnowledgeGraph()
-    build_graph(read_documents(paths, on_error=report), onto=onto, kg=kg, model=model, stats=stats,
-                max_chars=max_chars, on_document=on_document,
-                extract=extractor(onto) if extractor is not None else None)
-    if out_dir is not None and formats:
-        stats.files = export_graph(kg, Path(out_dir), formats)
+    exporting = out_dir is not None and bool(formats)
+    if exporting:
+        # a fresh graph keeps its writes as sorted runs: the RDF exports merge them
+        # instead of reading every triple back out of the store
+        needed = lines_needed(formats)
+        kg.keep_sorted_runs(quads="quads" in needed, triples="triples" in needed)
+    try:
+        build_graph(read_documents(paths, on_error=report), onto=onto, kg=kg, model=model, stats=stats,
+                    max_chars=max_chars, on_document=on_document,
+                    extract=extractor(onto) if extractor is not None else None)
+        if exporting:
+            stats.files = export_graph(kg, Path(out_dir), formats)
+    finally:
+        kg.discard_runs()
     return stats

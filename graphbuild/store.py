@@ -20,6 +20,7 @@ from __future__ import annotations
 import heapq
 import io
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -110,6 +111,7 @@ class KnowledgeGraph:
         self.version = 0  # bumped on every change, so derived views (the actor network) can be cached
         self.ontology_dir: Path | None = None  # the ontology built with, when known (JSON-LD context)
         self._network: tuple[int, Callable, object] | None = None
+        self._runs: _SortedRuns | None = None
         try:
             if self.path is None:
                 self.store = Store()
@@ -157,7 +159,7 @@ class KnowledgeGraph:
             by_subject.setdefault(q.subject, []).append(q)
         placed: list[Quad] = []
         doc_pred = NamedNode(GB_NS + "document")
-        for st, quads in by_subject.items():
+        for quads in by_subject.values():
             doc = next((q.object for q in quads if q.predicate == doc_pred), None)
             if not isinstance(doc, NamedNode):
                 continue
@@ -206,22 +208,49 @@ class KnowledgeGraph:
     def replace_graphs(self, graphs: list[tuple[str, list[Quad]]]) -> None:
         """``replace_graph`` for a batch of graphs, in one bulk write.
 
-        Each quad goes in twice through Oxigraph's bulk loader: into its document's
-        graph and into the default graph (the union; a triple already there stays one
-        triple). The bulk loader writes sorted files straight into the database, several
-        times faster on disk than transactional inserts and without growing RocksDB's
-        in-memory write buffers, so memory stays flat as the store grows (copying the
-        union with a SPARQL ``INSERT`` cost 40 MiB more per MB of text). A crash may leave
-        part of a batch written; the build state is saved only after, so a re-run drops
-        those graphs and writes them again (see ``pipeline.build_graph``).
+        The batch is serialised once as N-Quads (in Rust); the same lines without their
+        graph name are its triples for the default graph (the union; a triple already
+        there stays one triple). Both go in through Oxigraph's bulk loader, which writes
+        sorted files straight into the database: several times faster on disk than
+        transactional inserts, and RocksDB's in-memory write buffers do not grow with the
+        store, so memory stays flat (copying the union with a SPARQL ``INSERT`` cost 40 MiB
+        more per MB of text). A crash may leave part of a batch written; the build state
+        is committed only after, so a re-run drops those graphs and writes them again
+        (see ``pipeline.build_graph``).
         """
         for iri, _quads in graphs:
             self.drop_graph(iri)
         self.version += 1
-        default = DefaultGraph()
-        self.store.bulk_extend(
-            x for _iri, quads in graphs for q in quads
-            for x in (q, Quad(q.subject, q.predicate, q.object, default)))
+        count = sum(len(quads) for _iri, quads in graphs)
+        nquads = serialize((q for _iri, quads in graphs for q in quads), format=RdfFormat.N_QUADS)
+        ntriples, n = _GRAPH_NAME.subn(b" .\n", nquads)
+        if n != count:  # every line must have ended with its graph's name
+            raise GraphError("replace_graphs takes quads of named graphs only")
+        if b"_:" in nquads:
+            # blank nodes (a user's ontology may have some) would be renamed by each parse, so
+            # their quads go in as objects (graphbuild's own quads never have blank nodes)
+            default = DefaultGraph()
+            self.store.bulk_extend(x for _iri, quads in graphs for q in quads
+                                   for x in (q, Quad(q.subject, q.predicate, q.object, default)))
+        else:
+            self.store.bulk_load(input=nquads, format=RdfFormat.N_QUADS, lenient=True)
+            self.store.bulk_load(input=ntriples, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph(), lenient=True)
+        if self._runs is not None:
+            self._runs.add(nquads, ntriples)
+
+    def keep_sorted_runs(self, quads: bool, triples: bool) -> None:
+        """From now on, keep each write's lines as sorted runs on disk (N-Quads and/or
+        N-Triples), so the RDF exports merge them instead of reading the whole store back
+        (decoding every term from RocksDB costs several microseconds a triple). Only for
+        a graph that is empty now; any drop of a graph discards the runs (the union can no
+        longer be told from them) and the exports read the store again."""
+        if self._runs is None and (quads or triples) and self.is_empty():
+            self._runs = _SortedRuns(quads=quads, triples=triples)
+
+    def discard_runs(self) -> None:
+        if self._runs is not None:
+            self._runs.cleanup()
+            self._runs = None
 
     def has_graph(self, iri: str) -> bool:
         return self.store.contains_named_graph(NamedNode(iri))
@@ -233,6 +262,7 @@ class KnowledgeGraph:
         if not self.has_graph(iri):
             return
         self.version += 1
+        self.discard_runs()
         g = NamedNode(iri)
         self.store.update(
             f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
@@ -295,22 +325,27 @@ class KnowledgeGraph:
         """Write the graph to ``path`` in ``fmt``, in sorted order, with memory bounded
         however large the graph: triple formats get the union, quad formats the named graphs.
 
-        Oxigraph dumps N-Triples/N-Quads lines to a scratch file beside ``path``; they are
-        sorted in runs on disk and merged (``sort_lines``); Turtle and TriG are then
-        serialised from the sorted lines as they are parsed back. Sorting makes files
-        identical whatever the insertion order (Oxigraph's in-memory store iterates in
-        insertion order) and diffs of two builds readable.
+        The lines come sorted from the runs kept during the build (``keep_sorted_runs``),
+        merged; otherwise Oxigraph dumps N-Triples/N-Quads lines to a scratch file beside
+        ``path`` and they are sorted in runs on disk and merged (``sort_lines``). Turtle
+        and TriG are then serialised from the sorted lines as they are parsed back. Sorting
+        makes files identical whatever the store or the insertion order (Oxigraph's
+        in-memory store iterates in insertion order) and diffs of two builds readable.
         """
         path = Path(path)
         line_format = RdfFormat.N_QUADS if fmt.supports_datasets else RdfFormat.N_TRIPLES
         scratch = path.with_name(path.name + ".lines")
         ordered = path if fmt == line_format else path.with_name(path.name + ".sorted")
         try:
-            if line_format == RdfFormat.N_QUADS:
-                serialize(self.quads(), str(scratch), RdfFormat.N_QUADS)
+            runs = self._runs.files(quads=fmt.supports_datasets) if self._runs is not None else None
+            if runs is not None:
+                merge_runs(runs, ordered)
             else:
-                self.store.dump(str(scratch), RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
-            sort_lines(scratch, ordered)
+                if line_format == RdfFormat.N_QUADS:
+                    serialize(self.quads(), str(scratch), RdfFormat.N_QUADS)
+                else:
+                    self.store.dump(str(scratch), RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+                sort_lines(scratch, ordered)
             if ordered != path:
                 serialize(parse(path=str(ordered), format=line_format), str(path), fmt, prefixes=PREFIXES)
         finally:
@@ -327,6 +362,9 @@ class KnowledgeGraph:
         return g
 
 
+_GRAPH_NAME = re.compile(rb" <[^<>\n]*> \.\n")  # the graph name that closes an N-Quads line
+
+
 def sort_lines(src: Path, dst: Path, run_lines: int = 200_000) -> None:
     """Sort the lines of ``src`` into ``dst``, dropping repeats, holding at most
     ``run_lines`` lines in memory: sorted runs go to scratch files that are then merged.
@@ -338,13 +376,43 @@ def sort_lines(src: Path, dst: Path, run_lines: int = 200_000) -> None:
                 run = dst.with_name(f"{dst.name}.run{len(runs)}")
                 runs.append(run)
                 run.write_bytes(b"".join(sorted(set(chunk))))
-        with ExitStack() as stack, open(dst, "wb") as out:
-            files = [stack.enter_context(open(run, "rb")) for run in runs]
-            previous = None
-            for line in heapq.merge(*files):
-                if line != previous:
-                    out.write(line)
-                    previous = line
+        merge_runs(runs, dst)
     finally:
         for run in runs:
             run.unlink(missing_ok=True)
+
+
+def merge_runs(runs: list[Path], dst: Path) -> None:
+    """Merge files of sorted lines into ``dst``, dropping repeats."""
+    with ExitStack() as stack, open(dst, "wb") as out:
+        files = [stack.enter_context(open(run, "rb")) for run in runs]
+        previous = None
+        for line in heapq.merge(*files):
+            if line != previous:
+                out.write(line)
+                previous = line
+
+
+class _SortedRuns:
+    """Every write's N-Quads and/or N-Triples lines, sorted, one file per write, in a
+    temporary folder (removed with the object or by ``cleanup``)."""
+
+    def __init__(self, *, quads: bool, triples: bool) -> None:
+        self.folder = tempfile.TemporaryDirectory(prefix="graphbuild-runs-")
+        self.runs: dict[bool, list[Path] | None] = {True: [] if quads else None, False: [] if triples else None}
+
+    def add(self, nquads: bytes, ntriples: bytes) -> None:
+        for is_quads, data in ((True, nquads), (False, ntriples)):
+            runs = self.runs[is_quads]
+            if runs is not None:
+                run = Path(self.folder.name) / f"{'q' if is_quads else 't'}{len(runs):06d}"
+                lines = data.splitlines(keepends=True)
+                lines.sort()  # repeats are dropped when the runs are merged
+                run.write_bytes(b"".join(lines))
+                runs.append(run)
+
+    def files(self, *, quads: bool) -> list[Path] | None:
+        return self.runs[quads]
+
+    def cleanup(self) -> None:
+        self.folder.cleanup()

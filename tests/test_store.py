@@ -61,6 +61,28 @@ def test_store_query_export_on_store(runner, fresh_store, tmp_path):
     assert {str(q) for q in back.quads()} == quads(fresh_store)
 
 
+def test_store_build_exports_from_sorted_runs_equal_exports_read_back(tmp_path, monkeypatch):
+    """A fresh build writes its RDF exports from the sorted runs it kept while writing;
+    they must be byte for byte what exporting the finished store gives."""
+    import graphbuild.store as store_module
+    from graphbuild.export import export_graph
+
+    formats = ["turtle", "nt", "nquads", "trig"]
+    real_sort = store_module.sort_lines
+
+    def no_sort(*_args, **_kwargs):
+        raise AssertionError("the build read the store back instead of merging its runs")
+
+    monkeypatch.setattr(store_module, "sort_lines", no_sort)
+    build([SEEDS], tmp_path / "built", store=tmp_path / "store", formats=formats)
+    monkeypatch.setattr(store_module, "sort_lines", real_sort)
+    export_graph(KnowledgeGraph.open_store(tmp_path / "store"), tmp_path / "again", formats)
+    built = {p.name: p.read_bytes() for p in (tmp_path / "built").iterdir()}
+    assert built == {p.name: p.read_bytes() for p in (tmp_path / "again").iterdir()}
+    assert sorted(built) == ["graph.nq", "graph.nt", "graph.trig", "graph.ttl"]
+    assert b"AIIB" in built["graph.ttl"]
+
+
 def test_store_rerun_skips_unchanged(tmp_path, fresh_store):
     store = tmp_path / "store"
     shutil.copytree(fresh_store, store)
