@@ -21,7 +21,8 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-# Benchmarks print tables and write benchmarks/results/*.json (about 25 minutes on 2 cores).
+# Benchmarks print tables and write benchmarks/results/*.json (about an hour on 2 cores);
+# `benchmarks/report.py` renders them as the README's Markdown tables.
 bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python bench_build.py
 	cd benchmarks && ../$(BIN)/python bench_sparql.py

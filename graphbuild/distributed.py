@@ -22,8 +22,6 @@ from dataclasses import asdict
 from itertools import islice
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, parse, serialize
-
 from graphbuild.export import DEFAULT_FORMATS, write_atomic
 from graphbuild.ingest import IngestError
 from graphbuild.ontology import load_ontology
@@ -45,7 +43,7 @@ def extract_partition(records: list[dict], model: str | None, ontology_dir: str 
     for item in extract_local(docs, onto=onto, model=model):
         out.append({
             "doc": asdict(item.doc),
-            "nquads": serialize(item.quads, format=RdfFormat.N_QUADS).decode("utf-8"),
+            "nquads": item.nquads.decode("utf-8"),
             "sentences": item.sentences,
             "triples": item.triples,
             "actors": sorted(item.actors),
@@ -108,8 +106,8 @@ def extract_on_dask(scheduler: str, *, model: str | None, ontology_dir: Path | N
         for shard in sorted(done.glob("shard-*.jsonl")):
             for line in shard.read_text(encoding="utf-8").splitlines():
                 r = json.loads(line)
-                quads = list(parse(r["nquads"].encode("utf-8"), format=RdfFormat.N_QUADS))
-                yield Extracted(Document(**r["doc"]), quads, r["sentences"], r["triples"], frozenset(r["actors"]))
+                yield Extracted(Document(**r["doc"]), r["nquads"].encode("utf-8"), r["sentences"], r["triples"],
+                                frozenset(r["actors"]))
         shutil.rmtree(done, ignore_errors=True)
 
     return extract

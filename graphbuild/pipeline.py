@@ -14,12 +14,12 @@ uninterrupted one.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
-from pyoxigraph import Quad
+from pyoxigraph import RdfFormat, serialize
 
 from graphbuild import __version__
 from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph, lines_needed
@@ -34,7 +34,11 @@ from graphbuild.types import Document, Triple
 
 # Bump when the rules change what they extract, so incremental builds redo every document.
 EXTRACTOR_VERSION = "3"
-BATCH_SIZE = 32
+# Store writes: each bulk write adds files RocksDB must later compact, so writes are few and
+# large; the byte bound keeps memory flat.
+# GRAPHBUILD_WRITE_BATCH_DOCUMENTS lowers the document bound (smaller commits, slower builds).
+WRITE_BATCH_BYTES = 32 << 20
+WRITE_BATCH_DOCUMENTS = int(os.environ.get("GRAPHBUILD_WRITE_BATCH_DOCUMENTS", "1000"))
 
 
 @dataclass
@@ -128,7 +132,7 @@ class Extracted:
     """One document's contribution, ready for the store: the unit local and Dask builds share."""
 
     doc: Document
-    quads: list[Quad]
+    nquads: bytes  # the document's graph as N-Quads: compact, and what Dask workers send back
     sentences: int
     triples: int
     actors: frozenset[str]
@@ -138,13 +142,23 @@ def extract_local(documents: Iterable[Document], *, onto: Ontology, model: str |
                   max_chars: int | None = None) -> Iterator[Extracted]:
     """Extraction in this process: parse, apply the rules, build the document's quads."""
     for doc, triples, sentences in iter_extracted(documents, onto=onto, model=model, max_chars=max_chars):
-        yield Extracted(doc, document_quads(doc, triples, onto), sentences, len(triples),
+        yield Extracted(doc, serialize(document_quads(doc, triples, onto), format=RdfFormat.N_QUADS), sentences,
+                        len(triples),
                         frozenset(k for t in triples for k in (t.subject.key, t.object.key)))
 
 
-def _batched(items: Iterable, n: int) -> Iterator[list]:
-    it = iter(items)
-    while batch := list(islice(it, n)):
+def _write_batches(items: Iterable[Extracted]) -> Iterator[list[Extracted]]:
+    """Items grouped for one store write each: up to ``WRITE_BATCH_BYTES`` of N-Quads or
+    ``WRITE_BATCH_DOCUMENTS`` documents, whichever comes first."""
+    batch: list[Extracted] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += len(item.nquads)
+        if size >= WRITE_BATCH_BYTES or len(batch) >= WRITE_BATCH_DOCUMENTS:
+            yield batch
+            batch, size = [], 0
+    if batch:
         yield batch
 
 
@@ -186,13 +200,13 @@ def build_graph(
             yield doc
 
     try:
-        for batch in _batched(extract(todo()), BATCH_SIZE):
+        for batch in _write_batches(extract(todo())):
             for item in batch:
                 old = state.sha_of(document_key(item.doc))
                 if old is not None and old != item.doc.sha256 and not state.text_in_run(old):
                     kg.drop_graph(document_iri(old))  # changed text: the old graph goes
             # replace semantics per document graph, the whole batch in one write
-            kg.replace_graphs([(document_iri(item.doc.sha256), item.quads) for item in batch])
+            kg.write_graphs([document_iri(item.doc.sha256) for item in batch], b"".join(i.nquads for i in batch))
             for item in batch:
                 state.record(document_key(item.doc), item.doc.sha256)
                 stats.extracted += 1

@@ -206,35 +206,39 @@ class KnowledgeGraph:
         self.replace_graphs([(iri, quads)])
 
     def replace_graphs(self, graphs: list[tuple[str, list[Quad]]]) -> None:
-        """``replace_graph`` for a batch of graphs, in one bulk write.
+        """``replace_graph`` for a batch of graphs, in one bulk write."""
+        self.write_graphs([iri for iri, _quads in graphs],
+                          serialize((q for _iri, quads in graphs for q in quads), format=RdfFormat.N_QUADS))
 
-        The batch is serialised once as N-Quads (in Rust); the same lines without their
-        graph name are its triples for the default graph (the union; a triple already
-        there stays one triple). Both go in through Oxigraph's bulk loader, which writes
-        sorted files straight into the database: several times faster on disk than
-        transactional inserts, and RocksDB's in-memory write buffers do not grow with the
-        store, so memory stays flat (copying the union with a SPARQL ``INSERT`` cost 40 MiB
-        more per MB of text). A crash may leave part of a batch written; the build state
-        is committed only after, so a re-run drops those graphs and writes them again
-        (see ``pipeline.build_graph``).
+    def write_graphs(self, iris: list[str], nquads: bytes) -> None:
+        """Make the named graphs ``iris`` hold exactly the N-Quads lines ``nquads`` (which
+        name no other graph), in one bulk write, keeping the default graph the union.
+
+        The same lines without their graph name are the triples for the default graph (a
+        triple already there stays one triple). Both go in with one call of Oxigraph's bulk
+        loader, which writes sorted files straight into the database: several times faster
+        on disk than transactional inserts, and RocksDB's in-memory write buffers do not
+        grow with the store, so memory stays flat (copying the union with a SPARQL
+        ``INSERT`` cost 40 MiB more per MB of text). Each call adds files that RocksDB must
+        later compact, so callers write large batches (``pipeline.WRITE_BATCH_BYTES``). A
+        crash may leave part of a batch written; the build state is committed only after,
+        so a re-run drops those graphs and writes them again (see ``pipeline.build_graph``).
         """
-        for iri, _quads in graphs:
+        for iri in iris:
             self.drop_graph(iri)
         self.version += 1
-        count = sum(len(quads) for _iri, quads in graphs)
-        nquads = serialize((q for _iri, quads in graphs for q in quads), format=RdfFormat.N_QUADS)
         ntriples, n = _GRAPH_NAME.subn(b" .\n", nquads)
-        if n != count:  # every line must have ended with its graph's name
-            raise GraphError("replace_graphs takes quads of named graphs only")
+        if n != nquads.count(b"\n"):  # every line must have ended with its graph's name
+            raise GraphError("write_graphs takes quads of named graphs only")
         if b"_:" in nquads:
             # blank nodes (a user's ontology may have some) would be renamed by each parse, so
             # their quads go in as objects (graphbuild's own quads never have blank nodes)
             default = DefaultGraph()
-            self.store.bulk_extend(x for _iri, quads in graphs for q in quads
+            self.store.bulk_extend(x for q in parse(nquads, format=RdfFormat.N_QUADS)
                                    for x in (q, Quad(q.subject, q.predicate, q.object, default)))
         else:
-            self.store.bulk_load(input=nquads, format=RdfFormat.N_QUADS, lenient=True)
-            self.store.bulk_load(input=ntriples, format=RdfFormat.N_TRIPLES, to_graph=DefaultGraph(), lenient=True)
+            # N-Triples lines are N-Quads lines in the default graph
+            self.store.bulk_load(input=nquads + ntriples, format=RdfFormat.N_QUADS, lenient=True)
         if self._runs is not None:
             self._runs.add(nquads, ntriples)
 

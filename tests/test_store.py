@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import socket
@@ -19,6 +20,7 @@ from conftest import SEEDS
 from graphbuild.cli import app
 from graphbuild.ingest import make_document
 from graphbuild.ontology import load_ontology
+from graphbuild import pipeline
 from graphbuild.pipeline import build, iter_extracted, split_text
 from graphbuild.state import BuildState
 from graphbuild.store import KnowledgeGraph
@@ -127,14 +129,15 @@ def test_store_interrupted_build_converges(tmp_path):
     assert quads(store) == quads(clean)
 
 
-def test_store_interrupted_reconfigured_build_redoes_what_it_had_not_redone(tmp_path):
+def test_store_interrupted_reconfigured_build_redoes_what_it_had_not_redone(tmp_path, monkeypatch):
     """A configuration change redoes every document; a build interrupted midway through
     that redo must leave the rest marked for redoing, not pass them off as current."""
     import shutil
 
     from graphbuild.ontology import default_ontology_dir
 
-    src = corpus(tmp_path, n=40)  # two batches
+    monkeypatch.setattr(pipeline, "WRITE_BATCH_DOCUMENTS", 32)
+    src = corpus(tmp_path, n=40)  # two store writes
     store = tmp_path / "store"
     assert build([src], None, store=store).extracted == 40
     changed = tmp_path / "onto"
@@ -155,12 +158,13 @@ def test_store_interrupted_reconfigured_build_redoes_what_it_had_not_redone(tmp_
 
 
 def test_store_killed_build_converges(tmp_path):
-    n = 320  # ten batches: the kill lands after the first state save and before the last
+    n = 320  # ten store writes: the kill lands after the first commit and before the last
     src = corpus(tmp_path, n=n)
     store = tmp_path / "store"
     exe = Path(sys.executable).parent / "graphbuild"
     proc = subprocess.Popen([str(exe), "build", str(src), "--store", str(store), "--no-export"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "GRAPHBUILD_WRITE_BATCH_DOCUMENTS": "32"})
     deadline = time.monotonic() + 120
     while not BuildState.documents(store) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
