@@ -63,6 +63,9 @@ FILE_FORMATS = {
 }
 
 
+# Graph files larger than this are loaded into a temporary on-disk store rather than in memory.
+ON_DISK_ABOVE_BYTES = 20 << 20
+
 GB_NS = PREFIXES["gb"]
 # Predicates that describe an actor (copied into every document graph that names it).
 ACTOR_DESCRIPTION = {RDF_NS + "type", RDFS_NS + "label", SKOS_NS + "exactMatch"} | {
@@ -112,6 +115,7 @@ class KnowledgeGraph:
         self.ontology_dir: Path | None = None  # the ontology built with, when known (JSON-LD context)
         self._network: tuple[int, Callable, object] | None = None
         self._runs: _SortedRuns | None = None
+        self._scratch: tempfile.TemporaryDirectory | None = None  # folder of a temporary on-disk store
         try:
             if self.path is None:
                 self.store = Store()
@@ -134,7 +138,14 @@ class KnowledgeGraph:
         fmt = FILE_FORMATS.get(p.suffix.lower())
         if fmt is None:
             raise GraphError(f"{p}: unknown RDF file type; use one of {', '.join(FILE_FORMATS)} or a store folder")
-        kg = cls()
+        if p.stat().st_size > ON_DISK_ABOVE_BYTES:
+            # Oxigraph's in-memory store is slow on joins through hub actors at scale (the
+            # README's SPARQL benchmark): a large file goes into a temporary on-disk store
+            scratch = tempfile.TemporaryDirectory(prefix="graphbuild-store-", ignore_cleanup_errors=True)
+            kg = cls(Path(scratch.name))
+            kg._scratch = scratch
+        else:
+            kg = cls()
         try:
             kg.store.bulk_load(path=str(p), format=fmt)
         except (SyntaxError, ValueError, OSError) as exc:

@@ -249,3 +249,17 @@ def test_push_twice_to_live_oxigraph_is_idempotent(runner, tmp_path, fresh_store
 def test_push_unreachable_endpoint_is_one_line(runner, fresh_store, endpoint, needle):
     result = runner.invoke(app, ["push", "--endpoint", endpoint, "--graph", str(fresh_store)])
     assert result.exit_code == 1 and needle in result.stderr
+
+
+def test_large_graph_file_goes_into_a_temporary_disk_store(tmp_path, fresh_store, monkeypatch):
+    import graphbuild.store as store_module
+    from graphbuild.export import export_graph
+
+    (ttl,) = export_graph(KnowledgeGraph.open_store(fresh_store), tmp_path, ["turtle"])
+    small = KnowledgeGraph.from_file(ttl)
+    monkeypatch.setattr(store_module, "ON_DISK_ABOVE_BYTES", 0)
+    large = KnowledgeGraph.from_file(ttl)
+    assert small.path is None and large.path is not None and large.path.is_dir()
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?st a gb:Statement }"
+    assert large.query(query).rows == small.query(query).rows != (("0",),)
+    assert large.path.name.startswith("graphbuild-store-")  # a temporary folder, removed with the graph
