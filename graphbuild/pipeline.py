@@ -37,7 +37,7 @@ EXTRACTOR_VERSION = "3"
 # Store writes: each bulk write adds files RocksDB must later compact, so writes are few and
 # large; the byte bound keeps memory flat.
 # GRAPHBUILD_WRITE_BATCH_DOCUMENTS lowers the document bound (smaller commits, slower builds).
-WRITE_BATCH_BYTES = 32 << 20
+WRITE_BATCH_BYTES = 8 << 20
 WRITE_BATCH_DOCUMENTS = int(os.environ.get("GRAPHBUILD_WRITE_BATCH_DOCUMENTS", "1000"))
 
 
