@@ -13,7 +13,6 @@ so a crash at any point leaves a state that never claims a graph the store lacks
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 STATE_FILE = "graphbuild-state.sqlite"
@@ -101,6 +100,3 @@ class BuildState:
             return {}
         finally:
             db.close()
-
-    def __iter__(self) -> Iterator[tuple[str, str]]:
-        return iter(self.db.execute("SELECT key, sha FROM documents ORDER BY key").fetchall())
