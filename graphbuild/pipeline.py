@@ -262,8 +262,7 @@ def build(
     if exporting:
         # a fresh graph keeps its writes as sorted runs: the RDF exports merge them
         # instead of reading every triple back out of the store
-        needed = lines_needed(formats)
-        kg.keep_sorted_runs(quads="quads" in needed, triples="triples" in needed)
+        kg.keep_sorted_runs(lines_needed(formats))
     try:
         build_graph(read_documents(paths, on_error=report), onto=onto, kg=kg, model=model, stats=stats,
                     max_chars=max_chars, on_document=on_document,

@@ -253,14 +253,18 @@ class KnowledgeGraph:
         if self._runs is not None:
             self._runs.add(nquads, ntriples)
 
-    def keep_sorted_runs(self, quads: bool, triples: bool) -> None:
-        """From now on, keep each write's lines as sorted runs on disk (N-Quads and/or
-        N-Triples), so the RDF exports merge them instead of reading the whole store back
-        (decoding every term from RocksDB costs several microseconds a triple). Only for
-        a graph that is empty now; any drop of a graph discards the runs (the union can no
-        longer be told from them) and the exports read the store again."""
-        if self._runs is None and (quads or triples) and self.is_empty():
-            self._runs = _SortedRuns(quads=quads, triples=triples)
+    def keep_sorted_runs(self, kinds: Iterable[str]) -> None:
+        """From now on, keep each write's lines of ``kinds`` ("quads": N-Quads, "triples":
+        N-Triples of the union) as sorted runs on disk, so the RDF exports merge them
+        instead of reading the whole store back (decoding every term from RocksDB costs
+        several microseconds a triple). Only for a graph that is empty now; any drop of a
+        graph discards the runs (the union can no longer be told from them) and the
+        exports read the store again."""
+        kinds = set(kinds)
+        if not kinds <= _SortedRuns.KINDS:
+            raise ValueError(f"unknown kinds of lines: {sorted(kinds - _SortedRuns.KINDS)}")
+        if self._runs is None and kinds and self.is_empty():
+            self._runs = _SortedRuns(kinds)
 
     def discard_runs(self) -> None:
         if self._runs is not None:
@@ -352,7 +356,8 @@ class KnowledgeGraph:
         scratch = path.with_name(path.name + ".lines")
         ordered = path if fmt == line_format else path.with_name(path.name + ".sorted")
         try:
-            runs = self._runs.files(quads=fmt.supports_datasets) if self._runs is not None else None
+            kind = "quads" if fmt.supports_datasets else "triples"
+            runs = self._runs.files(kind) if self._runs is not None else None
             if runs is not None:
                 merge_runs(runs, ordered)
             else:
@@ -412,22 +417,25 @@ class _SortedRuns:
     """Every write's N-Quads and/or N-Triples lines, sorted, one file per write, in a
     temporary folder (removed with the object or by ``cleanup``)."""
 
-    def __init__(self, *, quads: bool, triples: bool) -> None:
+    KINDS = frozenset({"quads", "triples"})
+
+    def __init__(self, kinds: set[str]) -> None:
         self.folder = tempfile.TemporaryDirectory(prefix="graphbuild-runs-")
-        self.runs: dict[bool, list[Path] | None] = {True: [] if quads else None, False: [] if triples else None}
+        self.runs: dict[str, list[Path]] = {kind: [] for kind in sorted(kinds)}
 
     def add(self, nquads: bytes, ntriples: bytes) -> None:
-        for is_quads, data in ((True, nquads), (False, ntriples)):
-            runs = self.runs[is_quads]
+        for kind, data in (("quads", nquads), ("triples", ntriples)):
+            runs = self.runs.get(kind)
             if runs is not None:
-                run = Path(self.folder.name) / f"{'q' if is_quads else 't'}{len(runs):06d}"
+                run = Path(self.folder.name) / f"{kind}{len(runs):06d}"
                 lines = data.splitlines(keepends=True)
                 lines.sort()  # repeats are dropped when the runs are merged
                 run.write_bytes(b"".join(lines))
                 runs.append(run)
 
-    def files(self, *, quads: bool) -> list[Path] | None:
-        return self.runs[quads]
+    def files(self, kind: str) -> list[Path] | None:
+        """The runs of ``kind``, or None when that kind is not being kept."""
+        return self.runs.get(kind)
 
     def cleanup(self) -> None:
         self.folder.cleanup()
