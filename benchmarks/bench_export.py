@@ -1,6 +1,8 @@
 """GraphML and GEXF export of a graph with about 100k edges: graphbuild's writers
-(reading the network out of the store, aggregating, writing, post-processing)
-against networkx's writers alone on the finished networkx graph, in one run."""
+(making values safe for Gephi, writing, post-processing) against networkx's writers
+alone on the finished networkx graph, in one run. Reading the actor network out of the
+store (a SPARQL aggregate, done once per build and shared by GraphML, GEXF and CSV) is
+timed on its own and reported beside them."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from synthetic import synthetic_graph
 
 from graphbuild.gexf import _gexf_ready, generate_gexf
 from graphbuild.graphml import _graphml_ready, generate_graphml
-from graphbuild.network import to_networkx
+from graphbuild.network import actor_network
 from graphbuild.ontology import load_ontology
 
 
@@ -23,7 +25,7 @@ def main() -> None:
     args = ap.parse_args()
     onto = load_ontology()
     kg, t_build = timed(lambda: synthetic_graph(onto, documents=args.documents, extra_actors=3000))
-    G, t_network = timed(lambda: to_networkx(kg))
+    G, t_network = timed(lambda: actor_network(kg))  # cached on kg: the writers reuse it
     graphml, t_graphml = timed(lambda: generate_graphml(kg))
     gexf, t_gexf = timed(lambda: generate_gexf(kg))
     H = _graphml_ready(G)
@@ -36,7 +38,10 @@ def main() -> None:
         "graphml_ratio": round(t_graphml / t_nx_graphml, 2),
         "graphbuild_gexf_s": round(t_gexf, 2), "networkx_write_gexf_s": round(t_nx_gexf, 2),
         "gexf_ratio": round(t_gexf / t_nx_gexf, 2),
-        "network_from_store_s": round(t_network, 2), "graphml_mb": round(len(graphml) / 1e6, 1),
+        "network_from_store_s": round(t_network, 2),
+        "graphml_with_network_ratio": round((t_graphml + t_network) / t_nx_graphml, 2),
+        "gexf_with_network_ratio": round((t_gexf + t_network) / t_nx_gexf, 2),
+        "graphml_mb": round(len(graphml) / 1e6, 1),
         "gexf_mb": round(len(gexf) / 1e6, 1), "synthetic_build_s": round(t_build, 1),
     }
     print_table(f"exports at {result['edges']} edges ({machine()})", list(result.items()))
