@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -199,22 +200,38 @@ def build_graph(
                 continue
             yield doc
 
+    def settle(write: Future[None], batch: list[Extracted]) -> None:
+        """Wait for a batch's write, then record its documents in the state."""
+        write.result()
+        for item in batch:
+            state.record(document_key(item.doc), item.doc.sha256)
+            stats.extracted += 1
+            stats.sentences += item.sentences
+            stats.triples += item.triples
+            stats.actors.update(item.actors)
+            on_document(item.doc)
+        state.commit()  # after the batch's graphs are written: a re-run never skips a lost one
+
+    # One store write in flight while the next batch is parsed: Oxigraph's bulk load
+    # releases the GIL, so it runs on another core beside spaCy. The state is touched by
+    # this thread only, and no graph is dropped while a write is in flight.
+    pending: tuple[Future[None], list[Extracted]] | None = None
     try:
-        for batch in _write_batches(extract(todo())):
-            for item in batch:
-                old = state.sha_of(document_key(item.doc))
-                if old is not None and old != item.doc.sha256 and not state.text_in_run(old):
-                    kg.drop_graph(document_iri(old))  # changed text: the old graph goes
-            # replace semantics per document graph, the whole batch in one write
-            kg.write_graphs([document_iri(item.doc.sha256) for item in batch], b"".join(i.nquads for i in batch))
-            for item in batch:
-                state.record(document_key(item.doc), item.doc.sha256)
-                stats.extracted += 1
-                stats.sentences += item.sentences
-                stats.triples += item.triples
-                stats.actors.update(item.actors)
-                on_document(item.doc)
-            state.commit()  # after the batch's graphs are written: a re-run never skips a lost one
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphbuild-store") as writer:
+            for batch in _write_batches(extract(todo())):
+                if pending is not None:
+                    settle(*pending)
+                    pending = None
+                for item in batch:
+                    old = state.sha_of(document_key(item.doc))
+                    if old is not None and old != item.doc.sha256 and not state.text_in_run(old):
+                        kg.drop_graph(document_iri(old))  # changed text: the old graph goes
+                # replace semantics per document graph, the whole batch in one write
+                pending = (writer.submit(kg.write_graphs, [document_iri(item.doc.sha256) for item in batch],
+                                         b"".join(i.nquads for i in batch)), batch)
+            if pending is not None:
+                settle(*pending)
+                pending = None
 
         for key, sha in state.unseen():
             state.forget(key)
