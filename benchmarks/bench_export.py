@@ -29,7 +29,8 @@ def main() -> None:
     graphml, t_graphml = timed(lambda: generate_graphml(kg))
     gexf, t_gexf = timed(lambda: generate_gexf(kg))
     H = _graphml_ready(G)
-    _, t_nx_graphml = timed(lambda: nx.write_graphml(H, io.BytesIO(), edge_id_from_attribute="eid"))
+    _, t_nx_graphml = timed(lambda: nx.write_graphml(H, io.BytesIO(), edge_id_from_attribute="eid",
+                                                       infer_numeric_types=True))  # as graphbuild calls it
     X = _gexf_ready(G)
     _, t_nx_gexf = timed(lambda: nx.write_gexf(X, io.BytesIO(), version="1.3"))
     result = {

@@ -1,17 +1,18 @@
 """GEXF 1.3, Gephi's native format: node colour by actor type, size by degree,
 edge ``kind`` = relation, and spells from document dates for Gephi's timeline.
 
-networkx writes the file; we post-process three things it gets wrong for us: it
-stamps a ``lastmodifieddate`` (a timestamp would make exports differ run to run),
-it misspells the XML Schema instance namespace for 1.3, and it has no ``kind``.
+networkx writes the file; we fix three things in its element tree first: it stamps
+a ``lastmodifieddate`` (a timestamp would make exports differ run to run), it
+misspells the XML Schema instance namespace for 1.3, and it has no edge ``kind``.
 """
 
 from __future__ import annotations
 
 import io
+from xml.etree import ElementTree
 
 import networkx as nx
-from lxml import etree
+from networkx.readwrite.gexf import GEXFWriter
 
 from graphbuild.network import actor_network, present, reshape
 from graphbuild.store import KnowledgeGraph
@@ -50,28 +51,35 @@ def _gexf_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def generate_gexf(g: KnowledgeGraph) -> bytes:
-    """GEXF 1.3 bytes of the actor network of ``g``."""
-    G = _gexf_ready(actor_network(g))
-    buf = io.BytesIO()
-    nx.write_gexf(G, buf, version="1.3", prettyprint=False)
-    # networkx 3.x writes the XML Schema instance namespace without 'www.'; fix it in place
-    raw = buf.getvalue().replace(b'xmlns:xsi="http://w3.org/2001/XMLSchema-instance"', f'xmlns:xsi="{XSI_NS}"'.encode())
-    root = etree.fromstring(raw)
-    for meta in root.iter(f"{{{GEXF_NS}}}meta"):
+    """GEXF 1.3 bytes of the actor network of ``g``.
+
+    The fixes are made on networkx's element tree before it is written, not by parsing
+    its output again (which cost as much as a third of networkx's own time)."""
+    writer = GEXFWriter(version="1.3", prettyprint=False)  # (indented below, faster than networkx does)
+    writer.add_graph(_gexf_ready(actor_network(g)))
+    root = writer.xml
+    root.set("xmlns:xsi", XSI_NS)  # networkx 3.x writes it without 'www.'
+    for meta in root.iter("meta"):
         meta.attrib.pop("lastmodifieddate", None)  # a timestamp would make every export differ
-        for creator in meta.iter(f"{{{GEXF_NS}}}creator"):
+        for creator in meta.iter("creator"):
             creator.text = "graphbuild"
     key_of = {}
-    for attr in list(root.iter(f"{{{GEXF_NS}}}attribute")):
-        key_of[attr.get("title")] = attr.get("id")
-        if attr.get("title") == "networkx_key":  # networkx's multigraph key repeats the relation
-            attr.getparent().remove(attr)
+    for attributes in root.iter("attributes"):
+        for attr in list(attributes):
+            key_of[attr.get("title")] = attr.get("id")
+            if attr.get("title") == "networkx_key":  # networkx's multigraph key repeats the relation
+                attributes.remove(attr)
     nx_key, relation = key_of.get("networkx_key"), key_of.get("relation")
-    for edge in root.iter(f"{{{GEXF_NS}}}edge"):
-        for av in list(edge.iter(f"{{{GEXF_NS}}}attvalue")):
-            key = av.get("for")
-            if key == relation:
-                edge.set("kind", av.get("value"))  # Gephi's edge kind: relations never merge
-            elif key == nx_key:
-                av.getparent().remove(av)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    for edge in root.iter("edge"):
+        for attvalues in edge.iter("attvalues"):
+            for av in list(attvalues):
+                key = av.get("for")
+                if key == relation:
+                    edge.set("kind", av.get("value"))  # Gephi's edge kind: relations never merge
+                elif key == nx_key:
+                    attvalues.remove(av)
+    ElementTree.indent(root)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue().replace(b"<?xml version='1.0' encoding='utf-8'?>",
+                                  b"<?xml version='1.0' encoding='UTF-8'?>", 1)

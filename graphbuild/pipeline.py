@@ -202,7 +202,12 @@ def build_graph(
 
     def settle(write: Future[None], batch: list[Extracted]) -> None:
         """Wait for a batch's write, then record its documents in the state."""
-        write.result()
+        try:
+            write.result()
+        finally:
+            # a failed write's error refers to this frame and the future to the error: drop
+            # the future so the cycle does not keep the store (and its lock) until the next gc
+            del write
         for item in batch:
             state.record(document_key(item.doc), item.doc.sha256)
             stats.extracted += 1
@@ -240,6 +245,7 @@ def build_graph(
             stats.removed += 1
         state.commit()
     finally:
+        pending = None  # (the same cycle as in settle)
         state.close()
     if kg.path is not None:
         kg.flush()

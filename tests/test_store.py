@@ -22,6 +22,7 @@ from graphbuild.ingest import make_document
 from graphbuild.ontology import load_ontology
 from graphbuild import pipeline
 from graphbuild.pipeline import build, iter_extracted, split_text
+from graphbuild.rdf import DOC
 from graphbuild.state import BuildState
 from graphbuild.store import KnowledgeGraph
 
@@ -155,6 +156,33 @@ def test_store_interrupted_reconfigured_build_redoes_what_it_had_not_redone(tmp_
     stats = build([src], None, store=store, ontology_dir=changed)
     assert (stats.unchanged, stats.extracted) == (32, 8)
     assert build([src], None, store=store, ontology_dir=changed).unchanged == 40
+
+
+def test_store_failed_write_in_background_is_raised_and_not_recorded(tmp_path, monkeypatch):
+    """Store writes run in a background thread: a write that fails stops the build with its
+    error, its documents stay unrecorded, and a re-run converges to a clean build."""
+    monkeypatch.setattr(pipeline, "WRITE_BATCH_DOCUMENTS", 8)
+    src = corpus(tmp_path, n=24)  # three store writes
+    store = tmp_path / "store"
+    real = KnowledgeGraph.write_graphs
+    calls = []
+
+    def flaky(self, iris, nquads):
+        calls.extend(i for i in iris if i.startswith(DOC))  # (the ontology's graph is written too)
+        if len(calls) > 8:
+            raise OSError("disk full")
+        return real(self, iris, nquads)
+
+    monkeypatch.setattr(KnowledgeGraph, "write_graphs", flaky)
+    with pytest.raises(OSError, match="disk full"):
+        build([src], None, store=store)
+    assert len(BuildState.documents(store)) == 8  # the first write only
+    monkeypatch.setattr(KnowledgeGraph, "write_graphs", real)
+    stats = build([src], None, store=store)
+    assert (stats.unchanged, stats.extracted) == (8, 16)
+    clean = tmp_path / "clean"
+    build([src], None, store=clean)
+    assert quads(store) == quads(clean)
 
 
 def test_store_killed_build_converges(tmp_path):
