@@ -93,6 +93,7 @@ def main() -> None:
                 "documents": build_run["documents"], "sentences": build_run["sentences"], "words": words,
                 "triples": build_run["triples"],
                 "spacy_alone_s": round(spacy_run["seconds"], 2) if spacy_run else None, "build_s": round(s, 2),
+                "build_exports_s": round(build_run["export_seconds"], 2),
                 "documents_per_s": round(build_run["documents"] / s, 2),
                 "sentences_per_s": round(build_run["sentences"] / s, 1), "words_per_s": round(words / s),
                 "spacy_same_components_s": round(nlp_run["seconds"], 2),

@@ -40,7 +40,7 @@ def main() -> None:
         stats = build([corpus], out, store=store)
         seconds = time.perf_counter() - t0
     print(json.dumps({"seconds": seconds, "documents": stats.documents, "sentences": stats.sentences,
-                      "triples": stats.triples}))
+                      "triples": stats.triples, "export_seconds": stats.export_seconds}))
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ BUILD_ROWS = [
     ("spaCy, model's own components (s)", "spacy_alone_s"),
     ("spaCy, same components as graphbuild (s, best run)", "spacy_same_components_s"),
     ("`build --store` incl. Turtle + GraphML + GEXF (s, best run)", "build_s"),
+    ("of which exports, after the last document (s)", "build_exports_s"),
     ("documents/s", "documents_per_s"), ("sentences/s", "sentences_per_s"), ("words/s", "words_per_s"),
     ("**build ÷ spaCy with the same components**", "build_over_spacy_same_components"),
     ("build ÷ spaCy model alone", "build_over_spacy_model_alone"),

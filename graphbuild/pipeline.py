@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ class RunStats:
     removed: int = 0  # incremental: graphs of documents no longer in the input
     duplicates: int = 0  # documents whose text repeats an earlier one
     files: list[Path] = field(default_factory=list)
+    export_seconds: float = 0.0  # writing the export files, after the last document (benchmarks)
 
 
 def _ignore(_doc: Document) -> None:
@@ -291,7 +293,9 @@ def build(
                     max_chars=max_chars, on_document=on_document,
                     extract=extractor(onto) if extractor is not None else None)
         if exporting:
+            started = time.perf_counter()
             stats.files = export_graph(kg, Path(out_dir), formats)
+            stats.export_seconds = time.perf_counter() - started
     finally:
         kg.discard_runs()
     return stats
