@@ -17,7 +17,6 @@ from networkx.readwrite.gexf import GEXFWriter
 from graphbuild.network import actor_network, present, reshape
 from graphbuild.store import KnowledgeGraph
 
-GEXF_NS = "http://gexf.net/1.3"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 
 # Colour per actor type (ColorBrewer Set2), so Gephi shows the types at once.

@@ -84,6 +84,9 @@ def test_exports_gexf_read_back(seed_exports, graphml):
     root = etree.parse(str(seed_exports / "graph.gexf")).getroot()
     assert root.get("version") == "1.3"
     assert root.find(f"{GEXF}meta").get("lastmodifieddate") is None
+    assert root.find(f"{GEXF}meta/{GEXF}creator").text == "graphbuild"
+    assert root.nsmap["xsi"] == "http://www.w3.org/2001/XMLSchema-instance"  # networkx drops the 'www.'
+    assert "networkx_key" not in {a.get("title") for a in root.iter(f"{GEXF}attribute")}
     edges = list(root.iter(f"{GEXF}edge"))
     assert len(edges) == graphml.number_of_edges()
     assert all(e.get("kind") and float(e.get("weight")) >= 1 for e in edges)
