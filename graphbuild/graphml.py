@@ -18,8 +18,6 @@ import networkx as nx
 from graphbuild.network import actor_network, present, reshape
 from graphbuild.store import KnowledgeGraph
 
-GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
-
 
 def _graphml_edge(d: dict) -> dict:
     attrs = present({k: v for k, v in d.items() if k != "dates"})

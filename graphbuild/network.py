@@ -21,12 +21,8 @@ from graphbuild.store import KnowledgeGraph
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 GB_NS = PREFIXES["gb"]
-RDF_TYPE, RDF_SUBJECT = PREFIXES["rdf"] + "type", PREFIXES["rdf"] + "subject"
-RDF_PREDICATE, RDF_OBJECT = PREFIXES["rdf"] + "predicate", PREFIXES["rdf"] + "object"
 RDFS_LABEL, EXACT_MATCH = PREFIXES["rdfs"] + "label", PREFIXES["skos"] + "exactMatch"
-DATE = PREFIXES["dcterms"] + "date"
-STATEMENT, ACTOR_TYPE, COUNTRY = GB_NS + "Statement", GB_NS + "actorType", GB_NS + "country"
-NEGATED, DOCUMENT, SENTENCE = GB_NS + "negated", GB_NS + "document", GB_NS + "sentence"
+ACTOR_TYPE, COUNTRY = GB_NS + "actorType", GB_NS + "country"
 PLOVER, CAMEO, QUAD = GB_NS + "ploverType", GB_NS + "cameoCode", GB_NS + "quadClass"
 
 

@@ -301,10 +301,6 @@ class KnowledgeGraph:
         return (q for q in self.store.quads_for_pattern(None, None, None, None)
                 if not isinstance(q.graph_name, DefaultGraph))
 
-    def union_quads(self) -> Iterator[Quad]:
-        """Quads of the default graph: every fact once."""
-        return self.store.quads_for_pattern(None, None, None, DefaultGraph())
-
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs())
 
@@ -352,16 +348,15 @@ class KnowledgeGraph:
         in-memory store iterates in insertion order) and diffs of two builds readable.
         """
         path = Path(path)
-        line_format = RdfFormat.N_QUADS if fmt.supports_datasets else RdfFormat.N_TRIPLES
+        kind, line_format = ("quads", RdfFormat.N_QUADS) if fmt.supports_datasets else ("triples", RdfFormat.N_TRIPLES)
         scratch = path.with_name(path.name + ".lines")
         ordered = path if fmt == line_format else path.with_name(path.name + ".sorted")
         try:
-            kind = "quads" if fmt.supports_datasets else "triples"
             runs = self._runs.files(kind) if self._runs is not None else None
             if runs is not None:
                 merge_runs(runs, ordered)
             else:
-                if line_format == RdfFormat.N_QUADS:
+                if kind == "quads":
                     serialize(self.quads(), str(scratch), RdfFormat.N_QUADS)
                 else:
                     self.store.dump(str(scratch), RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
