@@ -17,10 +17,12 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from graphbuild.cli import app
-from graphbuild.ingest import make_document
-from graphbuild.ontology import load_ontology
+import graphbuild.store as store_module
 from graphbuild import pipeline
+from graphbuild.cli import app
+from graphbuild.export import export_graph
+from graphbuild.ingest import make_document
+from graphbuild.ontology import default_ontology_dir, load_ontology
 from graphbuild.pipeline import build, iter_extracted, split_text
 from graphbuild.rdf import DOC
 from graphbuild.state import BuildState
@@ -67,9 +69,6 @@ def test_store_query_export_on_store(runner, fresh_store, tmp_path):
 def test_store_build_exports_from_sorted_runs_equal_exports_read_back(tmp_path, monkeypatch):
     """A fresh build writes its RDF exports from the sorted runs it kept while writing;
     they must be byte for byte what exporting the finished store gives."""
-    import graphbuild.store as store_module
-    from graphbuild.export import export_graph
-
     formats = ["turtle", "nt", "nquads", "trig"]
     real_sort = store_module.sort_lines
 
@@ -133,10 +132,6 @@ def test_store_interrupted_build_converges(tmp_path):
 def test_store_interrupted_reconfigured_build_redoes_what_it_had_not_redone(tmp_path, monkeypatch):
     """A configuration change redoes every document; a build interrupted midway through
     that redo must leave the rest marked for redoing, not pass them off as current."""
-    import shutil
-
-    from graphbuild.ontology import default_ontology_dir
-
     monkeypatch.setattr(pipeline, "WRITE_BATCH_DOCUMENTS", 32)
     src = corpus(tmp_path, n=40)  # two store writes
     store = tmp_path / "store"
@@ -280,9 +275,6 @@ def test_push_unreachable_endpoint_is_one_line(runner, fresh_store, endpoint, ne
 
 
 def test_large_graph_file_goes_into_a_temporary_disk_store(tmp_path, fresh_store, monkeypatch):
-    import graphbuild.store as store_module
-    from graphbuild.export import export_graph
-
     (ttl,) = export_graph(KnowledgeGraph.open_store(fresh_store), tmp_path, ["turtle"])
     small = KnowledgeGraph.from_file(ttl)
     monkeypatch.setattr(store_module, "ON_DISK_ABOVE_BYTES", 0)
