@@ -35,7 +35,7 @@ from graphbuild.export import (
 )
 from graphbuild.ingest import IngestError, expand_paths, read_documents
 from graphbuild.nlp import ModelNotFoundError
-from graphbuild.ontology import OntologyError, load_ontology
+from graphbuild.ontology import Ontology, OntologyError, load_ontology
 from graphbuild.pipeline import RunStats, iter_extracted
 from graphbuild.pipeline import build as build_graph_files
 from graphbuild.query import (
@@ -159,15 +159,19 @@ def _actor_json(a: Actor) -> dict:
             "wikidata": a.wikidata, "sector": a.sector, "linked": a.linked}
 
 
-def triple_json(t: Triple, relation_label: str, relation_iri: str) -> dict:
+def triple_json(t: Triple, onto: Ontology) -> dict:
     """One triple in the JSONL contract (see DEVELOPERS.md); extra keys are additive."""
+    info = onto.relations[t.relation]
     return {
         "doc": t.doc_id,
         "sentence": t.sentence,
         "subject": _actor_json(t.subject),
-        "relation": {"id": relation_iri, "label": relation_label, "text": t.relation_text, "lemma": t.lemma},
+        "relation": {"id": str(onto.relation_iri(t.relation)), "label": info.label, "text": t.relation_text,
+                     "plover": onto.plover_of(t), "cameo": onto.cameo_of(t), "lemma": t.lemma},
         "object": _actor_json(t.object),
         "negated": t.negated,
+        "hypothetical": t.hypothetical,
+        "location": _actor_json(t.location) if t.location is not None else None,
         "modality": t.modality,
         "confidence": t.confidence,
         "rule": t.rule,
@@ -195,9 +199,7 @@ def extract(
             docs: Iterator[Document] = read_documents(paths, on_error=_warn)
             for _doc, triples, _sentences in iter_extracted(docs, onto=onto, model=model):
                 for t in triples:
-                    info = onto.relations[t.relation]
-                    yield json.dumps(triple_json(t, info.label, str(onto.relation_iri(t.relation))),
-                                     ensure_ascii=False) + "\n"
+                    yield json.dumps(triple_json(t, onto), ensure_ascii=False) + "\n"
 
         if output is None:
             for line in lines():
@@ -317,7 +319,7 @@ def push(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL: doc, sentence, subject, relation, object, negated.")],
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: fact lines (doc, subject, relation, object) or event records (id, text, expected).")],
     paths: Annotated[Optional[list[Path]], typer.Argument(
         help="Files or corpora holding the gold documents (default: the gold sentences themselves).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table or json.")] = "table",
@@ -325,7 +327,7 @@ def evaluate(
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load.")] = None,
 ) -> None:
     """Score graphbuild and the textacy SVO baseline against a gold file (precision, recall, F1)."""
-    from graphbuild.evaluate import LEVELS, GoldError
+    from graphbuild.evaluate import GoldError
     from graphbuild.evaluate import evaluate as run_evaluation
 
     if fmt not in ("table", "json"):
@@ -337,15 +339,20 @@ def evaluate(
     if fmt == "json":
         sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"{gold.name}: {result['gold_facts']} gold facts in {result['documents']} documents")
+    noun = "gold facts" if result["format"] == "facts" else "gold dyads"
+    table = Table(title=f"{gold.name}: {result['gold_facts']} {noun} in {result['scored_documents']} scored "
+                        f"of {result['documents']} documents")
     for col in ("system", "level", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="left" if col in ("system", "level") else "right", no_wrap=True)
     for name, res in result["systems"].items():
         if "error" in res:
             table.add_row(name, res["error"])
             continue
-        for level in LEVELS:
-            r = res[level]
+        for level in result["levels"]:
+            r = res.get(level)
+            if r is None:
+                table.add_row(name, level, "-", "-", "-", "", "", "")
+                continue
             table.add_row(name, level, f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
                           str(r["tp"]), str(r["fp"]), str(r["fn"]))
     out.print(table)

@@ -17,7 +17,7 @@ import pycountry
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.namespace import OWL, DefinedNamespace
 
-from graphbuild.types import Actor
+from graphbuild.types import Actor, Triple
 
 BASE = "https://w3id.org/graphbuild/"
 ACTOR = Namespace(BASE + "actor/")
@@ -62,6 +62,8 @@ class GB(DefinedNamespace):
     charStart: URIRef
     charEnd: URIRef
     negated: URIRef
+    hypothetical: URIRef
+    location: URIRef
     confidence: URIRef
     rule: URIRef
     relationText: URIRef
@@ -141,6 +143,7 @@ class Ontology:
     proxies: dict[str, tuple[str, str]]  # noun -> (role | aspect | with, sector code or "")
     sectors: dict[str, tuple[str, str]]  # sector code -> (label, actor type)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words
+    cameo_plover: dict[str, str] = field(default_factory=dict)  # CAMEO code -> PLOVER type
 
     def sector_actor(self, state: Actor, code: str) -> Actor:
         """The actor for a state's sector: 'Hungarian officials' -> Hungary (government), key HUN-GOV."""
@@ -150,6 +153,16 @@ class Ontology:
 
     def relation_iri(self, relation: str) -> URIRef:
         return URIRef(str(GB._NS) + relation)
+
+    def plover_of(self, t: Triple) -> str | None:
+        """PLOVER type of a statement: its CAMEO code's, else its relation's."""
+        if t.cameo and t.cameo in self.cameo_plover:
+            return self.cameo_plover[t.cameo]
+        return self.relations[t.relation].plover
+
+    def cameo_of(self, t: Triple) -> str | None:
+        """CAMEO code of a statement: the matched pattern's, else its relation's."""
+        return t.cameo or self.relations[t.relation].cameo
 
     def lookup_relation(self, lemma: str, noun: str, prep: str) -> str | None:
         """Relation for a verb lemma with an optional light noun and preposition.

@@ -120,7 +120,17 @@ def statement_quads(t: Triple, onto: Ontology, graph: NamedNode) -> list[Quad]:
     ]
     if t.modality:
         out.append(Quad(st, _gb("modality"), Literal(t.modality), graph))
-    if not t.negated:
+    if t.hypothetical:
+        out.append(Quad(st, _gb("hypothetical"), Literal(True), graph))
+    cameo = onto.cameo_of(t)
+    if t.cameo:  # finer than the relation's own code: the matched dictionary pattern's
+        out.append(Quad(st, _gb("cameoCode"), Literal(cameo), graph))
+        plover = onto.plover_of(t)
+        if plover:
+            out.append(Quad(st, _gb("ploverType"), Literal(plover), graph))
+    if t.location is not None:
+        out.append(Quad(st, _gb("location"), NamedNode(actor_iri(t.location)), graph))
+    if not t.negated and not t.hypothetical:
         out.append(Quad(s, p, o, graph))
     return out
 
@@ -142,6 +152,8 @@ def document_quads(doc: Document, triples: Iterable[Triple], onto: Ontology) -> 
         out += statement_quads(t, onto, graph)
         actors.setdefault(t.subject.key, t.subject)
         actors.setdefault(t.object.key, t.object)
+        if t.location is not None:
+            actors.setdefault(t.location.key, t.location)
     for actor in actors.values():
         out += actor_quads(actor, graph)
     return out

@@ -55,3 +55,6 @@ class Triple:
     confidence: float
     rule: str
     modality: str | None = None  # 'could', 'must', 'needs', 'tried'... when the text hedges the relation
+    hypothetical: bool = False  # the content of a demand, wish or condition: not asserted as fact
+    cameo: str | None = None  # CAMEO code of the matched verb pattern, when finer than the relation's
+    location: Actor | None = None  # where the event took place ('met in Geneva')

@@ -8,18 +8,69 @@ import pytest
 from conftest import ROOT, SEEDS
 
 from graphbuild.cli import app
-from graphbuild.evaluate import GoldError, country_of, read_gold, score
+from graphbuild.evaluate import (Gold, GoldError, Predicted, country_of, fact_predictions, normalize_plover,
+                                 read_gold, score, state_of_code)
 
 
 def test_evaluate_score_levels(onto):
-    gold = {("d", "RUS", "joins", "AIIB", False), ("d", "USA", "sanctions", "RUS", False)}
-    pred = {("d", "RUS", "joins", "AIIB", False), ("d", "USA", "pressures", "RUS", False),
-            ("d", "RUS-GOV", "meetsWith", "CHN", False)}
+    gold = Gold(facts={("d", "RUS", "joins", "AIIB", False), ("d", "USA", "sanctions", "RUS", False)})
+    pred = fact_predictions([("d", "RUS", "joins", "AIIB", False), ("d", "USA", "pressures", "RUS", False),
+                             ("d", "RUS-GOV", "meetsWith", "CHN", False)], onto)
     s = score(pred, gold, onto)
     assert (s["exact"].tp, s["exact"].fp, s["exact"].fn) == (1, 2, 1)
     assert (s["pairs"].tp, s["pairs"].fp, s["pairs"].fn) == (2, 1, 0)
     assert (s["dyads"].tp, s["dyads"].fp, s["dyads"].fn) == (1, 1, 0)  # AIIB has no country
+    assert (s["typed"].tp, s["typed"].fp, s["typed"].fn) == (0, 2, 1)  # pressures is COERCE, not SANCTION
     assert s["exact"].f1 == pytest.approx(0.4)
+
+
+def _event_gold(tmp_path, *records):
+    path = tmp_path / "events.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return read_gold(path)
+
+
+def test_evaluate_event_records_scored_by_dyad(onto, tmp_path):
+    gold = _event_gold(
+        tmp_path,
+        {"id": "a", "text": "x", "expected": [{"source": "USAGOV", "target": "JAPMIL", "event": "DISAPPROVE"}]},
+        {"id": "b", "text": "y", "expected": [{"source": "IGOUNO", "target": "FRA", "event": "CONSULT"}]},
+        {"id": "a", "text": "z", "expected": [{"source": "ISR", "target": "PSE", "event": "COERCE"}]},
+    )
+    assert gold.kind == "events" and gold.levels == ("dyads", "typed")
+    assert gold.scored == {"a", "a@3"}  # 'b' names no state dyad; a repeated id stays apart
+    pred = [Predicted("a", "USA", "USA", "criticizes", "ACCUSE", "JPN", "JPN", False),
+            Predicted("b", "FRA", "FRA", "meetsWith", "CONSULT", "DEU", "DEU", False),  # unscored record
+            Predicted("a@3", "ISR", "ISR", "attacks", "ASSAULT", "PSE", "PSE", True)]  # negated: not asserted
+    s = score(pred, gold, onto)
+    assert (s["dyads"].tp, s["dyads"].fp, s["dyads"].fn) == (1, 0, 1)
+    assert (s["typed"].tp, s["typed"].fp, s["typed"].fn) == (1, 0, 1)  # DISAPPROVE is today's ACCUSE
+
+
+@pytest.mark.parametrize("code,iso", [("USAGOV", "USA"), ("JAP", "JPN"), ("IGOUNO", None), ("IMG", None),
+                                      ("", None), (None, None)])
+def test_evaluate_state_of_code(code, iso):
+    assert state_of_code(code) == iso
+
+
+@pytest.mark.parametrize("event,plover", [("DEMAND", "REQUEST"), ("fight", "ASSAULT"), ("AGREE", "AGREE"),
+                                          ("", None)])
+def test_evaluate_normalize_plover(event, plover):
+    assert normalize_plover(event) == plover
+
+
+def test_evaluate_cooccurrence_baseline(onto, make_doc):
+    from graphbuild.evaluate import _cooccurrence
+    from graphbuild.types import Document
+
+    doc = make_doc([("France", 3, "nsubj", "PROPN", "NNP", "France"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+                    ("Germany", 0, "conj", "PROPN", "NNP", "Germany"), ("met", 3, "ROOT", "VERB", "VBD", "meet"),
+                    ("Italy", 3, "dobj", "PROPN", "NNP", "Italy"), (".", 3, "punct", "PUNCT", ".", "."),
+                    ("Spain", 7, "nsubj", "PROPN", "NNP", "Spain"), ("spoke", 7, "ROOT", "VERB", "VBD", "speak"),
+                    (".", 7, "punct", "PUNCT", ".", ".")],
+                   [(0, 1, "GPE", "FRA"), (2, 3, "GPE", "DEU"), (4, 5, "GPE", "ITA"), (6, 7, "GPE", "ESP")])
+    pred = _cooccurrence([(doc, Document(id="d", text="", source="t", sha256="0" * 64))], onto)
+    assert {(p.subject_country, p.object_country) for p in pred} == {("FRA", "DEU"), ("FRA", "ITA")}
 
 
 @pytest.mark.parametrize("key,iso", [("RUS", "RUS"), ("WANG-YI", "CHN"), ("HUN-GOV", "HUN"), ("AIIB", None),
@@ -31,6 +82,8 @@ def test_evaluate_country_of_key(onto, key, iso):
 @pytest.mark.parametrize("line,needle", [
     ("{bad", ":1: not JSON"),
     (json.dumps({"sentence": "x"}), ':1: each line needs a string "doc"'),
+    (json.dumps({"id": "x", "expected": []}), ':1: an event record needs string "id" and "text"'),
+    (json.dumps({"id": "x", "text": "t", "expected": "no"}), ':1: "expected" must be a list'),
     (json.dumps({"doc": "d", "subject": "RUS", "relation": "joins"}), ':1: "object" must be a string'),
 ])
 def test_evaluate_bad_gold_named_by_line(tmp_path, line, needle):
