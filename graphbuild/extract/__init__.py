@@ -1,0 +1,111 @@
+"""Extraction: dependency rules over a spaCy parse yield actor-relation-actor triples.
+
+Each rule is one method over a sentence. Rules find a predicate (a verb, or an
+event noun such as "visit" or "sanctions"), the tokens that fill its subject and
+object slots, and then map each slot to actors through the document's mentions;
+the relation comes from the lexicon in ``ontology/``. Everything the rules know
+about words (verbs, event nouns, role nouns, negation, modality, control and
+group-reference cues) is data; the code only knows English syntax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from graphbuild.actors import ActorResolver, Mention
+from graphbuild.extract.records import LINK_FACTOR, RULE_CONFIDENCE, Candidate
+from graphbuild.extract.rules import Rules
+from graphbuild.ontology import Ontology
+from graphbuild.types import Actor, Document, Triple
+
+__all__ = ["Extractor", "main_dyad"]
+
+
+def main_dyad(mentions: Iterable[Mention]) -> tuple[Actor, Actor] | None:
+    """The document's main pair of states: the two most mentioned, when the second is unambiguous.
+
+    'The two sides', 'both countries' and 'the parties' refer to this pair.
+    """
+    counts: dict[str, int] = {}
+    actors: dict[str, Actor] = {}
+    for m in {(m.start, m.actor.key): m for m in mentions}.values():
+        if m.actor.type == "State":
+            counts[m.actor.key] = counts.get(m.actor.key, 0) + 1
+            actors[m.actor.key] = m.actor
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[2]] == counts[ranked[1]]):
+        return None  # fewer than two states, or no clear second one
+    return actors[ranked[0]], actors[ranked[1]]
+
+
+class Extractor:
+    """Applies every rule to every sentence of a parsed document."""
+
+    def __init__(self, onto: Ontology, resolver: ActorResolver | None = None) -> None:
+        self.onto = onto
+        self.resolver = resolver or ActorResolver(onto)
+        self.light_nouns = {(lemma, noun) for (lemma, noun, _prep) in onto.lexicon if noun}
+
+    def extract(self, doc: Doc, document: Document, *, offset: int = 0, sentence_base: int = 0) -> Iterator[Triple]:
+        """Triples of one parsed document, in sentence order, without duplicates per sentence.
+
+        ``offset`` and ``sentence_base`` place a chunk of a long document: offsets and
+        sentence indices stay those of the whole document. When two different rules
+        find the same triple in a sentence, the parses agree and the confidence rises
+        (noisy-or of the two).
+        """
+        mentions = self.resolver.mentions(doc)
+        rules = Rules(self.onto, self.light_nouns, mentions, main_dyad(mentions.values()))
+        for index, sent in enumerate(doc.sents, start=sentence_base):
+            best: dict[tuple[str, str, str, bool], Triple] = {}
+            where: tuple[str, int, int] | None = None  # the sentence's text and span, made once
+            for cand in rules.sentence_candidates(sent):
+                where = where or self._sentence_span(sent, offset)
+                triple = self._to_triple(cand, where, index, document)
+                key = (triple.subject.key, triple.relation, triple.object.key, triple.negated)
+                old = best.get(key)
+                if old is None:
+                    best[key] = triple
+                elif old.rule != triple.rule:
+                    agreed = 1 - (1 - old.confidence) * (1 - triple.confidence)
+                    keep = old if old.confidence >= triple.confidence else triple
+                    best[key] = replace(keep, confidence=round(min(agreed, 0.99), 3))
+                elif triple.confidence > old.confidence:
+                    best[key] = triple
+            yield from best.values()
+
+    @staticmethod
+    def _sentence_span(sent: Span, offset: int) -> tuple[str, int, int]:
+        """The sentence as one line of text, with its start and end in the whole document."""
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        stripped = text.strip()
+        start = offset + sent.start_char + lead
+        return " ".join(stripped.split()), start, start + len(stripped)
+
+    def _to_triple(self, cand: Candidate, where: tuple[str, int, int], index: int, document: Document) -> Triple:
+        conf = RULE_CONFIDENCE["generic" if cand.relation == "relatedTo" else cand.rule]
+        conf *= LINK_FACTOR[cand.subject.how] * LINK_FACTOR[cand.object.how]
+        if cand.inherited:
+            conf *= 0.95
+        sentence, start, end = where
+        return Triple(
+            doc_id=document.id,
+            doc_sha256=document.sha256,
+            sentence=sentence,
+            sentence_index=index,
+            start=start,
+            end=end,
+            subject=cand.subject.actor,
+            relation=cand.relation,
+            relation_text=cand.text,
+            lemma=cand.lemma,
+            object=cand.object.actor,
+            negated=cand.negated,
+            confidence=round(conf, 3),
+            rule=cand.rule,
+            modality=cand.modality,
+        )

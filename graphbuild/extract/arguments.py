@@ -1,0 +1,101 @@
+"""Arguments: the actors a noun phrase stands for (its head, a modifier, an apposition, a title)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphbuild.extract.records import MODIFIER_DEPS, Arg
+
+
+class Arguments:
+    """Resolves argument tokens to actors; mixed into the rules, which hold the document's mentions."""
+
+    def actors_of(self, tok: Token, *, depth: int = 0) -> list[Arg]:
+        """Actors a noun-phrase head stands for, with its coordinated heads ('China and Russia')."""
+        group = (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,)
+        out: list[Arg] = []
+        for t in group:
+            out += self._actors_of_one(t, depth)
+        sector = self._shared_sector(group)
+        if sector:
+            # elliptical possessive: "Russia's and China's governments" -> both governments
+            out = [Arg(self.onto.sector_actor(a.actor, sector), a.how) if a.actor.type == "State" else a
+                   for a in out]
+        seen: set[str] = set()
+        return [a for a in out if not (a.actor.key in seen or seen.add(a.actor.key))]
+
+    def _shared_sector(self, group: tuple[Token, ...]) -> str:
+        """The sector of a role noun that a bare possessive conjunct shares ("Russia's and China's governments")."""
+        bare = [t for t in group if t.i in self.mentions and any(c.dep_ == "case" for c in t.children)]
+        if not bare:
+            return ""
+        for t in group:
+            kind, sector = self.onto.proxies.get(t.lemma_.lower(), ("", ""))
+            if kind == "role" and sector and any(c.dep_ == "poss" for c in t.children):
+                return sector
+        return ""
+
+    def _actors_of_one(self, tok: Token, depth: int) -> list[Arg]:
+        m = self.mentions.get(tok.i)
+        if m is not None:
+            # A bare adjectival demonym ('Chinese' in 'Chinese interests') names no actor by itself.
+            if m.demonym and tok.pos_ == "ADJ":
+                return []
+            return [Arg(m.actor, m.linked_by)]
+        if depth > 2:
+            return []
+        if tok.pos_ == "PRON":
+            return self.pronoun(tok)
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        # apposition: 'the head of the Office ..., Li Zhanshu'
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i in self.mentions:
+                return [Arg(self.mentions[child.i].actor, self.mentions[child.i].linked_by)]
+        group = self.group_reference(tok)
+        if group:
+            return group
+        if tok.lemma_.lower() in self.onto.nominals:
+            # an event noun stands for its possessor: 'condemned Russia's invasion' -> Russia
+            owners = [a for c in tok.children if c.dep_ == "poss" for a in self.actors_of(c, depth=depth + 1)]
+            if owners:
+                return [Arg(a.actor, "event") for a in owners]
+        kind, sector = self.onto.proxies.get(tok.lemma_.lower(), ("", ""))
+        if kind in ("role", "aspect"):
+            # role or aspect noun: 'the Russian government', "Russia's interests", 'integrity of Ukraine'
+            owners = self._owners(tok, depth)
+            # a role noun of a state names that state's sector: 'Hungarian officials' -> Hungary (government)
+            return [Arg(self.onto.sector_actor(a.actor, sector) if sector and a.actor.type == "State" else a.actor,
+                        "proxy") for a in owners]
+        if kind == "with":
+            # relationship noun: 'its partnership with the U.S.' stands for the partner
+            return [Arg(a.actor, "proxy") for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
+        return []
+
+    def _owners(self, tok: Token, depth: int) -> list[Arg]:
+        """Who a role or aspect noun belongs to: a modifier ('Russian', "Russia's", 'U.S.') or an of-phrase."""
+        for child in tok.children:
+            if child.dep_ in ("poss", *MODIFIER_DEPS):
+                # "Russia's and China's governments": every coordinated owner
+                owners = [Arg(self.mentions[t.i].actor, "proxy") for t in (child, *child.conjuncts)
+                          if t.i in self.mentions]
+                if owners:
+                    return owners
+                found = self.actors_of(child, depth=depth + 1)
+                if found:
+                    return found
+        for child in tok.children:
+            # 'the integrity of Ukraine', 'the ultimatum from Washington'
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                return [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
+        return []
+
+    def _modifier_actors(self, tok: Token) -> list[Arg]:
+        """Actors named by a modifier, demonyms included ('Sino', 'Russian', 'US'), with its conjuncts."""
+        out = []
+        for t in (tok, *tok.conjuncts):
+            m = self.mentions.get(t.i)
+            if m is not None and m.actor.type != "Person":
+                out.append(Arg(m.actor, m.linked_by))
+        return out

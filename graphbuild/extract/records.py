@@ -1,0 +1,38 @@
+"""Records the extraction rules pass around, and the confidence tables they share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphbuild.types import Actor
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
+# How much a statement's confidence drops with how its actors were linked.
+LINK_FACTOR = {"ruler": 1.0, "fuzzy": 0.9, "country": 0.9, "proxy": 0.85, "event": 0.8, "dyad": 0.8,
+               "pronoun": 0.75, "unlinked": 0.7}
+RULE_CONFIDENCE = {
+    "verb_active": 0.85, "verb_passive": 0.8, "light_verb": 0.8, "participle_modifier": 0.75,
+    "reciprocal": 0.75, "nominal_event": 0.7, "generic": 0.45,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """An actor filling a slot, and how it was reached (a key of LINK_FACTOR)."""
+
+    actor: Actor
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    subject: Arg
+    relation: str
+    text: str
+    lemma: str
+    object: Arg
+    negated: bool
+    rule: str
+    inherited: bool = False  # subject came through a verb chain or coordination
+    modality: str | None = None

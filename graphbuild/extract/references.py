@@ -1,0 +1,52 @@
+"""References: group nouns ('the two sides') and pronouns resolved to the actors they stand for."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphbuild.extract.records import Arg
+
+
+class References:
+    """Resolves group nouns and pronouns; mixed into the rules."""
+
+    def group_reference(self, tok: Token) -> list[Arg]:
+        """'the two sides', 'both countries', 'the parties' -> the document's main dyad."""
+        if self.dyad is None or tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in self.cue.get("dyad", ()):
+            return []
+        words = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "amod", "preconj")}
+        if "two" in words or "both" in words or (tok.lemma_.lower() == "party" and "the" in words):
+            return [Arg(a, "dyad") for a in self.dyad]
+        return []
+
+    def pronoun(self, tok: Token) -> list[Arg]:
+        """'it/its' -> the one state or organisation in reach; 'they/their' -> the one coordinated
+        group in reach. Reach is the sentence so far, then the previous sentence; when
+        candidates are in reach but ambiguous, the pronoun resolves to nothing."""
+        word = tok.lower_
+        singular = word in self.cue.get("pronoun_singular", ())
+        if not singular and word not in self.cue.get("pronoun_plural", ()):
+            return []
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            return []  # an object 'it'/'them' refers to things far more often than to actors
+        sent = tok.sent
+        spans = [(sent.start, tok.i)]
+        if sent.start > 0:
+            prev = tok.doc[sent.start - 1].sent
+            spans.append((prev.start, prev.end))
+        for lo, hi in spans:
+            found = [self.mentions[i] for i in self._starts if lo <= i < hi]
+            found = [m for m in found if not m.demonym and m.actor.type in ("State", "Organization", "GovernmentBody")]
+            if not found:
+                continue
+            if singular:
+                keys = {m.actor.key for m in found}
+                return [Arg(found[0].actor, "pronoun")] if len(keys) == 1 else []
+            groups = []
+            for m in found:
+                head = tok.doc[m.start]
+                members = [self.mentions[c.i] for c in head.conjuncts if c.i in self.mentions]
+                if head.dep_ != "conj" and members:
+                    groups.append([m, *members])
+            return [Arg(g.actor, "pronoun") for g in groups[0]] if len(groups) == 1 else []
+        return []

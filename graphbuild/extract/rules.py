@@ -1,0 +1,183 @@
+"""The rules that combine predicates and arguments into candidate statements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from graphbuild.actors import Mention
+from graphbuild.extract.arguments import Arguments
+from graphbuild.extract.predicates import Predicates
+from graphbuild.extract.records import MODIFIER_DEPS, Arg, Candidate
+from graphbuild.extract.references import References
+from graphbuild.ontology import Ontology
+from graphbuild.types import Actor
+
+
+class Rules(Arguments, References, Predicates):
+    """The rules for one document: they share its mention index and its main dyad."""
+
+    def __init__(self, onto: Ontology, light_nouns: set[tuple[str, str]], mentions: dict[int, Mention],
+                 dyad: tuple[Actor, Actor] | None) -> None:
+        self.onto = onto
+        self.light_nouns = light_nouns
+        self.cue = onto.cues
+        self.mentions = mentions
+        self.dyad = dyad
+        self._starts = sorted({m.start for m in mentions.values()})  # for pronoun look-back
+
+    def could_relate(self, sent: Span) -> bool:
+        """Whether the sentence names two actors at least (counting group references and
+        pronouns that may stand for one): most sentences do not, and the rules skip them."""
+        starts = {self.mentions[t.i].start for t in sent if t.i in self.mentions}
+        if len(starts) >= 2:
+            return True
+        if self.dyad is not None and any(t.lemma_.lower() in self.cue.get("dyad", ()) for t in sent):
+            return True  # 'the two sides' may stand for both actors
+        pronouns = self.cue.get("pronoun_singular", frozenset()) | self.cue.get("pronoun_plural", frozenset())
+        return len(starts) + sum(1 for t in sent if t.lower_ in pronouns) >= 2
+
+    def sentence_candidates(self, sent: Span) -> Iterator[Candidate]:
+        """Every candidate the rules find in one sentence (self-relations dropped)."""
+        if not self.could_relate(sent):
+            return
+        for rule in (self.verb_rule, self.nominal_rule, self.reciprocal_noun_rule, self.reciprocal_modifier_rule):
+            for cand in rule(sent):
+                if cand.subject.actor.key != cand.object.actor.key:
+                    yield cand
+
+    # ------------------------------------------------------------ rules
+    def verb_rule(self, sent: Span) -> Iterator[Candidate]:
+        """Verbs with direct, prepositional or light-noun objects, active or passive."""
+        for v in sent:
+            if v.pos_ != "VERB":
+                continue
+            passive = self.is_passive(v)
+            subj_toks, inherited = self.subject_tokens(v)
+            subjects = [a for t in subj_toks for a in self.actors_of(t)]
+            if not subjects:
+                continue
+            lemma = self.verb_lemma(v)
+            negated = self.is_negated(v) or (
+                # 'warned Kiev against joining NATO': the gerund's event did not happen
+                v.dep_ == "pcomp" and v.head.lower_ in self.cue.get("counterfactive", ()))
+            modality = self.modality(v)
+            rule = "verb_passive" if passive else "verb_active"
+            found_object = False
+            for prep, obj_tok, noun in self.object_slots(v, passive):
+                relation = self.onto.lookup_relation(lemma, noun, prep)
+                if relation is None:
+                    continue
+                key = " ".join(p for p in (lemma, noun, prep) if p)
+                text = self.surface(v, noun, prep)
+                if obj_tok.lower_ == "other" and any(c.lower_ == "each" for c in obj_tok.children):
+                    # reciprocal object: 'Moscow and Beijing support each other'
+                    found_object = True
+                    yield from self._pairs(subjects, relation, text, key, negated, modality)
+                    continue
+                objects = self.actors_of(obj_tok)
+                if relation == "relatedTo":
+                    # an unknown verb over an event's possessor says too little ('spoke on Xi's visit')
+                    objects = [o for o in objects if o.how != "event"]
+                found_object = found_object or bool(objects)
+                for s in subjects:
+                    for o in objects:
+                        yield Candidate(s, relation, text, key, o, negated, "light_verb" if noun else rule,
+                                        inherited, modality)
+            if not found_object and len(subjects) > 1:
+                # reciprocal subjects: 'Lavrov and Kerry met', 'China and Russia reached an agreement'
+                for noun in [*(c.lemma_.lower() for c in v.children if c.dep_ == "dobj"), ""]:
+                    relation = self.onto.lexicon.get((lemma, noun, ""))
+                    if relation is not None and self.onto.relations[relation].symmetric:
+                        key = " ".join(p for p in (lemma, noun) if p)
+                        yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality)
+                        break
+
+    @staticmethod
+    def _pairs(actors: list[Arg], relation: str, text: str, lemma: str, negated: bool,
+               modality: str | None) -> Iterator[Candidate]:
+        """Every ordered pair of distinct actors: reciprocal relations hold both ways."""
+        for s in actors:
+            for o in actors:
+                if s.actor.key != o.actor.key:
+                    yield Candidate(s, relation, text, lemma, o, negated, "reciprocal", modality=modality)
+
+    def nominal_rule(self, sent: Span) -> Iterator[Candidate]:
+        """Event nouns: 'the visit of Wang Yi to Russia', "Xi's visit to Russia", 'US sanctions on Iran',
+        'the introduction of sanctions against Russia by Western countries',
+        'pressure from the United States' felt by China and Russia."""
+        light = self.cue.get("light", frozenset())
+        experiencer = self.cue.get("experiencer", frozenset())
+        for n in sent:
+            if n.pos_ != "NOUN" or n.lemma_.lower() not in self.onto.nominals:
+                continue
+            relation, agent_preps, target_preps = self.onto.nominals[n.lemma_.lower()]
+            hosts = [n]
+            if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in light:
+                # light noun: 'the release of loans ... by China' -- its by-phrase belongs to 'loans'
+                hosts.append(n.head.head)
+            agents: list[Arg] = []
+            targets: list[Arg] = []
+            for h in hosts:
+                for c in h.children:
+                    if c.dep_ == "poss" and "poss" in agent_preps:
+                        agents += self.actors_of(c)
+                    elif c.dep_ in MODIFIER_DEPS and "mod" in agent_preps and h is n:
+                        # actor modifier of the event noun: 'US sanctions', 'Chinese loans'
+                        agents += self._modifier_actors(c)
+                    elif c.dep_ == "prep":
+                        pobjs = [g for g in c.children if g.dep_ == "pobj"]
+                        if c.lower_ in agent_preps or c.lower_ == "by":
+                            agents += [a for g in pobjs for a in self.actors_of(g)]
+                        elif c.lower_ in target_preps:
+                            targets += [a for g in pobjs for a in self.actors_of(g)]
+            if n.dep_ == "dobj" and n.head.lemma_.lower() in experiencer:
+                # experiencer verb: the subject undergoes the event ('China felt pressure from the US')
+                targets += [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)]
+            # A governing verb negates or hedges the event only when it merely carries it
+            # ('did not pay a visit', 'felt no pressure'), not when it is an event of its own
+            # ('did not condemn the invasion': the invasion happened).
+            governor = n.head if n.head.pos_ == "VERB" else None
+            if governor is not None and not ((self.verb_lemma(governor), n.lemma_.lower()) in self.light_nouns
+                                             or governor.lemma_.lower() in experiencer):
+                governor = None
+            negated = governor is not None and self.is_negated(governor)
+            modality = self.modality(governor) if governor is not None else None
+            for s in agents:
+                for o in targets:
+                    yield Candidate(s, relation, n.text, n.lemma_.lower(), o, negated, "nominal_event",
+                                    modality=modality)
+
+    def reciprocal_noun_rule(self, sent: Span) -> Iterator[Candidate]:
+        """'cooperation between Russia and the United States': each pair, both ways."""
+        between = self.cue.get("reciprocal", frozenset())
+        for p in sent:
+            if p.dep_ != "prep" or p.lower_ not in between:
+                continue
+            n = p.head
+            entry = self.onto.nominals.get(n.lemma_.lower())
+            if entry is None or not self.onto.relations[entry[0]].symmetric:
+                continue
+            actors = [a for g in p.children if g.dep_ == "pobj" for a in self.actors_of(g)]
+            yield from self._pairs(actors, entry[0], f"{n.text} {p.text}", n.lemma_.lower(), False, None)
+
+    def reciprocal_modifier_rule(self, sent: Span) -> Iterator[Candidate]:
+        """'Sino-Russian cooperation', 'the Sino-Japanese dispute', 'China-U.S. dialogue':
+        a symmetric event noun modified by two or more actors relates them both ways."""
+        for n in sent:
+            entry = self.onto.nominals.get(n.lemma_.lower()) if n.pos_ == "NOUN" else None
+            if entry is None or not self.onto.relations[entry[0]].symmetric:
+                continue
+            actors: dict[str, Arg] = {}
+            stack = [c for c in n.children if c.dep_ in MODIFIER_DEPS]
+            while stack:  # walk the modifier chain: 'Sino' <- 'Russian' <- 'strategic cooperation'
+                c = stack.pop()
+                for a in self._modifier_actors(c):
+                    actors.setdefault(a.actor.key, a)
+                stack += [g for g in c.children if g.dep_ in (*MODIFIER_DEPS, "conj")]
+            if len(actors) < 2:
+                continue
+            governor = n.head if n.head.pos_ == "VERB" else None
+            negated = governor is not None and self.is_negated(governor)
+            yield from self._pairs(list(actors.values()), entry[0], n.text, n.lemma_.lower(), negated, None)
