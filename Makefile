@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench install clean
+.PHONY: run test bench install clean dictionaries
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python bench_build.py
 	cd benchmarks && ../$(BIN)/python bench_sparql.py
 	cd benchmarks && ../$(BIN)/python bench_export.py
+
+# Re-convert the PETRARCH/Phoenix dictionaries and the CAMEO->PLOVER table into ontology/dictionaries/.
+PETRARCH ?= ../shared/data/petrarch2
+PLOVER   ?= ../shared/data/plover/CAMEO2PLOVER-2021.txt
+dictionaries: $(STAMP)
+	$(BIN)/python -m graphbuild.dictionaries $(PETRARCH) $(PLOVER) ontology/dictionaries
 
 clean:
 	rm -rf $(VENV) build *.egg-info exports/graph.*

@@ -35,6 +35,7 @@ class Mention:
     end: int
     demonym: bool  # 'Chinese', 'Russians': names the state only through an adjective
     linked_by: str  # ruler | fuzzy | country | unlinked
+    place: bool = False  # a capital or city: a metonym for its state as an agent, a location after 'in'
 
 
 def slugify(text: str) -> str:
@@ -49,6 +50,7 @@ class ActorResolver:
     def __init__(self, onto: Ontology) -> None:
         self.onto = onto
         self.demonyms = frozenset(a.text for a in onto.aliases if a.kind == "demonym")
+        self.places = frozenset(a.text for a in onto.aliases if a.kind in ("capital", "city"))
         self._linked: dict[tuple[str, str], tuple[Actor, str]] = {}
 
     @cached_property
@@ -86,13 +88,15 @@ class ActorResolver:
         key = f"x-{kind.lower()}-{slugify(name)}"
         return Actor(key=key, label=name, type=kind, linked=False), "unlinked"
 
-    def mentions(self, doc: Doc) -> dict[int, Mention]:
-        """Token index -> the actor mention covering it."""
+    def mentions(self, doc: Doc, *, date: str | None = None) -> dict[int, Mention]:
+        """Token index -> the actor mention covering it; persons take the role in force on ``date``."""
         index: dict[int, Mention] = {}
         for ent in doc.ents:
             mention = self.resolve_span(ent)
             if mention is None:
                 continue
+            if date and mention.actor.key in self.onto.roles:
+                mention = replace(mention, actor=self.onto.actor_on(mention.actor, date))
             for i in range(ent.start, ent.end):
                 index[i] = mention
         # An unknown person or body takes the country of a state named in its title:
@@ -106,7 +110,33 @@ class ActorResolver:
                 affiliated = Mention(replace(m.actor, country=country), m.start, m.end, m.demonym, m.linked_by)
                 for i in range(ent.start, ent.end):
                     index[i] = affiliated
+        self._corefer_surnames(doc, index)
         return index
+
+    @staticmethod
+    def _corefer_surnames(doc: Doc, index: dict[int, Mention]) -> None:
+        """A person named by surname alone ('Pompeo', 'Mr Lavrov') is the one person of the
+        document named earlier with that surname ('Michael R. Pompeo'); with two candidates
+        ('George Bush', 'Jeb Bush') it stays as it is."""
+        by_surname: dict[str, dict[str, Actor]] = {}
+        seen: set[int] = set()
+        for i in sorted(index):
+            m = index[i]
+            if m.start in seen or m.actor.type != "Person":
+                continue
+            seen.add(m.start)
+            words = [t.text for t in doc[m.start:m.end] if t.is_alpha and t.text[:1].isupper()]
+            if not words:
+                continue
+            surname = words[-1]
+            earlier = by_surname.get(surname, {})
+            if len(words) == 1 and not m.actor.linked and len(earlier) == 1:
+                actor = next(iter(earlier.values()))
+                for j in range(m.start, m.end):
+                    index[j] = Mention(actor, m.start, m.end, m.demonym, "coref", m.place)
+                continue
+            if len(words) > 1 or m.actor.linked:
+                by_surname.setdefault(surname, {})[m.actor.key] = m.actor
 
     def _title_country(self, ent: Span, index: dict[int, Mention]) -> str | None:
         """ISO-3 of a state (or demonym) modifying the entity's head inside its noun phrase."""
@@ -125,7 +155,7 @@ class ActorResolver:
         """The actor an entity span names, or None for labels that name no actor (DATE, MONEY...)."""
         if ent.ent_id_ and ent.ent_id_ in self.onto.actors:
             actor = self.onto.actors[ent.ent_id_]
-            return Mention(actor, ent.start, ent.end, ent.text in self.demonyms, "ruler")
+            return Mention(actor, ent.start, ent.end, ent.text in self.demonyms, "ruler", ent.text in self.places)
         if ent.label_ not in NER_TYPES:
             return None
         text = ent.text.strip()

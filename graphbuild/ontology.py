@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -119,6 +119,16 @@ class Alias:
 
 
 @dataclass(frozen=True, slots=True)
+class Role:
+    """A dated affiliation of a person: the state and sector it serves, from start to end (ISO dates)."""
+
+    country: str
+    sector: str
+    start: str  # "" when open
+    end: str  # "" when still in force
+
+
+@dataclass(frozen=True, slots=True)
 class RelationInfo:
     """An ontology relation property and its event-data alignment."""
 
@@ -144,6 +154,24 @@ class Ontology:
     sectors: dict[str, tuple[str, str]]  # sector code -> (label, actor type)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> words
     cameo_plover: dict[str, str] = field(default_factory=dict)  # CAMEO code -> PLOVER type
+    verbs: dict[tuple[str, str, str], str] = field(default_factory=dict)  # CAMEO dictionary: key -> code
+    agents: dict[str, str] = field(default_factory=dict)  # agent noun -> sector code
+    roles: dict[str, tuple[Role, ...]] = field(default_factory=dict)  # actor key -> dated roles
+    verb_nouns: frozenset[tuple[str, str]] = frozenset()  # (verb, noun) of the dictionary's noun patterns
+
+    def actor_on(self, actor: Actor, date: str | None) -> Actor:
+        """The actor as its roles stand on ``date``: a person's state is the one it served then.
+
+        Without a date, or when no role is in force on it, the latest role counts (the
+        dictionaries' state as the actor was loaded)."""
+        roles = self.roles.get(actor.key)
+        if not roles or not date:
+            return actor
+        current = [r for r in roles if (not r.start or r.start <= date) and (not r.end or date <= r.end)]
+        if not current:
+            return actor
+        best = max(current, key=lambda r: (r.sector in ("GOV", "MIL"), r.start))
+        return actor if best.country == actor.country else replace(actor, country=best.country)
 
     def sector_actor(self, state: Actor, code: str) -> Actor:
         """The actor for a state's sector: 'Hungarian officials' -> Hungary (government), key HUN-GOV."""
@@ -165,21 +193,58 @@ class Ontology:
         return t.cameo or self.relations[t.relation].cameo
 
     def lookup_relation(self, lemma: str, noun: str, prep: str) -> str | None:
-        """Relation for a verb lemma with an optional light noun and preposition.
+        """Relation for a verb lemma with an optional light noun and preposition (see ``lookup_event``)."""
+        found = self.lookup_event(lemma, noun, prep)
+        return found[0] if found is not None else None
 
-        The most specific entry wins: (lemma, noun, prep), then (lemma, "", prep),
-        then the generic entry for the preposition alone ("*"). A direct object of
-        an unknown verb falls back to ``relatedTo``, unless the verb is too general
-        ('generic_stop' cues).
+    def lookup_event(self, lemma: str, noun: str, prep: str, *,
+                     generic: bool = True) -> tuple[str, str | None] | None:
+        """(relation, CAMEO code or None) for a verb lemma with an optional light noun and preposition.
+
+        The most specific entry wins, and at one level our curated lexicon before the CAMEO verb
+        dictionary: (lemma, noun, prep), (lemma, noun, ""), (lemma, "", prep), (lemma, "", ""); the verb's
+        own code reaches only a direct object or a directed preposition ('protested against X',
+        not 'arrived aboard a plane'), and a too general verb only its noun patterns. A light-noun
+        row never hides the verb's other prepositions: a miss with the noun falls back to the
+        verb alone. A dictionary code maps to its PLOVER event relation. Without either, a
+        direct object falls back to ``relatedTo`` (keeping the lemma) and a prepositional object
+        to the generic entry for the preposition ("*"), unless the verb is too general
+        ('generic_stop' cues) or ``generic`` is False.
         """
-        for key in ((lemma, noun, prep), (lemma, "", prep)):
-            if key in self.lexicon:
-                return self.lexicon[key]
-        if noun or lemma in self.cues.get("generic_stop", ()):
+        ours = self.lexicon.get((lemma, "", ""))
+        general = lemma in self.cues.get("generic_stop", ())
+        directed = prep == "" or prep in self.cues.get("target_prep", ())
+        keys = [(lemma, noun, prep), (lemma, noun, "")] if noun else []
+        keys += [(lemma, "", prep)] if prep else []
+        keys += [(lemma, "", "")]
+        for key in keys:  # the most specific first; at one level our lexicon before the dictionary
+            bare = not key[1] and not key[2]
+            if key in self.lexicon and (not bare or prep == ""):
+                return self.lexicon[key], None
+            if (general and not key[1]) or (bare and not directed):
+                continue  # 'give', 'make' say something only with their noun ('give aid')
+            code = self.verbs.get(key)
+            plover = self.cameo_plover.get(code or "")
+            relation = self.plover_relations.get(plover or "")
+            if relation is not None:
+                if ours is not None and self.relations[ours].plover == plover:
+                    return ours, code  # our named relation, with the pattern's finer code
+                return relation, code
+        if not generic or lemma in self.cues.get("generic_stop", ()):
             return None  # 'have', 'give', 'make'... say too little for even a generic relation
         if prep == "":
-            return "relatedTo"
-        return self.lexicon.get(("*", "", prep))
+            return ("relatedTo", None) if not noun else None
+        generic = self.lexicon.get(("*", "", prep))
+        return (generic, None) if generic is not None else None
+
+    def takes_prep(self, lemma: str, prep: str) -> bool:
+        """Whether the lexicon or the dictionary names this verb with this preposition ('arrive in')."""
+        return bool(prep) and ((lemma, "", prep) in self.lexicon or (lemma, "", prep) in self.verbs)
+
+    @property
+    def plover_relations(self) -> dict[str, str]:
+        """PLOVER type -> the generic event relation that carries it (gb:ploverAgree ...)."""
+        return {r.plover: r.id for r in self.relations.values() if r.id.startswith("plover") and r.plover}
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -288,6 +353,10 @@ def load_ontology(directory: Path | None = None) -> Ontology:
 def _load_ontology(d: Path) -> Ontology:
     states, state_aliases = _load_states(d / "states.csv")
     others, other_aliases = _load_actors(d / "actors.csv", states)
+    found, found_aliases, roles = _load_dictionary_actors(d / "dictionaries", states, others,
+                                                         {a.text for a in (*state_aliases, *other_aliases)})
+    others.update(found)
+    other_aliases += found_aliases
     relations = _load_relations(d / "graphbuild.ttl")
 
     lexicon: dict[tuple[str, str, str], str] = {}
@@ -312,6 +381,10 @@ def _load_ontology(d: Path) -> Ontology:
         if sector and sector not in sectors:
             raise OntologyError(f"{d / 'proxies.csv'}:{n}: sector {sector!r} is not in sectors.csv")
         proxies[row["noun"].strip()] = (row["kind"].strip(), sector)
+    cameo_plover, verbs, agents = _load_dictionaries(d / "dictionaries", sectors)
+    for noun, (kind, sector) in proxies.items():
+        if kind == "role" and sector:
+            agents[noun] = sector  # our curated role nouns win over the dictionary's
     cues: dict[str, set[str]] = {}
     for row in _read_csv(d / "cues.csv"):
         cues.setdefault(row["kind"].strip(), set()).add(row["word"].strip())
@@ -326,4 +399,80 @@ def _load_ontology(d: Path) -> Ontology:
         proxies=proxies,
         sectors=sectors,
         cues={k: frozenset(v) for k, v in cues.items()},
+        cameo_plover=cameo_plover,
+        verbs=verbs,
+        verb_nouns=frozenset((lemma, noun) for (lemma, noun, _prep) in verbs if noun),
+        agents=agents,
+        roles=roles,
     )
+
+
+def _load_dictionary_actors(d: Path, states: dict[str, Actor], curated: dict[str, Actor], claimed: set[str]
+                            ) -> tuple[dict[str, Actor], list[Alias], dict[str, tuple[Role, ...]]]:
+    """Actors of the Phoenix dictionaries (``dictionaries/actors.csv``, ``roles.csv``); optional.
+
+    Our curated tables win: a surface form they claim stays theirs, and a dictionary actor
+    with a curated key only lends its extra aliases. A dictionary state's aliases are mostly
+    its cities and regions, so they are places of that state (a metonym as an agent, a
+    location after 'in'). A surface form two dictionary actors claim names neither.
+    """
+    actors: dict[str, Actor] = {}
+    aliases: list[Alias] = []
+    roles: dict[str, list[Role]] = {}
+    if not (d / "actors.csv").is_file():
+        return actors, aliases, {}
+    rows = _read_csv(d / "actors.csv")
+    owners: dict[str, set[str]] = {}
+    for row in rows:
+        for name in [row["label"], *_split(row["aliases"])]:
+            owners.setdefault(name, set()).add(row["country"] if row["type"] == "State" else row["key"])
+    if (d / "roles.csv").is_file():
+        for row in _read_csv(d / "roles.csv"):
+            if row["country"] in states:
+                roles.setdefault(row["key"], []).append(
+                    Role(row["country"], row["sector"], row["start"] or "", row["end"] or ""))
+    for row in rows:
+        kind, country = row["type"].strip(), row["country"].strip() or None
+        if kind not in ACTOR_TYPES or (country is not None and country not in states):
+            continue
+        if kind == "State":
+            key, alias_kind = country, "city"
+        else:
+            key, alias_kind = row["key"].strip(), "name"
+            if key not in curated and key not in states:
+                actors[key] = Actor(key, row["label"], kind, country, None, None)
+        label = RULER_LABELS["State" if kind == "State" else kind]
+        for name in dict.fromkeys([row["label"], *_split(row["aliases"])]):
+            bare = name[4:] if name[:4].lower() == "the " else name
+            if name in claimed or bare in claimed or "the " + bare in claimed or \
+                    len(owners.get(name, ())) > 1 or len(name) < 3:
+                continue  # ours, or ambiguous: 'The White House' is states.csv's 'White House
+            if kind == "State" and name == row["label"]:
+                continue  # the state's own name is the curated table's
+            claimed.add(name)
+            aliases += [Alias(v, key, label, alias_kind) for v in _variants(name)]
+    return actors, aliases, {k: tuple(sorted(v, key=lambda r: (r.start, r.end))) for k, v in roles.items()}
+
+
+def _load_dictionaries(d: Path, sectors: dict[str, tuple[str, str]]
+                       ) -> tuple[dict[str, str], dict[tuple[str, str, str], str], dict[str, str]]:
+    """The tables converted from PETRARCH/Phoenix and PLOVER (``make dictionaries``); optional.
+
+    Returns CAMEO -> PLOVER, the CAMEO verb patterns, and agent nouns -> sector (only
+    sectors that ``sectors.csv`` declares, so every sector actor has a class)."""
+    cameo_plover: dict[str, str] = {}
+    verbs: dict[tuple[str, str, str], str] = {}
+    agents: dict[str, str] = {}
+    if (d / "cameo_plover.csv").is_file():
+        for row in _read_csv(d / "cameo_plover.csv"):
+            if row["plover"].strip():
+                cameo_plover[row["cameo"].strip()] = row["plover"].strip()
+    if (d / "verbs.csv").is_file():
+        for row in _read_csv(d / "verbs.csv"):
+            key = (row["lemma"].strip(), row["noun"].strip(), row["prep"].strip())
+            verbs.setdefault(key, row["cameo"].strip())
+    if (d / "agents.csv").is_file():
+        for row in _read_csv(d / "agents.csv"):
+            if row["sector"].strip() in sectors:
+                agents.setdefault(row["noun"].strip(), row["sector"].strip())
+    return cameo_plover, verbs, agents

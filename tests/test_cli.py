@@ -92,8 +92,9 @@ def test_cli_extract_seed_facts(seed_triples, subject, relation, obj):
     ("Beijing lends money to Central Asian countries.", ("CHN", "lendsTo", "CENTRAL-ASIA", "CHN", None)),
     ("Chinese Foreign Minister Wang Yi visited Moscow.", ("WANG-YI", "visits", "RUS", "CHN", "RUS")),
     ("The White House imposed sanctions on the Kremlin.", ("USA", "sanctions", "RUS", "USA", "RUS")),
-    ("Iranian President Hassan Rouhani met with Turkish President Recep Tayyip Erdogan.",
-     ("x-person-hassan-rouhani", "meetsWith", "x-person-recep-tayyip-erdogan", "IRN", "TUR")),
+    # a person the dictionaries lack takes the title's state; one they know is linked
+    ("Iranian President Dariush Farahmandi met with Turkish President Recep Tayyip Erdogan.",
+     ("x-person-dariush-farahmandi", "meetsWith", "RECEP-TAYYIP-ERDOGAN", "IRN", "TUR")),
     ("Israeli troops attacked Palestinian militants.", ("ISR-MIL", "attacks", "PSE-REB", "ISR", "PSE")),
     ("Japan and South Korea signed a trade agreement.", ("KOR", "agreesWith", "JPN", "KOR", "JPN")),
     ("Saudi Arabia rejected the Iranian proposal.", ("SAU", "rejects", "IRN", "SAU", "IRN")),

@@ -155,8 +155,8 @@ CASES = {
         [(0, 1, "GPE", "CHN"), (5, 6, "GPE", "UKR")],
         {("CHN", "supports", "UKR", False)},
     ),
-    "unknown verb keeps its lemma under relatedTo: 'China admires Russia'": (
-        [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("admires", 1, "ROOT", "VERB", "VBZ", "admire"),
+    "unknown verb keeps its lemma under relatedTo: 'China outshines Russia'": (
+        [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("outshines", 1, "ROOT", "VERB", "VBZ", "outshine"),
          ("Russia", 1, "dobj", "PROPN", "NNP", "Russia")],
         [(0, 1, "GPE", "CHN"), (2, 3, "GPE", "RUS")],
         {("CHN", "relatedTo", "RUS", False)},
@@ -253,12 +253,23 @@ CASES = {
         [(0, 1, "GPE", "CHN"), (4, 5, "GPE", "PAK")],
         {("CHN", "lendsTo", "PAK", False)},
     ),
-    "preposition hung on the object, unknown to the verb: 'Russia supports the sanctions against Iran'": (
+    # the verb's relation does not reach through 'campaign' (Russia does not support Iran);
+    # the back-off still relates the two actors of one predicate, with the generic relation
+    "preposition hung on the object, unknown to the verb: 'Russia supports the campaign against Iran'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("supports", 1, "ROOT", "VERB", "VBZ", "support"),
+         ("the", 3, "det", "DET", "DT", "the"), ("campaign", 1, "dobj", "NOUN", "NN", "campaign"),
+         ("against", 3, "prep", "ADP", "IN", "against"), ("Iran", 4, "pobj", "PROPN", "NNP", "Iran")],
+        [(0, 1, "GPE", "RUS"), (5, 6, "GPE", "IRN")],
+        {("RUS", "relatedTo", "IRN", False)},
+    ),
+    # a CAMEO pattern with its noun ('support * SANCTIONS', 1312: threaten with sanctions) reaches
+    # the noun's prepositions
+    "dictionary noun pattern: 'Russia supports the sanctions against Iran'": (
         [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("supports", 1, "ROOT", "VERB", "VBZ", "support"),
          ("the", 3, "det", "DET", "DT", "the"), ("sanctions", 1, "dobj", "NOUN", "NNS", "sanction"),
          ("against", 3, "prep", "ADP", "IN", "against"), ("Iran", 4, "pobj", "PROPN", "NNP", "Iran")],
         [(0, 1, "GPE", "RUS"), (5, 6, "GPE", "IRN")],
-        set(),
+        {("RUS", "ploverThreaten", "IRN", False)},
     ),
     "passive light verb: 'sanctions were imposed on Iran by the EU'": (
         [("sanctions", 2, "nsubjpass", "NOUN", "NNS", "sanction"), ("were", 2, "auxpass", "AUX", "VBD", "be"),
@@ -279,7 +290,7 @@ def test_extract_rule(onto, make_doc, name):
     assert triples_of(onto, doc) == expected
 
 
-@pytest.mark.parametrize("lemma,expected", [("admire", "admire"), ("join", "join")])
+@pytest.mark.parametrize("lemma,expected", [("outshine", "outshine"), ("join", "join")])
 def test_extract_generic_relation_keeps_lemma(onto, make_doc, lemma, expected):
     doc = make_doc(
         [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("x", 1, "ROOT", "VERB", "VBZ", lemma),
@@ -299,7 +310,7 @@ def test_extract_confidence_lower_for_generic(onto, make_doc, negated):
         [(0, 1, "GPE", "CHN"), (2, 3, "GPE", "RUS")],
     )
     unknown = make_doc(
-        [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("admires", 1, "ROOT", "VERB", "VBZ", "admire"),
+        [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("outshines", 1, "ROOT", "VERB", "VBZ", "outshine"),
          ("Russia", 1, "dobj", "PROPN", "NNP", "Russia")],
         [(0, 1, "GPE", "CHN"), (2, 3, "GPE", "RUS")],
     )

@@ -57,15 +57,16 @@ class Extractor:
         find the same triple in a sentence, the parses agree and the confidence rises
         (noisy-or of the two).
         """
-        mentions = self.resolver.mentions(doc)
+        mentions = self.resolver.mentions(doc, date=document.date)
         rules = Rules(self.onto, self.light_nouns, mentions, main_dyad(mentions.values()))
         for index, sent in enumerate(doc.sents, start=sentence_base):
-            best: dict[tuple[str, str, str, bool], Triple] = {}
+            best: dict[tuple[str, str, str, bool, bool], Triple] = {}
             where: tuple[str, int, int] | None = None  # the sentence's text and span, made once
             for cand in rules.sentence_candidates(sent):
                 where = where or self._sentence_span(sent, offset)
                 triple = self._to_triple(cand, where, index, document)
-                key = (triple.subject.key, triple.relation, triple.object.key, triple.negated)
+                key = (triple.subject.key, triple.relation, triple.object.key, triple.negated,
+                       triple.hypothetical)
                 old = best.get(key)
                 if old is None:
                     best[key] = triple
@@ -87,7 +88,7 @@ class Extractor:
         return " ".join(stripped.split()), start, start + len(stripped)
 
     def _to_triple(self, cand: Candidate, where: tuple[str, int, int], index: int, document: Document) -> Triple:
-        conf = RULE_CONFIDENCE["generic" if cand.relation == "relatedTo" else cand.rule]
+        conf = RULE_CONFIDENCE["generic" if cand.relation == "relatedTo" and cand.rule != "argument" else cand.rule]
         conf *= LINK_FACTOR[cand.subject.how] * LINK_FACTOR[cand.object.how]
         if cand.inherited:
             conf *= 0.95
@@ -108,4 +109,7 @@ class Extractor:
             confidence=round(conf, 3),
             rule=cand.rule,
             modality=cand.modality,
+            hypothetical=cand.hypothetical,
+            cameo=cand.cameo,
+            location=cand.location.actor if cand.location is not None else None,
         )

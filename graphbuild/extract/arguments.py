@@ -71,7 +71,21 @@ class Arguments:
             # relationship noun: 'its partnership with the U.S.' stands for the partner
             return [Arg(a.actor, "proxy") for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                     for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
-        return []
+        if kind == "none" or tok.pos_ != "NOUN" or tok.lemma_.lower() in self.onto.nominals:
+            return []  # names no actor ('Chinese food'), an unknown name, or an event (the nominal rule's)
+        # a person, group, military or vehicle noun with a state or actor modifier stands for it:
+        # 'Dutch peacekeepers', 'a group of Nigerian diplomats', 'Turkish drones'; an agent noun
+        # names the state's sector. Any other noun does so only as a verb's object or the target of
+        # a directed preposition ('demolished Palestinian homes', 'tariffs on Chinese goods').
+        lemma = tok.lemma_.lower()
+        sector = self.onto.agents.get(lemma) or self.onto.agents.get(tok.lower_)
+        loose = tok.dep_ in ("dobj", "nsubjpass") or (
+            tok.dep_ == "pobj" and tok.head.lower_ in (*self.cue.get("target_prep", ()), "of"))
+        if not sector and not loose and lemma not in self.cue.get("agent_noun", ()):
+            return []
+        owners = self._owners(tok, depth)
+        return [Arg(self.onto.sector_actor(a.actor, sector) if sector and a.actor.type == "State" else a.actor,
+                    "proxy" if sector else "modifier") for a in owners if a.actor.type != "Person"]
 
     def _owners(self, tok: Token, depth: int) -> list[Arg]:
         """Who a role or aspect noun belongs to: a modifier ('Russian', "Russia's", 'U.S.') or an of-phrase."""
@@ -85,10 +99,14 @@ class Arguments:
                 found = self.actors_of(child, depth=depth + 1)
                 if found:
                     return found
+        agent = tok.lemma_.lower() in self.onto.agents
         for child in tok.children:
-            # 'the integrity of Ukraine', 'the ultimatum from Washington'
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-                return [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
+            # 'the integrity of Ukraine', 'the ultimatum from Washington'; an agent noun is also
+            # owned by the state it is in: 'security forces in Guinea'
+            if child.dep_ == "prep" and (child.lower_ in ("of", "from") or (agent and child.lower_ == "in")):
+                found = [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
+                if child.lower_ != "in" or all(a.actor.type == "State" for a in found):
+                    return found
         return []
 
     def _modifier_actors(self, tok: Token) -> list[Arg]:

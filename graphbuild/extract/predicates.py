@@ -6,7 +6,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.extract.records import RELATIVE_PRONOUNS
+from graphbuild.extract.records import RELATIVE_PRONOUNS, Arg
+
+# Dependents that are not on a verb's object side: its subject, function words, and clauses
+# that are events of their own (adverbial, relative, reported, appositive).
+NOT_OBJECT_SIDE = frozenset({
+    "nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "aux", "auxpass", "neg", "punct", "cc", "mark",
+    "det", "advmod", "case", "prt", "relcl", "parataxis", "dep", "meta", "intj", "predet", "nummod",
+    "quantmod", "advcl", "ccomp", "appos", "agent", "conj", "poss", "amod", "compound", "nmod"})
+PLACE_TYPES = frozenset({"State", "Region"})
 
 
 class Predicates:
@@ -29,7 +37,8 @@ class Predicates:
             if agents:
                 return agents, False
             # participle with a fused subject: 'the China-led AIIB'
-            fused = [c for c in v.children if c.dep_ in ("npadvmod", "nsubj", "compound") and c.i in self.mentions]
+            fused = [c for c in v.children if c.dep_ in ("npadvmod", "nsubj", "compound") and c.i in self.mentions
+                     and 0 < v.i - c.i <= 2]  # right before the participle, not a name further off
             return fused, False
         subjects = [c for c in v.children if c.dep_ == "nsubj"]
         if subjects:
@@ -118,6 +127,17 @@ class Predicates:
             theme = (passive and c.dep_ == "nsubjpass") or (not passive and c.dep_ in ("dobj", "dative"))
             if not theme:
                 continue
+            if (lemma, c.lemma_.lower()) in self.onto.verb_nouns and (lemma, c.lemma_.lower()) not in self.light_nouns:
+                # a dictionary pattern with its noun: 'expelled Russian diplomats', 'imposed tariffs on X';
+                # the noun may name an actor itself, and its prepositions belong to the pattern
+                yield "", c, c.lemma_.lower()
+                for p in c.children:
+                    if p.dep_ == "prep":
+                        consumed.add(p.i)
+                        for pobj in p.children:
+                            if pobj.dep_ == "pobj":
+                                yield p.lower_, pobj, c.lemma_.lower()
+                continue
             if (lemma, c.lemma_.lower()) in self.light_nouns:
                 # light verb + event noun: 'impose sanctions on X', 'sanctions were imposed on X'
                 for p in (*c.children, *preps):
@@ -148,3 +168,129 @@ class Predicates:
             for pobj in c.children:
                 if pobj.dep_ == "pobj":
                     yield c.lower_, pobj, ""
+
+    # ------------------------------------------------------- back-off reach
+    def predicate_of(self, v: Token) -> Token | None:
+        """The word naming the predicate: the verb, or the adjective of 'is hostile to', 'is opposed to'."""
+        if v.pos_ == "VERB":
+            return v
+        if v.pos_ == "AUX" and v.lemma_ == "be" and v.dep_ in ("ROOT", "ccomp", "conj", "xcomp", "advcl"):
+            for c in v.children:
+                # 'is hostile to X'; adjectival control: 'is ready to send troops to X'
+                if c.dep_ == "acomp" and any(g.dep_ in ("prep", "xcomp") for g in c.children):
+                    return c
+        return None
+
+    def object_side(self, v: Token, passive: bool, *, depth: int = 0, prep: str = "",
+                    direct: bool = True) -> Iterator[tuple[str, Token, bool]]:
+        """(preposition, noun, direct) for every noun a predicate governs, down through objects,
+        prepositional phrases, subject-less complements and the nouns that hold them. ``direct``
+        is False for a noun reached through another noun ('supports the sanctions against Iran'),
+        whose relation to the subject the verb does not name."""
+        if depth > 2:
+            return
+        for c in v.children:
+            d = c.dep_
+            if passive and d == "nsubjpass":
+                # passive theme: 'Russia was sanctioned by the EU'
+                yield prep, c, direct
+                continue
+            if d in NOT_OBJECT_SIDE:
+                continue
+            if d in ("xcomp", "acl", "pcomp", "acomp", "oprd"):
+                if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    continue  # a clause with a subject of its own is its own event
+                if d == "xcomp" and any(g.dep_ == "dobj" for g in v.children):
+                    continue  # object control: 'urged Israel to withdraw from X' is Israel's act
+                # control: 'threatened to cut off electricity to X', 'is ready to send troops to X';
+                # the complement's targets are a threat's or an offer's own, not a decision's
+                own = direct and v.lemma_.lower() in (self.cue.get("irrealis", frozenset())
+                                                      | self.cue.get("readiness", frozenset()))
+                yield from self.object_side(c, self.is_passive(c), depth=depth + 1, prep=prep, direct=own)
+            elif d in ("prep", "dative") and c.pos_ == "ADP" or d == "prep":
+                yield from self._prep_side(c, depth, direct)
+            elif d in ("dobj", "dative", "attr", "obj", "pobj"):
+                yield from self._noun_side(c, prep, depth, direct)
+
+    def _prep_side(self, p: Token, depth: int, direct: bool) -> Iterator[tuple[str, Token, bool]]:
+        word = p.lower_
+        if word in self.cue.get("temporal", ()):
+            return
+        if p.head.pos_ in ("NOUN", "PROPN") and word not in self.cue.get("target_prep", ()):
+            return  # inside a noun only a directed phrase names a target: 'action against X', not 'views on X's role of
+        for g in p.children:
+            if g.dep_ == "pobj":
+                if self._is_place(g) and word in self.cue.get("locative", ()):
+                    continue  # 'met in Geneva', 'killed in Ukraine': the place, not a participant
+                yield from self._noun_side(g, word, depth, direct)
+            elif g.dep_ == "pcomp" and (word in self.cue.get("target_prep", ()) or word == "by") and \
+                    word not in self.cue.get("object_control", ()):
+                # 'by sending troops to X'; not 'warned Kiev against joining NATO' (Kiev's act),
+                # nor 'is interested in resolving the crisis' (no act towards anyone)
+                yield from self.object_side(g, self.is_passive(g), depth=depth + 1, prep=word, direct=False)
+            elif g.dep_ == "prep":  # 'out of', 'because of'
+                yield from self._prep_side(g, depth, direct)
+
+    def _noun_side(self, n: Token, prep: str, depth: int, direct: bool) -> Iterator[tuple[str, Token, bool]]:
+        """A noun on the object side, or when it names no actor, the nouns it holds."""
+        if self.actors_of(n):
+            yield prep, n, direct
+            return
+        if depth >= 2:
+            return
+        for c in n.children:
+            if c.dep_ == "prep":
+                yield from self._prep_side(c, depth + 1, False)
+            elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+                yield from self._noun_side(c, prep, depth + 1, direct)
+            elif c.dep_ == "acl" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                # 'West Africans ordered out of Nigeria'
+                yield from self.object_side(c, self.is_passive(c), depth=depth + 1, prep=prep, direct=False)
+
+    def _is_place(self, tok: Token) -> bool:
+        m = self.mentions.get(tok.i)
+        return m is not None and (m.actor.type in PLACE_TYPES or m.place) and not m.demonym
+
+    def location(self, v: Token) -> Arg | None:
+        """Where the event of ``v`` took place: a place after a locative preposition on the verb
+        or its object ('met in Geneva', 'lifted a curfew in Montenegro')."""
+        locative = self.cue.get("locative", frozenset())
+        holders = [v, *(c for c in v.children if c.dep_ in ("dobj", "nsubjpass"))]
+        for h in holders:
+            for p in h.children:
+                if p.dep_ == "prep" and p.lower_ in locative:
+                    for g in p.children:
+                        if g.dep_ == "pobj" and self._is_place(g):
+                            m = self.mentions[g.i]
+                            return Arg(m.actor, m.linked_by)
+        return None
+
+    def is_hypothetical(self, v: Token) -> bool:
+        """Whether ``v`` is the content of a demand, threat, offer or condition rather than a fact:
+        'urged Y to withdraw', 'demanded that Y halt', 'said Y must pay', 'threatened to cut off',
+        'unless Israel rescinded'."""
+        directive = self.cue.get("directive", frozenset())
+        irrealis = self.cue.get("irrealis", frozenset())
+        t = v
+        for _ in range(6):
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.cue.get("conditional", ())
+                                         for c in t.children):
+                return True  # 'unless Baghdad accepted its conditions'
+            if t.dep_ in ("xcomp", "ccomp"):
+                head = t.head
+                lemma = head.lemma_.lower()
+                if lemma in irrealis:
+                    return True  # 'threatened to cut off', 'offered to send'
+                if lemma in directive and (t.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in head.children)):
+                    # 'demanded that Y halt', 'urged Y to withdraw'; 'wanted to join' is a modality
+                    return True
+                if t.dep_ == "ccomp" and head.lemma_.lower() in self.cue.get("speech", ()) and any(
+                        c.dep_ == "aux" and c.lower_ in self.cue.get("obligation", ()) for c in t.children):
+                    return True  # 'said Sudan must return the helicopter'
+                t = head
+                continue
+            if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+                t = t.head
+                continue
+            break
+        return False

@@ -9,11 +9,12 @@ from graphbuild.types import Actor
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
 # How much a statement's confidence drops with how its actors were linked.
-LINK_FACTOR = {"ruler": 1.0, "fuzzy": 0.9, "country": 0.9, "proxy": 0.85, "event": 0.8, "dyad": 0.8,
+LINK_FACTOR = {"ruler": 1.0, "fuzzy": 0.9, "country": 0.9, "proxy": 0.85, "event": 0.8, "dyad": 0.8, "modifier": 0.8, "coref": 0.85,
                "pronoun": 0.75, "unlinked": 0.7}
 RULE_CONFIDENCE = {
     "verb_active": 0.85, "verb_passive": 0.8, "light_verb": 0.8, "participle_modifier": 0.75,
     "reciprocal": 0.75, "nominal_event": 0.7, "generic": 0.45,
+    "speech_act": 0.7, "argument": 0.55,
 }
 
 
@@ -36,3 +37,6 @@ class Candidate:
     rule: str
     inherited: bool = False  # subject came through a verb chain or coordination
     modality: str | None = None
+    cameo: str | None = None  # the CAMEO dictionary pattern's code, when it gave the relation
+    hypothetical: bool = False  # content of a demand, threat or condition
+    location: Arg | None = None  # where the event took place

@@ -24,6 +24,8 @@ class References:
         group in reach. Reach is the sentence so far, then the previous sentence; when
         candidates are in reach but ambiguous, the pronoun resolves to nothing."""
         word = tok.lower_
+        if word in self.cue.get("pronoun_person", ()):
+            return self.person_pronoun(tok)
         singular = word in self.cue.get("pronoun_singular", ())
         if not singular and word not in self.cue.get("pronoun_plural", ()):
             return []
@@ -49,4 +51,21 @@ class References:
                 if head.dep_ != "conj" and members:
                     groups.append([m, *members])
             return [Arg(g.actor, "pronoun") for g in groups[0]] if len(groups) == 1 else []
+        return []
+
+    def person_pronoun(self, tok: Token) -> list[Arg]:
+        """'he/she/his/her' -> the one person in reach (the sentence so far, then the previous
+        sentence): 'the prime minister said she would not ...'; nothing when two persons compete."""
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            return []
+        sent = tok.sent
+        spans = [(sent.start, tok.i)]
+        if sent.start > 0:
+            prev = tok.doc[sent.start - 1].sent
+            spans.append((prev.start, prev.end))
+        for lo, hi in spans:
+            found = {self.mentions[i].actor.key: self.mentions[i] for i in self._starts
+                     if lo <= i < hi and self.mentions[i].actor.type == "Person"}
+            if found:
+                return [Arg(next(iter(found.values())).actor, "pronoun")] if len(found) == 1 else []
         return []

@@ -35,17 +35,23 @@ class Rules(Arguments, References, Predicates):
             return True
         if self.dyad is not None and any(t.lemma_.lower() in self.cue.get("dyad", ()) for t in sent):
             return True  # 'the two sides' may stand for both actors
-        pronouns = self.cue.get("pronoun_singular", frozenset()) | self.cue.get("pronoun_plural", frozenset())
+        pronouns = (self.cue.get("pronoun_singular", frozenset()) | self.cue.get("pronoun_plural", frozenset())
+                    | self.cue.get("pronoun_person", frozenset()))
         return len(starts) + sum(1 for t in sent if t.lower_ in pronouns) >= 2
 
     def sentence_candidates(self, sent: Span) -> Iterator[Candidate]:
         """Every candidate the rules find in one sentence (self-relations dropped)."""
         if not self.could_relate(sent):
             return
-        for rule in (self.verb_rule, self.nominal_rule, self.reciprocal_noun_rule, self.reciprocal_modifier_rule):
+        found: set[tuple[str, str, bool]] = set()
+        for rule in (self.verb_rule, self.speech_rule, self.nominal_rule, self.reciprocal_noun_rule,
+                     self.reciprocal_modifier_rule, self.argument_rule):
             for cand in rule(sent):
-                if cand.subject.actor.key != cand.object.actor.key:
-                    yield cand
+                pair = (cand.subject.actor.key, cand.object.actor.key, cand.hypothetical)
+                if pair[0] == pair[1] or (cand.rule == "argument" and pair in found):
+                    continue  # the back-off rule only adds pairs no specific rule found
+                found.add(pair)
+                yield cand
 
     # ------------------------------------------------------------ rules
     def verb_rule(self, sent: Span) -> Iterator[Candidate]:
@@ -65,10 +71,17 @@ class Rules(Arguments, References, Predicates):
             modality = self.modality(v)
             rule = "verb_passive" if passive else "verb_active"
             found_object = False
+            hypothetical = self.is_hypothetical(v)
+            location = self.location(v)
             for prep, obj_tok, noun in self.object_slots(v, passive):
-                relation = self.onto.lookup_relation(lemma, noun, prep)
-                if relation is None:
+                event = self.onto.lookup_event(lemma, noun, prep)
+                if event is None:
                     continue
+                relation, cameo = event
+                if location is not None and obj_tok.i in self.mentions and \
+                        self.mentions[obj_tok.i].actor.key == location.actor.key and \
+                        not self.onto.takes_prep(lemma, prep):
+                    continue  # the place of the event, not a participant ('arrived in Moscow' is a visit)
                 key = " ".join(p for p in (lemma, noun, prep) if p)
                 text = self.surface(v, noun, prep)
                 if obj_tok.lower_ == "other" and any(c.lower_ == "each" for c in obj_tok.children):
@@ -84,11 +97,14 @@ class Rules(Arguments, References, Predicates):
                 for s in subjects:
                     for o in objects:
                         yield Candidate(s, relation, text, key, o, negated, "light_verb" if noun else rule,
-                                        inherited, modality)
+                                        inherited, modality, cameo, hypothetical, location)
             if not found_object and len(subjects) > 1:
-                # reciprocal subjects: 'Lavrov and Kerry met', 'China and Russia reached an agreement'
+                # reciprocal subjects: 'Lavrov and Kerry met', 'China and Russia reached an agreement',
+                # 'Czechia and Albania upgraded their diplomatic ties' (a symmetric relationship noun)
                 for noun in [*(c.lemma_.lower() for c in v.children if c.dep_ == "dobj"), ""]:
                     relation = self.onto.lexicon.get((lemma, noun, ""))
+                    if relation is None and noun in self.onto.nominals:
+                        relation = self.onto.nominals[noun][0]
                     if relation is not None and self.onto.relations[relation].symmetric:
                         key = " ".join(p for p in (lemma, noun) if p)
                         yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality)
@@ -181,3 +197,83 @@ class Rules(Arguments, References, Predicates):
             governor = n.head if n.head.pos_ == "VERB" else None
             negated = governor is not None and self.is_negated(governor)
             yield from self._pairs(list(actors.values()), entry[0], n.text, n.lemma_.lower(), negated, None)
+
+    def argument_rule(self, sent: Span) -> Iterator[Candidate]:
+        """Back-off for any verb: its subject-side actors -> every actor on its object side.
+
+        The object side is what the verb governs (objects, prepositional phrases, the
+        complements of control verbs, the nouns those hold), so 'threatened further action
+        against Russia' and 'offered its troops to Lebanon's new president' relate their
+        actors although no lexicon row names the construction. The relation comes from the
+        lexicon, else the CAMEO dictionary, else the generic relation keeping the lemma.
+        """
+        experiencer = self.cue.get("experiencer", frozenset())
+        generic_stop = self.cue.get("generic_stop", frozenset())
+        for v in sent:
+            pred = self.predicate_of(v)
+            if pred is None or pred.lemma_.lower() in experiencer or pred.lemma_.lower() in generic_stop:
+                # 'China felt pressure from the US' is the nominal rule's, the other way round;
+                # 'have', 'make', 'be' say too little to relate what they govern
+                continue
+            passive = self.is_passive(v)
+            subj_toks, inherited = self.subject_tokens(v)
+            subjects = [a for t in subj_toks for a in self.actors_of(t)]
+            if not subjects:
+                continue
+            lemma = self.verb_lemma(pred)
+            negated = self.is_negated(v)
+            hypothetical = self.is_hypothetical(v)
+            modality = self.modality(v)
+            location = self.location(v)
+            taken = {s.actor.key for s in subjects} | ({location.actor.key} if location else set())
+            for prep, tok, direct in self.object_side(v, passive):
+                objects = [o for o in self.actors_of(tok) if o.actor.key not in taken and o.how != "event"]
+                if not objects:
+                    continue
+                event = (self.onto.lookup_event(lemma, "", prep, generic=False)
+                         or self.onto.lookup_event(lemma, "", "", generic=False) if direct else None)
+                relation, cameo = event if event is not None else ("relatedTo", None)
+                key = " ".join(p for p in (lemma, prep) if p)
+                text = self.surface(v, prep)
+                for s in subjects:
+                    for o in objects:
+                        if relation == "relatedTo" and not _two_states(s, o):
+                            continue  # an untyped back-off is only worth its noise between two states
+                        yield Candidate(s, relation, text, key, o, negated, "argument", inherited, modality,
+                                        cameo, hypothetical, location)
+
+    def speech_rule(self, sent: Span) -> Iterator[Candidate]:
+        """Speech acts aimed at the subject of their clause: 'X demanded that Y halt ...',
+        'X said Y must pay ...': X -> Y with the speech verb's relation (a plain 'say' over an
+        obligation is a demand). The clause's own statements are hypothetical (see ``is_hypothetical``)."""
+        directive = self.cue.get("directive", frozenset())
+        speech = self.cue.get("speech", frozenset())
+        obligation = self.cue.get("obligation", frozenset())
+        for v in sent:
+            lemma = v.lemma_.lower()
+            if v.pos_ != "VERB" or (lemma not in directive and lemma not in speech):
+                continue
+            for clause in (c for c in v.children if c.dep_ == "ccomp"):
+                obliged = any(c.dep_ == "aux" and c.lower_ in obligation for c in clause.children)
+                if lemma not in directive and not obliged:
+                    continue  # 'X said Y attacked Z' reports Y's act; it is no act of X towards Y
+                subj_toks, inherited = self.subject_tokens(v)
+                speakers = [a for t in subj_toks for a in self.actors_of(t)]
+                addressees = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                              for a in self.actors_of(c)]
+                if lemma in directive:
+                    event = self.onto.lookup_event(lemma, "", "") or self.onto.lookup_event("demand", "", "")
+                else:
+                    event = self.onto.lookup_event("demand", "", "")
+                if event is None:
+                    continue
+                relation, cameo = event
+                for s in speakers:
+                    for o in addressees:
+                        yield Candidate(s, relation, self.surface(v), lemma, o, self.is_negated(v), "speech_act",
+                                        inherited, self.modality(v), cameo, self.is_hypothetical(v))
+
+
+def _two_states(a: Arg, b: Arg) -> bool:
+    """Whether two arguments belong to two different states."""
+    return bool(a.actor.country and b.actor.country and a.actor.country != b.actor.country)

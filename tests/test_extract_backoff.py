@@ -1,0 +1,126 @@
+"""Back-off, speech-act, hypothetical, location, pronoun and modifier rules on hand-built Docs."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract import Extractor
+from graphbuild.types import Document
+
+DOC = Document(id="t", text="", source="t", sha256="0" * 64)
+
+
+def statements(onto, doc):
+    return {(t.subject.key, t.relation, t.object.key, t.negated, t.hypothetical,
+             t.location.key if t.location else None) for t in Extractor(onto).extract(doc, DOC)}
+
+
+# token rows (word, head, dep, pos, tag, lemma); entities (start, end, label, key);
+# expected (subject, relation, object, negated, hypothetical, location)
+CASES = {
+    "threat over a control complement: 'Iran threatened to cut off electricity to Azerbaijan'": (
+        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
+         ("to", 3, "aux", "PART", "TO", "to"), ("cut", 1, "xcomp", "VERB", "VB", "cut"),
+         ("off", 3, "prt", "ADP", "RP", "off"), ("electricity", 3, "dobj", "NOUN", "NN", "electricity"),
+         ("to", 3, "prep", "ADP", "IN", "to"), ("Azerbaijan", 6, "pobj", "PROPN", "NNP", "Azerbaijan")],
+        [(0, 1, "GPE", "IRN"), (7, 8, "GPE", "AZE")],
+        {("IRN", "threatens", "AZE", False, False, None), ("IRN", "relatedTo", "AZE", False, True, None)},
+    ),
+    "speech act over an obligation: 'Russia said Sudan must return the helicopter'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+         ("Sudan", 4, "nsubj", "PROPN", "NNP", "Sudan"), ("must", 4, "aux", "AUX", "MD", "must"),
+         ("return", 1, "ccomp", "VERB", "VB", "return"), ("the", 6, "det", "DET", "DT", "the"),
+         ("helicopter", 4, "dobj", "NOUN", "NN", "helicopter")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "SDN")],
+        {("RUS", "requests", "SDN", False, False, None)},
+    ),
+    "a plain report is no act towards its clause's subject: 'Russia said Sudan returned the helicopter'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+         ("Sudan", 3, "nsubj", "PROPN", "NNP", "Sudan"), ("returned", 1, "ccomp", "VERB", "VBD", "return"),
+         ("the", 5, "det", "DET", "DT", "the"), ("helicopter", 3, "dobj", "NOUN", "NN", "helicopter")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "SDN")],
+        set(),
+    ),
+    "directive with object control: 'the US urged Israel to withdraw from Lebanon'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("urged", 2, "ROOT", "VERB", "VBD", "urge"), ("Israel", 2, "dobj", "PROPN", "NNP", "Israel"),
+         ("to", 5, "aux", "PART", "TO", "to"), ("withdraw", 2, "xcomp", "VERB", "VB", "withdraw"),
+         ("from", 5, "prep", "ADP", "IN", "from"), ("Lebanon", 6, "pobj", "PROPN", "NNP", "Lebanon")],
+        [(1, 2, "GPE", "USA"), (3, 4, "GPE", "ISR"), (7, 8, "GPE", "LBN")],
+        {("USA", "requests", "ISR", False, False, None), ("ISR", "retreatsFrom", "LBN", False, True, None)},
+    ),
+    "demand that: 'Washington demanded that Tehran halt enrichment'": (
+        [("Washington", 1, "nsubj", "PROPN", "NNP", "Washington"), ("demanded", 1, "ROOT", "VERB", "VBD", "demand"),
+         ("that", 4, "mark", "SCONJ", "IN", "that"), ("Tehran", 4, "nsubj", "PROPN", "NNP", "Tehran"),
+         ("halt", 1, "ccomp", "VERB", "VB", "halt"), ("enrichment", 4, "dobj", "NOUN", "NN", "enrichment")],
+        [(0, 1, "GPE", "USA"), (3, 4, "GPE", "IRN")],
+        {("USA", "requests", "IRN", False, False, None)},
+    ),
+    "unknown verb, object through a noun, generic relation: 'China outshone loans to Kenya'": (
+        [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("outshone", 1, "ROOT", "VERB", "VBD", "outshine"),
+         ("loans", 1, "dobj", "NOUN", "NNS", "loan"), ("to", 2, "prep", "ADP", "IN", "to"),
+         ("Kenya", 3, "pobj", "PROPN", "NNP", "Kenya")],
+        [(0, 1, "GPE", "CHN"), (4, 5, "GPE", "KEN")],
+        {("CHN", "relatedTo", "KEN", False, False, None)},
+    ),
+    "demonym on any noun: 'Turkish drones struck Syria'": (
+        [("Turkish", 1, "amod", "ADJ", "JJ", "turkish"), ("drones", 2, "nsubj", "NOUN", "NNS", "drone"),
+         ("struck", 2, "ROOT", "VERB", "VBD", "strike"), ("Syria", 2, "dobj", "PROPN", "NNP", "Syria")],
+        [(0, 1, "NORP", "TUR"), (3, 4, "GPE", "SYR")],
+        {("TUR", "attacks", "SYR", False, False, None)},
+    ),
+    "a place after 'in' is the location: 'the US met Iran in Oman'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("met", 2, "ROOT", "VERB", "VBD", "meet"), ("Iran", 2, "dobj", "PROPN", "NNP", "Iran"),
+         ("in", 2, "prep", "ADP", "IN", "in"), ("Oman", 4, "pobj", "PROPN", "NNP", "Oman")],
+        [(1, 2, "GPE", "USA"), (3, 4, "GPE", "IRN"), (5, 6, "GPE", "OMN")],
+        {("USA", "meetsWith", "IRN", False, False, "OMN")},
+    ),
+    "adjectival predicate: 'Iran is hostile to Israel'": (
+        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+         ("hostile", 1, "acomp", "ADJ", "JJ", "hostile"), ("to", 2, "prep", "ADP", "IN", "to"),
+         ("Israel", 3, "pobj", "PROPN", "NNP", "Israel")],
+        [(0, 1, "GPE", "IRN"), (4, 5, "GPE", "ISR")],
+        {("IRN", "relatedTo", "ISR", False, False, None)},
+    ),
+    "person pronoun, one person in reach: 'Lavrov arrived. He criticized Japan.'": (
+        [("Lavrov", 1, "nsubj", "PROPN", "NNP", "Lavrov"), ("arrived", 1, "ROOT", "VERB", "VBD", "arrive"),
+         (".", 1, "punct", "PUNCT", ".", "."), ("He", 4, "nsubj", "PRON", "PRP", "he"),
+         ("criticized", 4, "ROOT", "VERB", "VBD", "criticize"), ("Japan", 4, "dobj", "PROPN", "NNP", "Japan"),
+         (".", 4, "punct", "PUNCT", ".", ".")],
+        [(0, 1, "PERSON", "SERGEY-LAVROV"), (5, 6, "GPE", "JPN")],
+        {("SERGEY-LAVROV", "criticizes", "JPN", False, False, None)},
+    ),
+    "person pronoun, two persons in reach: 'Lavrov met Putin. He criticized Japan.'": (
+        [("Lavrov", 1, "nsubj", "PROPN", "NNP", "Lavrov"), ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+         ("Putin", 1, "dobj", "PROPN", "NNP", "Putin"), (".", 1, "punct", "PUNCT", ".", "."),
+         ("He", 5, "nsubj", "PRON", "PRP", "he"), ("criticized", 5, "ROOT", "VERB", "VBD", "criticize"),
+         ("Japan", 5, "dobj", "PROPN", "NNP", "Japan"), (".", 5, "punct", "PUNCT", ".", ".")],
+        [(0, 1, "PERSON", "SERGEY-LAVROV"), (2, 3, "PERSON", "VLADIMIR-PUTIN"), (6, 7, "GPE", "JPN")],
+        {("SERGEY-LAVROV", "meetsWith", "VLADIMIR-PUTIN", False, False, None)},
+    ),
+    "condition: 'Iran will attack Iraq unless Baghdad accepts'": (
+        [("Iran", 2, "nsubj", "PROPN", "NNP", "Iran"), ("will", 2, "aux", "AUX", "MD", "will"),
+         ("attack", 2, "ROOT", "VERB", "VB", "attack"), ("Iraq", 2, "dobj", "PROPN", "NNP", "Iraq"),
+         ("unless", 6, "mark", "SCONJ", "IN", "unless"), ("Baghdad", 6, "nsubj", "PROPN", "NNP", "Baghdad"),
+         ("accepts", 2, "advcl", "VERB", "VBZ", "accept"), ("terms", 6, "dobj", "NOUN", "NNS", "term")],
+        [(0, 1, "GPE", "IRN"), (3, 4, "GPE", "IRQ"), (5, 6, "GPE", "IRQ")],
+        {("IRN", "attacks", "IRQ", False, False, None)},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_extract_backoff_rule(onto, make_doc, name):
+    rows, ents, expected = CASES[name]
+    assert statements(onto, make_doc(rows, ents)) == expected
+
+
+@pytest.mark.parametrize("lemma,noun,prep,relation", [
+    ("impose", "sanction", "against", "sanctions"),  # a light-noun row does not hide other prepositions
+    ("withdraw", "ambassador", "from", "retreatsFrom"),
+    ("zzz", "", "to", "relatedTo"),
+    ("have", "", "", None),
+])
+def test_extract_lookup_falls_back(onto, lemma, noun, prep, relation):
+    assert onto.lookup_relation(lemma, noun, prep) == relation
