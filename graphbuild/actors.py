@@ -149,6 +149,12 @@ class ActorResolver:
                     m = index.get(tok.i)
                     if m is not None and m.actor.type == "State":
                         return m.actor.country
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= ent.end:
+                # 'President Donald J. Trump of the United States', 'King Hassan of Morocco'
+                for tok in child.children:
+                    m = index.get(tok.i)
+                    if tok.dep_ == "pobj" and m is not None and m.actor.type == "State":
+                        return m.actor.country
         return None
 
     def resolve_span(self, ent: Span) -> Mention | None:

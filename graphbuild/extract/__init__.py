@@ -24,17 +24,20 @@ from graphbuild.types import Actor, Document, Triple
 __all__ = ["Extractor", "main_dyad"]
 
 
-def main_dyad(mentions: Iterable[Mention]) -> tuple[Actor, Actor] | None:
+def main_dyad(mentions: Iterable[Mention], states: dict[str, Actor] | None = None) -> tuple[Actor, Actor] | None:
     """The document's main pair of states: the two most mentioned, when the second is unambiguous.
 
-    'The two sides', 'both countries' and 'the parties' refer to this pair.
+    'The two sides', 'both countries' and 'the parties' refer to this pair. A person or body
+    counts for its state when ``states`` is given ('Mr. Obama and Cuban leader Raul Castro
+    announced the two countries had agreed').
     """
     counts: dict[str, int] = {}
     actors: dict[str, Actor] = {}
     for m in {(m.start, m.actor.key): m for m in mentions}.values():
-        if m.actor.type == "State":
-            counts[m.actor.key] = counts.get(m.actor.key, 0) + 1
-            actors[m.actor.key] = m.actor
+        actor = m.actor if m.actor.type == "State" else (states or {}).get(m.actor.country or "")
+        if actor is not None and actor.type == "State":
+            counts[actor.key] = counts.get(actor.key, 0) + 1
+            actors[actor.key] = actor
     ranked = sorted(counts, key=lambda k: (-counts[k], k))
     if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[2]] == counts[ranked[1]]):
         return None  # fewer than two states, or no clear second one
@@ -58,7 +61,7 @@ class Extractor:
         (noisy-or of the two).
         """
         mentions = self.resolver.mentions(doc, date=document.date)
-        rules = Rules(self.onto, self.light_nouns, mentions, main_dyad(mentions.values()))
+        rules = Rules(self.onto, self.light_nouns, mentions, main_dyad(mentions.values(), self.onto.actors))
         for index, sent in enumerate(doc.sents, start=sentence_base):
             best: dict[tuple[str, str, str, bool, bool], Triple] = {}
             where: tuple[str, int, int] | None = None  # the sentence's text and span, made once

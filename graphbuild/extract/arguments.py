@@ -89,11 +89,13 @@ class Arguments:
 
     def _owners(self, tok: Token, depth: int) -> list[Arg]:
         """Who a role or aspect noun belongs to: a modifier ('Russian', "Russia's", 'U.S.') or an of-phrase."""
-        for child in tok.children:
+        # a named owner before a pronoun: 'his Azerbaijani counterpart' is Azerbaijan's
+        for child in sorted(tok.children, key=lambda c: c.pos_ == "PRON"):
             if child.dep_ in ("poss", *MODIFIER_DEPS):
-                # "Russia's and China's governments": every coordinated owner
+                # "Russia's and China's governments": every coordinated owner; a place as a compound
+                # ('the Nile dam', 'Kabul airport') owns nothing
                 owners = [Arg(self.mentions[t.i].actor, "proxy") for t in (child, *child.conjuncts)
-                          if t.i in self.mentions]
+                          if t.i in self.mentions and not (self.mentions[t.i].place and t.dep_ == "compound")]
                 if owners:
                     return owners
                 found = self.actors_of(child, depth=depth + 1)

@@ -93,7 +93,8 @@ class Rules(Arguments, References, Predicates):
                 if relation == "relatedTo":
                     # an unknown verb over an event's possessor says too little ('spoke on Xi's visit')
                     objects = [o for o in objects if o.how != "event"]
-                found_object = found_object or bool(objects)
+                found_object = found_object or any(o.actor.key not in {s.actor.key for s in subjects}
+                                                   for o in objects)
                 for s in subjects:
                     for o in objects:
                         yield Candidate(s, relation, text, key, o, negated, "light_verb" if noun else rule,
@@ -105,6 +106,13 @@ class Rules(Arguments, References, Predicates):
                     relation = self.onto.lexicon.get((lemma, noun, ""))
                     if relation is None and noun in self.onto.nominals:
                         relation = self.onto.nominals[noun][0]
+                    if relation is None and noun and v.lemma_.lower() in self.cue.get("reciprocal_verb", ()):
+                        # 'Pakistani and Afghan forces exchanged fire', 'traded accusations'
+                        relation = (self.onto.lookup_relation(lemma, noun, "")
+                                    or self.onto.lookup_relation(noun, "", "") or "relatedTo")
+                        yield from self._pairs(subjects, relation, self.surface(v, noun), f"{lemma} {noun}",
+                                               negated, modality)
+                        break
                     if relation is not None and self.onto.relations[relation].symmetric:
                         key = " ".join(p for p in (lemma, noun) if p)
                         yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality)
