@@ -55,15 +55,16 @@ class ActorResolver:
         self._linked: dict[tuple[str, str], tuple[Actor, str]] = {}
 
     @cached_property
-    def _names(self) -> dict[str, str]:
-        """Lower-cased name -> actor key, for fuzzy linking (demonyms excluded)."""
-        out: dict[str, str] = {}
+    def _names(self) -> dict[str, tuple[str, str]]:
+        """Lower-cased name -> (actor key, alias kind), for fuzzy linking (demonyms and
+        shared names excluded)."""
+        out: dict[str, tuple[str, str]] = {}
         for alias in self.onto.aliases:
-            if alias.kind != "demonym" and len(alias.text) > 3:
-                out.setdefault(alias.text.lower(), alias.key)
+            if alias.kind != "demonym" and len(alias.text) > 3 and not alias.key.startswith("?"):
+                out.setdefault(alias.text.lower(), (alias.key, alias.kind))
         return out
 
-    def link(self, text: str, label: str) -> tuple[Actor, str]:
+    def link(self, text: str, label: str) -> tuple[Actor, str, str]:
         """Actor for a span text the ruler did not know: fuzzy, then ISO lookup, then minted.
 
         Cached per (text, label): news repeats the same unknown names over and over."""
@@ -72,28 +73,30 @@ class ActorResolver:
             self._linked[key] = self._link(text, label)
         return self._linked[key]
 
-    def _link(self, text: str, label: str) -> tuple[Actor, str]:
+    def _link(self, text: str, label: str) -> tuple[Actor, str, str]:
+        """(actor, how it was linked, place kind: "capital", "city" or "")."""
         name = re.sub(r"^(?:the|The)\s+", "", text).strip()
         name = re.sub(r"\s*['\u2019]s?$", "", name)
         hit = process.extractOne(name.lower(), self._names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if hit is not None:
-            return self.onto.actors[self._names[hit[0]]], "fuzzy"
+            key, kind = self._names[hit[0]]
+            return self.onto.actors[key], "fuzzy", kind if kind in ("capital", "city") else ""
         if label == "GPE":
             try:
                 country = pycountry.countries.lookup(name)
             except LookupError:
                 country = None
             if country is not None and country.alpha_3 in self.onto.actors:
-                return self.onto.actors[country.alpha_3], "country"
+                return self.onto.actors[country.alpha_3], "country", ""
         kind = NER_TYPES[label]
         key = f"x-{kind.lower()}-{slugify(name)}"
-        return Actor(key=key, label=name, type=kind, linked=False), "unlinked"
+        return Actor(key=key, label=name, type=kind, linked=False), "unlinked", ""
 
     def mentions(self, doc: Doc, *, date: str | None = None) -> dict[int, Mention]:
         """Token index -> the actor mention covering it; persons take the role in force on ``date``."""
         index: dict[int, Mention] = {}
         for ent in doc.ents:
-            mention = self.resolve_span(ent)
+            mention = self.resolve_span(ent, date=date)
             if mention is None:
                 continue
             if date and mention.actor.key in self.onto.roles:
@@ -112,23 +115,27 @@ class ActorResolver:
                 for i in range(ent.start, ent.end):
                     index[i] = affiliated
         self._corefer_surnames(doc, index)
-        self._link_cities(index)
+        self._link_cities(doc, index)
         return index
 
-    def _link_cities(self, index: dict[int, Mention]) -> None:
+    def _link_cities(self, doc: Doc, index: dict[int, Mention]) -> None:
         """An unknown place the NER found ('Kharkiv', 'Belgorod') is a city of the state the
         gazetteer names; a name cities of several states share is the one of them the
         document mentions, and otherwise stays unlinked."""
-        mentioned = {m.actor.country for m in index.values() if m.actor.country}
         done: set[int] = set()
         for i, m in sorted(index.items()):
-            if m.start in done or m.actor.linked or m.actor.type != "Region":
+            if m.start in done or not (m.place or (not m.actor.linked and m.actor.type == "Region")):
                 continue
             done.add(m.start)
-            states = load_places().get(m.actor.label, frozenset())
+            name = m.actor.label if not m.actor.linked else doc[m.start:m.end].text
+            states = load_places().get(name, frozenset())
             if len(states) > 1:
-                states = states & mentioned
-            if len(states) == 1:
+                # a name several states' cities share ('Tripoli'): the one the rest of the document
+                # names; a known place keeps its state when the document gives no other hint
+                mentioned = {o.actor.country for o in index.values() if o.actor.country and o.start != m.start}
+                hinted = states & mentioned
+                states = hinted if len(hinted) == 1 else frozenset() if not m.actor.linked else {m.actor.country}
+            if len(states) == 1 and (m.actor.country not in states or not m.place):
                 (code,) = states
                 state = self.onto.actors.get(code)
                 if state is not None:
@@ -180,8 +187,19 @@ class ActorResolver:
                         return m.actor.country
         return None
 
-    def resolve_span(self, ent: Span) -> Mention | None:
+    def resolve_span(self, ent: Span, *, date: str | None = None) -> Mention | None:
         """The actor an entity span names, or None for labels that name no actor (DATE, MONEY...)."""
+        if ent.ent_id_.startswith("?"):
+            # a shared title and surname ('President Bush'): whoever held the office on the date
+            actor = self.onto.homonym(ent.ent_id_[1:], date)
+            if actor is not None:
+                return Mention(actor, ent.start, ent.end, False, "ruler")
+            actor, how, _place = self.link(ent.text.strip(), "PERSON")
+            countries = {self.onto.actors[k].country for k in self.onto.homonyms.get(ent.ent_id_[1:], ())
+                         if k in self.onto.actors}
+            if not actor.linked and len(countries) == 1:
+                actor = replace(actor, country=countries.pop())  # who is open, the state is not
+            return Mention(actor, ent.start, ent.end, False, how)
         if ent.ent_id_ and ent.ent_id_ in self.onto.actors:
             actor = self.onto.actors[ent.ent_id_]
             return Mention(actor, ent.start, ent.end, ent.text in self.demonyms, "ruler", self.places.get(ent.text, ""))
@@ -190,5 +208,5 @@ class ActorResolver:
         text = ent.text.strip()
         if not text or not any(c.isalpha() for c in text):
             return None
-        actor, how = self.link(text, ent.label_)
-        return Mention(actor, ent.start, ent.end, ent.label_ == "NORP" and how != "unlinked", how)
+        actor, how, place = self.link(text, ent.label_)
+        return Mention(actor, ent.start, ent.end, ent.label_ == "NORP" and how != "unlinked", how, place)

@@ -63,13 +63,16 @@ def actor_network(kg: KnowledgeGraph) -> nx.MultiDiGraph:
 # zero-padded length. A document without a date adds "" to the dates (an unbound value
 # would void the whole GROUP_CONCAT).
 EDGES_QUERY = """
-SELECT ?s ?p ?o (COUNT(?st) AS ?statements) (COUNT(DISTINCT ?doc) AS ?documents)
+SELECT ?s ?p ?o (COUNT(DISTINCT ?st) AS ?statements) (COUNT(DISTINCT ?doc) AS ?documents)
        (MIN(CONCAT(SUBSTR(STR(10000000 + STRLEN(?sentence)), 2), ?sentence)) AS ?evidence)
        (GROUP_CONCAT(DISTINCT COALESCE(STR(?date), ""); separator=" ") AS ?dates)
+       (GROUP_CONCAT(DISTINCT COALESCE(?place, ""); separator="\u001f") AS ?locations)
 WHERE {
   ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gb:negated false ;
       gb:document ?doc ; gb:sentence ?sentence .
+  FILTER NOT EXISTS { ?st gb:hypothetical true }
   OPTIONAL { ?doc dcterms:date ?date }
+  OPTIONAL { ?st gb:location ?where . ?where rdfs:label ?place }
 } GROUP BY ?s ?p ?o
 """
 # Statements naming each actor, negated ones included (a self-loop counts twice).
@@ -98,7 +101,9 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     names; edge attributes ``eid`` (unique), ``relation``, ``label``,
     ``relation_iri``, ``weight`` (supporting statements, never 0), ``documents``,
     ``evidence`` (the shortest supporting sentence), ``plover``/``cameo``/``quad``
-    where the relation has them, and ``dates`` (sorted document dates).
+    where the relation has them, ``dates`` (sorted document dates) and ``locations`` (the
+    places the events took place, '; '-separated) when any statement names one. Negated
+    and hypothetical statements make no edge.
 
     Statements are aggregated by SPARQL inside the store and actors and relations
     looked up one by one, so memory grows with the network, not with the corpus.
@@ -116,7 +121,7 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
         if p.get(EXACT_MATCH):
             info["wikidata"] = local_name(p[EXACT_MATCH])
         G.add_node(iri, **{k: xml_safe(v) for k, v in info.items()}, iri=iri, mentions=mentions.get(iri, 0))
-    for n, (s, rel, o, statements, documents, evidence, dates) in enumerate(sorted(rows)):
+    for n, (s, rel, o, statements, documents, evidence, dates, locations) in enumerate(sorted(rows)):
         r = relations[rel]
         attrs: dict[str, object] = {
             "eid": f"e{n}",
@@ -128,6 +133,9 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
             "evidence": xml_safe(evidence[_PAD:]),
             "dates": sorted(dates.split()),
         }
+        places = sorted(p for p in locations.split("\u001f") if p)
+        if places:
+            attrs["locations"] = xml_safe("; ".join(places))  # where the events took place
         for name, prop in (("plover", PLOVER), ("cameo", CAMEO), ("quad", QUAD)):
             if r.get(prop):
                 attrs[name] = local_name(r[prop]) if name == "quad" else r[prop]

@@ -158,6 +158,23 @@ class Ontology:
     agents: dict[str, str] = field(default_factory=dict)  # agent noun -> sector code
     roles: dict[str, tuple[Role, ...]] = field(default_factory=dict)  # actor key -> dated roles
     verb_nouns: frozenset[tuple[str, str]] = frozenset()  # (verb, noun) of the dictionary's noun patterns
+    homonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shared person alias -> keys
+
+    def homonym(self, name: str, date: str | None) -> Actor | None:
+        """The person a shared alias names on ``date``: the one whose government role is in force
+        then ('President Bush' in 1990 or in 2005); without a date, the latest to take office.
+        None when the date leaves it open."""
+        keys = [k for k in self.homonyms.get(name, ()) if k in self.actors]
+
+        def offices(key: str) -> list[Role]:
+            return [r for r in self.roles.get(key, ()) if r.sector in ("GOV", "MIL", "IGO")]
+
+        if date:
+            current = [k for k in keys if any((not r.start or r.start <= date) and (not r.end or date <= r.end)
+                                               for r in offices(k))]
+            return self.actor_on(self.actors[current[0]], date) if len(current) == 1 else None
+        latest = max(keys, key=lambda k: (max((r.start for r in offices(k)), default=""), k), default=None)
+        return self.actors[latest] if latest is not None else None
 
     def actor_on(self, actor: Actor, date: str | None) -> Actor:
         """The actor as its roles stand on ``date``: a person's state is the one it served then.
@@ -353,7 +370,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
 def _load_ontology(d: Path) -> Ontology:
     states, state_aliases = _load_states(d / "states.csv")
     others, other_aliases = _load_actors(d / "actors.csv", states)
-    found, found_aliases, roles = _load_dictionary_actors(d / "dictionaries", states, others,
+    found, found_aliases, roles, homonyms = _load_dictionary_actors(d / "dictionaries", states, others,
                                                          {a.text for a in (*state_aliases, *other_aliases)})
     others.update(found)
     other_aliases += found_aliases
@@ -404,25 +421,30 @@ def _load_ontology(d: Path) -> Ontology:
         verb_nouns=frozenset((lemma, noun) for (lemma, noun, _prep) in verbs if noun),
         agents=agents,
         roles=roles,
+        homonyms=homonyms,
     )
 
 
-def _load_dictionary_actors(d: Path, states: dict[str, Actor], curated: dict[str, Actor], claimed: set[str]
-                            ) -> tuple[dict[str, Actor], list[Alias], dict[str, tuple[Role, ...]]]:
+def _load_dictionary_actors(
+    d: Path, states: dict[str, Actor], curated: dict[str, Actor], claimed: set[str]
+) -> tuple[dict[str, Actor], list[Alias], dict[str, tuple[Role, ...]], dict[str, tuple[str, ...]]]:
     """Actors of the Phoenix dictionaries (``dictionaries/actors.csv``, ``roles.csv``); optional.
 
     Our curated tables win: a surface form they claim stays theirs, and a dictionary actor
     with a curated key only lends its extra aliases. A dictionary state's aliases are mostly
     its cities and regions, so they are places of that state (a metonym as an agent, a
-    location after 'in'). A surface form two dictionary actors claim names neither.
+    location after 'in'). A surface form several dictionary persons share ('President Bush')
+    becomes a homonym that the document's date resolves; one that other actors share names none.
     """
     actors: dict[str, Actor] = {}
     aliases: list[Alias] = []
     roles: dict[str, list[Role]] = {}
+    homonyms: dict[str, tuple[str, ...]] = {}
     if not (d / "actors.csv").is_file():
-        return actors, aliases, {}
+        return actors, aliases, {}, {}
     rows = _read_csv(d / "actors.csv")
     owners: dict[str, set[str]] = {}
+    persons = {row["key"] for row in rows if row["type"] == "Person" and row["country"] in states}
     for row in rows:
         for name in [row["label"], *_split(row["aliases"])]:
             owners.setdefault(name, set()).add(row["country"] if row["type"] == "State" else row["key"])
@@ -444,14 +466,21 @@ def _load_dictionary_actors(d: Path, states: dict[str, Actor], curated: dict[str
         label = RULER_LABELS["State" if kind == "State" else kind]
         for name in dict.fromkeys([row["label"], *_split(row["aliases"])]):
             bare = name[4:] if name[:4].lower() == "the " else name
-            if name in claimed or bare in claimed or "the " + bare in claimed or \
-                    len(owners.get(name, ())) > 1 or len(name) < 3:
-                continue  # ours, or ambiguous: 'The White House' is states.csv's 'White House
+            if name in claimed or bare in claimed or "the " + bare in claimed or len(name) < 3:
+                continue  # ours: 'The White House' is the curated 'White House'
+            if len(owners.get(name, ())) > 1:
+                if owners[name] <= persons and kind == "Person":
+                    # 'President Bush': the document's date decides who it is (see Ontology.homonym)
+                    homonyms[name] = tuple(sorted(owners[name]))
+                    claimed.add(name)
+                    aliases += [Alias(v, "?" + name, label, alias_kind) for v in _variants(name)]
+                continue
             if kind == "State" and name == row["label"]:
                 continue  # the state's own name is the curated table's
             claimed.add(name)
             aliases += [Alias(v, key, label, alias_kind) for v in _variants(name)]
-    return actors, aliases, {k: tuple(sorted(v, key=lambda r: (r.start, r.end))) for k, v in roles.items()}
+    return (actors, aliases, {k: tuple(sorted(v, key=lambda r: (r.start, r.end))) for k, v in roles.items()},
+            homonyms)
 
 
 def _load_dictionaries(d: Path, sectors: dict[str, tuple[str, str]]

@@ -15,7 +15,7 @@ from graphbuild.store import KnowledgeGraph
 
 NODE_COLUMNS = ("Id", "Label", "type", "country", "wikidata", "iri", "mentions", "degree")
 EDGE_COLUMNS = ("Source", "Target", "Type", "Id", "Label", "Weight", "relation", "relation_iri",
-                "plover", "cameo", "quad", "documents", "dates", "evidence")
+                "plover", "cameo", "quad", "documents", "dates", "evidence", "locations")
 
 
 def _csv(rows: list[list[object]]) -> bytes:
@@ -39,5 +39,5 @@ def generate_edges_csv(g: KnowledgeGraph) -> bytes:
     for u, v, d in G.edges(data=True):
         rows.append([u, v, "Directed", d["eid"], d["label"], d["weight"], d["relation"], d["relation_iri"],
                      d.get("plover", ""), d.get("cameo", ""), d.get("quad", ""), d["documents"],
-                     "; ".join(d["dates"]), d["evidence"]])
+                     "; ".join(d["dates"]), d["evidence"], d.get("locations", "")])
     return _csv(rows)

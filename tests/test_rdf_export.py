@@ -179,3 +179,26 @@ def test_export_jsonld_uses_the_context_of_the_ontology_built_with(tmp_path, ont
     assert '"evidenceText"' in (tmp_path / "cli" / "graph.jsonld").read_text(encoding="utf-8")
     default = runner.invoke(app, ["export", "--graph", str(ttl), "--format", "jsonld", "--out", str(tmp_path / "d")])
     assert default.exit_code == 0 and '"evidenceText"' not in (tmp_path / "d" / "graph.jsonld").read_text("utf-8")
+
+
+@pytest.mark.parametrize("place", ["Geneva"])
+def test_rdf_hypothetical_location_and_cameo(onto, place):
+    from dataclasses import replace
+
+    from graphbuild.network import to_networkx
+    from graphbuild.types import Actor
+
+    where = Actor(key="place-geneva", label=place, type="Region", country="CHE")
+    asserted = replace(triple(onto, "USA", "criticizes", "IRN", sentence="The US criticized Iran in Geneva."),
+                       location=where, cameo="1112")
+    wished = replace(triple(onto, "IRN", "retreatsFrom", "SYR", index=1, sentence="The US urged Iran to leave Syria."),
+                     hypothetical=True)
+    quads = {(q.subject.value, q.predicate.value, q.object.value) for q in document_quads(DOC, [asserted, wished], onto)}
+    direct = {(s, o) for s, p, o in quads if p in {str(onto.relation_iri(r)) for r in onto.relations}}
+    assert direct == {(str(ACTOR.USA), str(ACTOR.IRN))}  # the hypothetical statement has no direct edge
+    assert any(p.endswith("#hypothetical") and o == "true" for _s, p, o in quads)
+    assert any(p.endswith("#location") and o == str(ACTOR["place-geneva"]) for _s, p, o in quads)
+    assert any(p.endswith("#cameoCode") and o == "1112" for _s, p, o in quads)
+    assert (str(ACTOR["place-geneva"]), str(onto.relation_iri("relatedTo")), str(ACTOR.USA)) not in quads
+    G = to_networkx(make_graph(onto, [asserted, wished]))
+    assert [(d["relation"], d.get("locations")) for _u, _v, d in G.edges(data=True)] == [("criticizes", place)]

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graphbuild.actors import slugify
 from graphbuild.extract.records import RELATIVE_PRONOUNS, Arg
+from graphbuild.types import Actor
 
 # Dependents that are not on a verb's object side: its subject, function words, and clauses
 # that are events of their own (adverbial, relative, reported, appositive).
@@ -261,9 +263,16 @@ class Predicates:
                 if p.dep_ == "prep" and p.lower_ in locative:
                     for g in p.children:
                         if g.dep_ == "pobj" and self._is_place(g):
-                            m = self.mentions[g.i]
-                            return Arg(m.actor, m.linked_by)
+                            return Arg(self._place_actor(g), self.mentions[g.i].linked_by)
         return None
+
+    def _place_actor(self, tok: Token) -> Actor:
+        """The place itself ('Geneva', in Switzerland), or the state when the text names one."""
+        m = self.mentions[tok.i]
+        if not m.place:
+            return m.actor
+        name = " ".join(t.text for t in tok.doc[m.start:m.end]).removeprefix("the ")
+        return Actor(key=f"place-{slugify(name)}", label=name, type="Region", country=m.actor.country)
 
     def is_hypothetical(self, v: Token) -> bool:
         """Whether ``v`` is the content of a demand, threat, offer or condition rather than a fact:

@@ -115,17 +115,19 @@ class Rules(Arguments, References, Predicates):
                         break
                     if relation is not None and self.onto.relations[relation].symmetric:
                         key = " ".join(p for p in (lemma, noun) if p)
-                        yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality)
+                        yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality,
+                                               location)
                         break
 
     @staticmethod
     def _pairs(actors: list[Arg], relation: str, text: str, lemma: str, negated: bool,
-               modality: str | None) -> Iterator[Candidate]:
+               modality: str | None, location: Arg | None = None) -> Iterator[Candidate]:
         """Every ordered pair of distinct actors: reciprocal relations hold both ways."""
         for s in actors:
             for o in actors:
                 if s.actor.key != o.actor.key:
-                    yield Candidate(s, relation, text, lemma, o, negated, "reciprocal", modality=modality)
+                    yield Candidate(s, relation, text, lemma, o, negated, "reciprocal", modality=modality,
+                                    location=location)
 
     def nominal_rule(self, sent: Span) -> Iterator[Candidate]:
         """Event nouns: 'the visit of Wang Yi to Russia', "Xi's visit to Russia", 'US sanctions on Iran',
