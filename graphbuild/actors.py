@@ -130,12 +130,12 @@ class ActorResolver:
             name = m.actor.label if not m.actor.linked else doc[m.start:m.end].text
             states = load_places().get(name, frozenset())
             if len(states) > 1:
-                # a name several states' cities share ('Tripoli'): the one the rest of the document
-                # names; a known place keeps its state when the document gives no other hint
+                # a name several states' cities share ('Tripoli'): the one the rest of the document names
                 mentioned = {o.actor.country for o in index.values() if o.actor.country and o.start != m.start}
-                hinted = states & mentioned
-                states = hinted if len(hinted) == 1 else frozenset() if not m.actor.linked else {m.actor.country}
-            if len(states) == 1 and (m.actor.country not in states or not m.place):
+                states = states & mentioned
+            elif m.actor.linked:
+                continue  # a known place keeps its state ('White House' is no Casablanca)
+            if len(states) == 1 and m.actor.country not in states:
                 (code,) = states
                 state = self.onto.actors.get(code)
                 if state is not None:

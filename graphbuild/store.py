@@ -176,7 +176,7 @@ class KnowledgeGraph:
                 continue
             parts = {q.predicate.value.rsplit("#", 1)[-1]: q.object for q in quads}
             group = list(quads) + list(by_subject.get(doc, []))
-            for actor in (parts.get("subject"), parts.get("object")):
+            for actor in (parts.get("subject"), parts.get("object"), parts.get("location")):
                 group += [q for q in by_subject.get(actor, []) if q.predicate.value in ACTOR_DESCRIPTION]
             if parts.get("negated") == Literal(False):
                 edge = Quad(parts["subject"], parts["predicate"], parts["object"], default)
