@@ -8,6 +8,7 @@ stage picks the one the document's other mentions point to, or none.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pycountry
@@ -32,13 +33,11 @@ def load_places() -> dict[str, frozenset[str]]:
         if country is None:
             continue
         names = {city["name"]}
-        names.update(n for n in city.get("alternatenames", ()) if _latin_name(n))
+        names.update(filter(_LATIN_NAME.fullmatch, city.get("alternatenames", ())))
         for name in names:
             out.setdefault(name, set()).add(country)
     return {name: frozenset(codes) for name, codes in out.items()}
 
 
-def _latin_name(name: str) -> bool:
-    """A plain Latin-script proper name ('Kiev', 'Bombay'), not a code or a transliteration key."""
-    return (name.isascii() and name[:1].isupper() and len(name) > 3
-            and all(c.isalpha() or c in " -'." for c in name))
+# A plain Latin-script proper name ('Kiev', 'Bombay'), not a code or a transliteration key.
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z .'-]{3,}")
