@@ -134,3 +134,25 @@ def test_evaluate_missing_texts_named(runner, tmp_path):
                     encoding="utf-8")
     result = runner.invoke(app, ["evaluate", str(gold), str(SEEDS)])
     assert result.exit_code == 1 and "no input text for gold document(s) nowhere.txt" in result.stderr
+
+
+def test_evaluate_event_records_through_cli(runner, tmp_path):
+    gold = tmp_path / "events.jsonl"
+    records = [
+        {"id": "e1", "text": "France criticized Germany on Monday.",
+         "expected": [{"source": "FRA", "target": "DEU", "event": "DISAPPROVE"}]},
+        {"id": "e2", "text": "Japan and China held talks in Beijing.",
+         "expected": [{"source": "JPN", "target": "CHN", "event": "CONSULT"},
+                      {"source": "CHN", "target": "JPN", "event": "CONSULT"}]},
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(gold), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["format"] == "events" and out["gold_facts"] == 3 and out["scored_documents"] == 2
+    assert set(out["systems"]) == {"graphbuild", "textacy-svo", "cooccurrence"}
+    assert "typed" not in out["systems"]["cooccurrence"]
+    ours = out["systems"]["graphbuild"]
+    assert ours["dyads"]["tp"] == 3 and ours["typed"]["tp"] == 3  # DISAPPROVE scores as today's ACCUSE
+    table = runner.invoke(app, ["evaluate", str(gold)])
+    assert all(name in table.stdout for name in ("graphbuild", "textacy-svo", "cooccurrence"))
