@@ -126,8 +126,34 @@ class ActorResolver:
                 for i in range(ent.start, ent.end):
                     index[i] = affiliated
         self._corefer_surnames(doc, index)
+        self._link_surnames(doc, index, date)
         self._link_cities(doc, index)
         return index
+
+    def _link_surnames(self, doc: Doc, index: dict[int, Mention], date: str | None) -> None:
+        """'President Clinton', 'Chancellor Kohl', 'Mr Lavrov': a surname after a title (or alone)
+        that no earlier full name explains is the one person with that surname in office on
+        the document's date; otherwise it stays unlinked, with the state its bearers share."""
+        titles = self.onto.cues.get("title", frozenset())
+        done: set[int] = set()
+        for i, m in sorted(index.items()):
+            if m.start in done or m.actor.linked or m.actor.type != "Person" or m.linked_by == "coref":
+                continue
+            done.add(m.start)
+            words = [t.text for t in doc[m.start:m.end]]
+            while len(words) > 1 and (words[0].lower().rstrip(".") in titles or words[0].lower() in self.onto.agents):
+                words = words[1:]
+            if len(words) != 1:
+                continue
+            person, country = self.onto.person_by_surname(words[0], date)
+            if person is not None:
+                found = Mention(person, m.start, m.end, False, "title", m.place)
+            elif country and not m.actor.country:
+                found = Mention(replace(m.actor, country=country), m.start, m.end, False, m.linked_by, m.place)
+            else:
+                continue
+            for j in range(m.start, m.end):
+                index[j] = found
 
     def _link_cities(self, doc: Doc, index: dict[int, Mention]) -> None:
         """An unknown place the NER found ('Kharkiv', 'Belgorod') is a city of the state the

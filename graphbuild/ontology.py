@@ -160,6 +160,34 @@ class Ontology:
     verb_nouns: frozenset[tuple[str, str]] = frozenset()  # (verb, noun) of the dictionary's noun patterns
     homonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shared person alias -> keys
 
+    @property
+    def surnames(self) -> dict[str, tuple[str, ...]]:
+        """Surname -> keys of the persons with dated roles who bear it ('Clinton', 'Kohl')."""
+        cached = self.__dict__.get("_surnames")
+        if cached is None:
+            found: dict[str, set[str]] = {}
+            for key in self.roles:
+                actor = self.actors.get(key)
+                if actor is not None and actor.type == "Person" and " " in actor.label:
+                    found.setdefault(actor.label.split()[-1], set()).add(key)
+            cached = {k: tuple(sorted(v)) for k, v in found.items()}
+            object.__setattr__(self, "_surnames", cached)
+        return cached
+
+    def person_by_surname(self, surname: str, date: str | None) -> tuple[Actor | None, str | None]:
+        """(person, state) for a surname alone: the one bearer in office on ``date`` (or the only
+        bearer at all); when it stays open, no person but the state all bearers share, if any."""
+        keys = self.surnames.get(surname, ())
+        if len(keys) == 1:
+            return self.actor_on(self.actors[keys[0]], date), None
+        if date and keys:
+            current = [k for k in keys if any(r.sector in ("GOV", "MIL") and (not r.start or r.start <= date)
+                                               and (not r.end or date <= r.end) for r in self.roles[k])]
+            if len(current) == 1:
+                return self.actor_on(self.actors[current[0]], date), None
+        countries = {self.actors[k].country for k in keys}
+        return None, (countries.pop() if len(countries) == 1 else None)
+
     def homonym(self, name: str, date: str | None) -> Actor | None:
         """The person a shared alias names on ``date``: the one whose government role is in force
         then ('President Bush' in 1990 or in 2005); without a date, the latest to take office.

@@ -91,3 +91,14 @@ def test_actors_dictionary_yields_to_curated(onto):
     assert not any(a.text == "The White House" and a.key != "USA" for a in onto.aliases)
     # a Phoenix person the curated table also has keeps the curated record
     assert onto.actors["VLADIMIR-PUTIN"].wikidata == "Q7747"
+
+
+@pytest.mark.parametrize("words,date,expected", [
+    (("President", "Clinton"), "1995-01-01", ("BILL-CLINTON", "USA")),  # the one Clinton in office then
+    (("Chancellor", "Kohl"), None, ("HELMUT-KOHL", "DEU")),           # the only Kohl the dictionary knows
+    (("Mr", "Zorvanek"), None, ("x-person-mr-zorvanek", None)),         # unknown surname: stays unlinked
+])
+def test_actors_title_and_surname(onto, make_doc, words, date, expected):
+    doc = make_doc(rows((words[0], 1, "compound"), (words[1], 2, "nsubj"), ("spoke", 2, "ROOT")),
+                   [(0, 2, "PERSON", "")])
+    assert keys(onto, doc, date=date)[1][:2] == expected

@@ -107,6 +107,36 @@ CASES = {
         [(0, 1, "GPE", "IRN"), (3, 4, "GPE", "IRQ"), (5, 6, "GPE", "IRQ")],
         {("IRN", "attacks", "IRQ", False, False, None)},
     ),
+    "refusal is a rejection of the complement's target: 'Turkey refused to send troops to Syria'": (
+        [("Turkey", 1, "nsubj", "PROPN", "NNP", "Turkey"), ("refused", 1, "ROOT", "VERB", "VBD", "refuse"),
+         ("to", 3, "aux", "PART", "TO", "to"), ("send", 1, "xcomp", "VERB", "VB", "send"),
+         ("troops", 3, "dobj", "NOUN", "NNS", "troop"), ("to", 3, "prep", "ADP", "IN", "to"),
+         ("Syria", 5, "pobj", "PROPN", "NNP", "Syria")],
+        [(0, 1, "GPE", "TUR"), (6, 7, "GPE", "SYR")],
+        {("TUR", "relatedTo", "SYR", True, False, None), ("TUR", "rejects", "SYR", False, False, None)},
+    ),
+    "stative passive: 'Israel is opposed to French mediation'": (
+        [("Israel", 2, "nsubjpass", "PROPN", "NNP", "Israel"), ("is", 2, "auxpass", "AUX", "VBZ", "be"),
+         ("opposed", 2, "ROOT", "VERB", "VBN", "oppose"), ("to", 2, "prep", "ADP", "IN", "to"),
+         ("French", 5, "amod", "ADJ", "JJ", "french"), ("mediation", 3, "pobj", "NOUN", "NN", "mediation")],
+        [(0, 1, "GPE", "ISR"), (4, 5, "NORP", "FRA")],
+        {("ISR", "opposes", "FRA", False, False, None)},
+    ),
+    "plural pronoun for a plural actor: 'Palestinian leaders said they would boycott Israel'": (
+        [("Palestinian", 1, "amod", "ADJ", "JJ", "palestinian"), ("leaders", 2, "nsubj", "NOUN", "NNS", "leader"),
+         ("said", 2, "ROOT", "VERB", "VBD", "say"), ("they", 5, "nsubj", "PRON", "PRP", "they"),
+         ("would", 5, "aux", "AUX", "MD", "would"), ("boycott", 2, "ccomp", "VERB", "VB", "boycott"),
+         ("Israel", 5, "dobj", "PROPN", "NNP", "Israel")],
+        [(0, 1, "NORP", "PSE"), (6, 7, "GPE", "ISR")],
+        {("PSE-GOV", "opposes", "ISR", False, False, None)},
+    ),
+    "a compound agent noun stands in for its head: 'Israeli army bulldozers demolished Palestinian homes'": (
+        [("Israeli", 1, "amod", "ADJ", "JJ", "israeli"), ("army", 2, "compound", "NOUN", "NN", "army"),
+         ("bulldozers", 3, "nsubj", "NOUN", "NNS", "bulldozer"), ("demolished", 3, "ROOT", "VERB", "VBD", "demolish"),
+         ("Palestinian", 5, "amod", "ADJ", "JJ", "palestinian"), ("homes", 3, "dobj", "NOUN", "NNS", "home")],
+        [(0, 1, "NORP", "ISR"), (4, 5, "NORP", "PSE")],
+        {("ISR-MIL", "ploverAssault", "PSE", False, False, None)},
+    ),
 }
 
 

@@ -82,13 +82,20 @@ class Arguments:
         # a directed preposition ('demolished Palestinian homes', 'tariffs on Chinese goods').
         lemma = tok.lemma_.lower()
         sector = self.onto.agents.get(lemma) or self.onto.agents.get(tok.lower_)
-        loose = tok.dep_ in ("dobj", "nsubjpass") or (
+        loose = tok.dep_ in ("dobj", "nsubjpass", "appos") or (
             tok.dep_ == "pobj" and tok.head.lower_ in (*self.cue.get("target_prep", ()), "of"))
+        # 'Israeli army bulldozers': a compound agent noun stands in for its head
+        for c in tok.children:
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in self.onto.agents:
+                found = self.actors_of(c, depth=depth + 1)
+                if found:
+                    return found
         if not sector and not loose and lemma not in self.cue.get("agent_noun", ()):
             return []
         owners = self._owners(tok, depth)
+        # a person owns what it says or does as an object ("welcomed Reagan's statement"), not an agent
         return [Arg(self.onto.sector_actor(a.actor, sector) if sector and a.actor.type == "State" else a.actor,
-                    "proxy" if sector else "modifier") for a in owners if a.actor.type != "Person"]
+                    "proxy" if sector else "modifier") for a in owners if a.actor.type != "Person" or loose]
 
     def _owners(self, tok: Token, depth: int) -> list[Arg]:
         """Who a role or aspect noun belongs to: a modifier ('Russian', "Russia's", 'U.S.') or an of-phrase."""

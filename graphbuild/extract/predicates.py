@@ -86,11 +86,14 @@ class Predicates:
         return out
 
     def is_negated(self, v: Token) -> bool:
-        """'does not support', 'did not want to join', 'never joined', 'refused to join'."""
+        """'does not support', 'did not want to join', 'never joined', 'refused to join',
+        'warned Kiev against joining'."""
         words = self.cue.get("negation", frozenset())
         chain = self.chain(v)
         if any(t.lemma_.lower() in self.cue.get("negative_verb", ()) for t in chain[1:]):
             return True  # 'refused to impose sanctions', 'failed to join'
+        if v.dep_ == "pcomp" and v.head.lower_ in self.cue.get("counterfactive", ()):
+            return True  # 'warned Kiev against joining NATO': the gerund's event did not happen
         return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words) for t in chain for c in t.children)
 
     def modality(self, v: Token) -> str | None:
@@ -207,7 +210,8 @@ class Predicates:
                 # control: 'threatened to cut off electricity to X', 'is ready to send troops to X';
                 # the complement's targets are a threat's or an offer's own, not a decision's
                 own = direct and v.lemma_.lower() in (self.cue.get("irrealis", frozenset())
-                                                      | self.cue.get("readiness", frozenset()))
+                                                      | self.cue.get("readiness", frozenset())
+                                                      | self.cue.get("refusal", frozenset()))
                 yield from self.object_side(c, self.is_passive(c), depth=depth + 1, prep=prep, direct=own)
             elif d in ("prep", "dative") and c.pos_ == "ADP" or d == "prep":
                 yield from self._prep_side(c, depth, direct)
@@ -241,7 +245,9 @@ class Predicates:
         if depth >= 2:
             return
         for c in n.children:
-            if c.dep_ == "prep":
+            if c.dep_ == "appos":  # 'denounced as an ugly crime Serbia's suppression of ...'
+                yield from self._noun_side(c, prep, depth + 1, direct)
+            elif c.dep_ == "prep":
                 yield from self._prep_side(c, depth + 1, False)
             elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
                 yield from self._noun_side(c, prep, depth + 1, direct)

@@ -39,7 +39,7 @@ class References:
         for lo, hi in spans:
             found = [self.mentions[i] for i in self._starts if lo <= i < hi]
             found = [m for m in found if not m.demonym and m.actor.type in ("State", "Organization", "GovernmentBody")]
-            if not found:
+            if not found and (singular or not any(t.tag_ in ("NNS", "NNPS") for t in tok.doc[lo:hi])):
                 continue
             if singular:
                 keys = {m.actor.key for m in found}
@@ -49,8 +49,14 @@ class References:
                 head = tok.doc[m.start]
                 members = [self.mentions[c.i] for c in head.conjuncts if c.i in self.mentions]
                 if head.dep_ != "conj" and members:
-                    groups.append([m, *members])
-            return [Arg(g.actor, "pronoun") for g in groups[0]] if len(groups) == 1 else []
+                    groups.append([m.actor, *(x.actor for x in members)])
+            # a plural subject that stands for one actor: 'Palestinian leaders said they would ...'
+            for t in tok.doc[lo:hi]:
+                if t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS") and t.i not in self.mentions:
+                    actors = [a.actor for a in self.actors_of(t, depth=2)]
+                    if actors:
+                        groups.append(actors)
+            return [Arg(a, "pronoun") for a in groups[0]] if len(groups) == 1 else []
         return []
 
     def person_pronoun(self, tok: Token) -> list[Arg]:

@@ -43,11 +43,11 @@ class Rules(Arguments, References, Predicates):
         """Every candidate the rules find in one sentence (self-relations dropped)."""
         if not self.could_relate(sent):
             return
-        found: set[tuple[str, str, bool]] = set()
+        found: set[tuple[str, str, bool, bool]] = set()
         for rule in (self.verb_rule, self.speech_rule, self.nominal_rule, self.reciprocal_noun_rule,
                      self.reciprocal_modifier_rule, self.argument_rule):
             for cand in rule(sent):
-                pair = (cand.subject.actor.key, cand.object.actor.key, cand.hypothetical)
+                pair = (cand.subject.actor.key, cand.object.actor.key, cand.hypothetical, cand.negated)
                 if pair[0] == pair[1] or (cand.rule == "argument" and pair in found):
                     continue  # the back-off rule only adds pairs no specific rule found
                 found.add(pair)
@@ -65,9 +65,7 @@ class Rules(Arguments, References, Predicates):
             if not subjects:
                 continue
             lemma = self.verb_lemma(v)
-            negated = self.is_negated(v) or (
-                # 'warned Kiev against joining NATO': the gerund's event did not happen
-                v.dep_ == "pcomp" and v.head.lower_ in self.cue.get("counterfactive", ()))
+            negated = self.is_negated(v)
             modality = self.modality(v)
             rule = "verb_passive" if passive else "verb_active"
             found_object = False
@@ -227,6 +225,12 @@ class Rules(Arguments, References, Predicates):
                 continue
             passive = self.is_passive(v)
             subj_toks, inherited = self.subject_tokens(v)
+            stative = False
+            if passive and not subj_toks and not any(c.dep_ == "agent" for c in v.children):
+                # a stative passive is an adjective: 'Israel is opposed to French mediation'
+                subj_toks = [c for c in v.children if c.dep_ == "nsubjpass"]
+                stative = bool(subj_toks)
+                passive = not stative
             subjects = [a for t in subj_toks for a in self.actors_of(t)]
             if not subjects:
                 continue
@@ -240,8 +244,11 @@ class Rules(Arguments, References, Predicates):
                 objects = [o for o in self.actors_of(tok) if o.actor.key not in taken and o.how != "event"]
                 if not objects:
                     continue
-                event = (self.onto.lookup_event(lemma, "", prep, generic=False)
-                         or self.onto.lookup_event(lemma, "", "", generic=False) if direct else None)
+                if stative:  # the verb's own sense: 'is opposed to X' opposes X
+                    event = self.onto.lookup_event(lemma, "", "", generic=False) if direct else None
+                else:
+                    event = (self.onto.lookup_event(lemma, "", prep, generic=False)
+                             or self.onto.lookup_event(lemma, "", "", generic=False) if direct else None)
                 relation, cameo = event if event is not None else ("relatedTo", None)
                 key = " ".join(p for p in (lemma, prep) if p)
                 text = self.surface(v, prep)
