@@ -65,6 +65,11 @@ class ActorResolver:
         return out
 
     @cached_property
+    def _homonyms(self) -> dict[str, str]:
+        """Surface form of a shared person alias -> the alias ('President Bush')."""
+        return {a.text: a.key[1:] for a in self.onto.aliases if a.key.startswith("?")}
+
+    @cached_property
     def _by_initial(self) -> dict[str, list[str]]:
         """Known names by first letter: a name within the fuzzy cutoff of another shares its first
         letter in practice, and comparing against one bucket is some 20x faster than against all."""
@@ -87,6 +92,9 @@ class ActorResolver:
         name = re.sub(r"^(?:the|The)\s+", "", text).strip()
         name = re.sub(r"\s*['\u2019]s?$", "", name)
         lowered = name.lower()
+        if lowered in self._names:  # a dictionary name, as the NER found it
+            key, kind = self._names[lowered]
+            return self.onto.actors[key], "name", kind if kind in ("capital", "city") else ""
         hit = process.extractOne(lowered, self._by_initial.get(lowered[:1], ()), scorer=fuzz.ratio,
                                  score_cutoff=FUZZY_CUTOFF) if lowered else None
         if hit is not None:
@@ -226,13 +234,15 @@ class ActorResolver:
 
     def resolve_span(self, ent: Span, *, date: str | None = None) -> Mention | None:
         """The actor an entity span names, or None for labels that name no actor (DATE, MONEY...)."""
-        if ent.ent_id_.startswith("?"):
+        shared = ent.ent_id_[1:] if ent.ent_id_.startswith("?") else \
+            self._homonyms.get(re.sub(r"^(?:the|The)\s+", "", ent.text.strip())) if not ent.ent_id_ else None
+        if shared:
             # a shared title and surname ('President Bush'): whoever held the office on the date
-            actor = self.onto.homonym(ent.ent_id_[1:], date)
+            actor = self.onto.homonym(shared, date)
             if actor is not None:
                 return Mention(actor, ent.start, ent.end, False, "ruler")
             actor, how, _place = self.link(ent.text.strip(), "PERSON")
-            countries = {self.onto.actors[k].country for k in self.onto.homonyms.get(ent.ent_id_[1:], ())
+            countries = {self.onto.actors[k].country for k in self.onto.homonyms.get(shared, ())
                          if k in self.onto.actors}
             if not actor.linked and len(countries) == 1:
                 actor = replace(actor, country=countries.pop())  # who is open, the state is not

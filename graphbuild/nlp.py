@@ -51,11 +51,15 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 def _ruler_patterns(onto: Ontology) -> list[dict[str, str]]:
-    """One phrase pattern per alias; the first actor to claim a surface form keeps it."""
+    """One phrase pattern per alias; the first actor to claim a surface form keeps it.
+
+    The dictionaries' tens of thousands of persons and organisations are not patterns: the
+    statistical NER finds those spans well, and the actor stage links them by name, while
+    each pattern costs start-up time (the ruler builds a lexeme for every new word)."""
     seen: set[str] = set()
     patterns: list[dict[str, str]] = []
     for alias in onto.aliases:
-        if alias.text in seen:
+        if alias.text in seen or alias.kind == "linked":
             continue
         seen.add(alias.text)
         patterns.append({"label": alias.label, "pattern": alias.text, "id": alias.key})

@@ -8,10 +8,14 @@ module reads them into small immutable lookups, once per process.
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
+import pickle
+import tempfile
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pycountry
 from rdflib import RDF, RDFS, Graph, Namespace, URIRef
@@ -20,6 +24,7 @@ from rdflib.namespace import OWL, DefinedNamespace
 from graphbuild.types import Actor, Triple
 
 BASE = "https://w3id.org/graphbuild/"
+CACHE_FORMAT = "1"  # bump when the Ontology record changes shape
 ACTOR = Namespace(BASE + "actor/")
 DOC = Namespace(BASE + "doc/")
 STATEMENT = Namespace(BASE + "statement/")
@@ -108,18 +113,17 @@ def default_ontology_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "ontology"
 
 
-@dataclass(frozen=True, slots=True)
-class Alias:
-    """One surface form the entity ruler matches, with the actor it names."""
+class Alias(NamedTuple):
+    """One surface form the entity ruler matches, with the actor it names (a named tuple: the
+    dictionaries make tens of thousands, and tuples are built and pickled fastest)."""
 
     text: str
     key: str
     label: str  # spaCy entity label
-    kind: str  # name | demonym | capital
+    kind: str  # name | demonym | capital | city | linked (a dictionary name the NER's spans are linked to)
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
     """A dated affiliation of a person: the state and sector it serves, from start to end (ISO dates)."""
 
     country: str
@@ -303,6 +307,22 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
     return rows
 
 
+def _read_rows(path: Path, columns: tuple[str, ...]) -> list[list[str]]:
+    """Rows of a large generated table as lists (a plain csv.reader: several times faster than
+    DictReader over the dictionaries' hundred thousand rows), header and widths checked."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = tuple(next(reader, ()))
+        if header != columns:
+            raise OntologyError(f"{path}:1: expected columns {','.join(columns)}; run `make dictionaries`")
+        rows = list(reader)
+    width = len(columns)
+    for n, row in enumerate(rows, start=2):
+        if len(row) != width:
+            raise OntologyError(f"{path}:{n}: wrong number of columns")
+    return rows
+
+
 def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split("|") if p.strip()]
 
@@ -389,13 +409,60 @@ def _load_relations(path: Path) -> dict[str, RelationInfo]:
     return out
 
 
+def ontology_fingerprint(directory: Path) -> str:
+    """sha256 of every data file under the folder (names and bytes), dictionaries included."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in Path(directory).rglob("*") if p.is_file()):
+        h.update(path.relative_to(directory).as_posix().encode() + b"\x1f")
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def cache_dir() -> Path | None:
+    """Where built lookups are cached: ``$GRAPHBUILD_CACHE`` ("off" disables caching), else the
+    user's cache folder (``$XDG_CACHE_HOME/graphbuild`` or ``~/.cache/graphbuild``)."""
+    env = os.environ.get("GRAPHBUILD_CACHE")
+    if env is not None:
+        return None if env.strip().lower() in ("", "off", "0", "no") else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "graphbuild"
+
+
 def load_ontology(directory: Path | None = None) -> Ontology:
-    """Read and validate every data file; cached per folder, so the pipeline reads them once."""
+    """Read and validate every data file; cached per folder, so the pipeline reads them once.
+
+    Reading the tens of thousands of dictionary rows takes about a second, so the built
+    lookups are also kept on disk (see ``cache_dir``) under the fingerprint of the folder's
+    files: a changed file is a new fingerprint and a fresh read; a cache that cannot be read
+    or written is ignored."""
     return _load_ontology((Path(directory) if directory is not None else default_ontology_dir()).resolve())
 
 
 @lru_cache(maxsize=4)
 def _load_ontology(d: Path) -> Ontology:
+    where = cache_dir()
+    if where is None or not d.is_dir():
+        return _read_ontology(d)
+    path = where / f"ontology-{CACHE_FORMAT}-{ontology_fingerprint(d)[:40]}.pickle"
+    try:
+        with path.open("rb") as fh:
+            cached = pickle.load(fh)
+        if isinstance(cached, Ontology) and cached.directory == d:
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        pass  # no cache yet, or one written by another version: read the files
+    onto = _read_ontology(d)
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=where, delete=False, suffix=".tmp") as fh:
+            pickle.dump(onto, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, path)
+    except OSError:
+        pass  # a read-only home: run without the cache
+    return onto
+
+
+def _read_ontology(d: Path) -> Ontology:
     states, state_aliases = _load_states(d / "states.csv")
     others, other_aliases = _load_actors(d / "actors.csv", states)
     found, found_aliases, roles, homonyms = _load_dictionary_actors(d / "dictionaries", states, others,
@@ -470,29 +537,29 @@ def _load_dictionary_actors(
     homonyms: dict[str, tuple[str, ...]] = {}
     if not (d / "actors.csv").is_file():
         return actors, aliases, {}, {}
-    rows = _read_csv(d / "actors.csv")
+    rows = _read_rows(d / "actors.csv", ("key", "label", "type", "country", "code", "aliases"))
     owners: dict[str, set[str]] = {}
-    persons = {row["key"] for row in rows if row["type"] == "Person" and row["country"] in states}
-    for row in rows:
-        for name in [row["label"], *_split(row["aliases"])]:
-            owners.setdefault(name, set()).add(row["country"] if row["type"] == "State" else row["key"])
+    persons = {key for key, _l, kind, country, _c, _a in rows if kind == "Person" and country in states}
+    for key, label, kind, country, _code, names in rows:
+        for name in (label, *_split(names)):
+            owners.setdefault(name, set()).add(country if kind == "State" else key)
     if (d / "roles.csv").is_file():
-        for row in _read_csv(d / "roles.csv"):
-            if row["country"] in states:
-                roles.setdefault(row["key"], []).append(
-                    Role(row["country"], row["sector"], row["start"] or "", row["end"] or ""))
-    for row in rows:
-        kind, country = row["type"].strip(), row["country"].strip() or None
+        for key, _code, country, sector, start, end in _read_rows(
+                d / "roles.csv", ("key", "code", "country", "sector", "start", "end")):
+            if country in states:
+                roles.setdefault(key, []).append(Role(country, sector, start, end))
+    for row_key, row_label, kind, row_country, _code, names in rows:
+        country = row_country or None
         if kind not in ACTOR_TYPES or (country is not None and country not in states):
             continue
         if kind == "State":
-            key, alias_kind = country, "city"
+            key, alias_kind = row_country, "city"
         else:
-            key, alias_kind = row["key"].strip(), "name"
+            key, alias_kind = row_key, "linked"
             if key not in curated and key not in states:
-                actors[key] = Actor(key, row["label"], kind, country, None, None)
+                actors[key] = Actor(key, row_label, kind, country, None, None)
         label = RULER_LABELS["State" if kind == "State" else kind]
-        for name in dict.fromkeys([row["label"], *_split(row["aliases"])]):
+        for name in dict.fromkeys((row_label, *_split(names))):
             bare = name[4:] if name[:4].lower() == "the " else name
             if name in claimed or bare in claimed or "the " + bare in claimed or len(name) < 3:
                 continue  # ours: 'The White House' is the curated 'White House'
@@ -501,9 +568,9 @@ def _load_dictionary_actors(
                     # 'President Bush': the document's date decides who it is (see Ontology.homonym)
                     homonyms[name] = tuple(sorted(owners[name]))
                     claimed.add(name)
-                    aliases += [Alias(v, "?" + name, label, alias_kind) for v in _variants(name)]
+                    aliases += [Alias(v, "?" + name, label, "linked") for v in _variants(name)]
                 continue
-            if kind == "State" and name == row["label"]:
+            if kind == "State" and name == row_label:
                 continue  # the state's own name is the curated table's
             claimed.add(name)
             aliases += [Alias(v, key, label, alias_kind) for v in _variants(name)]
@@ -521,15 +588,14 @@ def _load_dictionaries(d: Path, sectors: dict[str, tuple[str, str]]
     verbs: dict[tuple[str, str, str], str] = {}
     agents: dict[str, str] = {}
     if (d / "cameo_plover.csv").is_file():
-        for row in _read_csv(d / "cameo_plover.csv"):
-            if row["plover"].strip():
-                cameo_plover[row["cameo"].strip()] = row["plover"].strip()
+        for cameo, plover, _mode, _context in _read_rows(d / "cameo_plover.csv", ("cameo", "plover", "mode", "context")):
+            if plover:
+                cameo_plover[cameo] = plover
     if (d / "verbs.csv").is_file():
-        for row in _read_csv(d / "verbs.csv"):
-            key = (row["lemma"].strip(), row["noun"].strip(), row["prep"].strip())
-            verbs.setdefault(key, row["cameo"].strip())
+        for lemma, noun, prep, cameo in _read_rows(d / "verbs.csv", ("lemma", "noun", "prep", "cameo")):
+            verbs.setdefault((lemma, noun, prep), cameo)
     if (d / "agents.csv").is_file():
-        for row in _read_csv(d / "agents.csv"):
-            if row["sector"].strip() in sectors:
-                agents.setdefault(row["noun"].strip(), row["sector"].strip())
+        for noun, sector in _read_rows(d / "agents.csv", ("noun", "sector")):
+            if sector in sectors:
+                agents.setdefault(noun, sector)
     return cameo_plover, verbs, agents

@@ -28,14 +28,14 @@ from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph, line
 from graphbuild.extract import Extractor
 from graphbuild.ingest import IngestError, read_documents
 from graphbuild.nlp import find_model, load_pipeline
-from graphbuild.ontology import Ontology, load_ontology
+from graphbuild.ontology import Ontology, load_ontology, ontology_fingerprint
 from graphbuild.rdf import document_iri, document_quads
 from graphbuild.state import BuildState
 from graphbuild.store import KnowledgeGraph
 from graphbuild.types import Document, Triple
 
 # Bump when the rules change what they extract, so incremental builds redo every document.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 # Store writes: each bulk write adds files RocksDB must later compact, so writes are few and
 # large; the byte bound keeps memory flat.
 # GRAPHBUILD_WRITE_BATCH_DOCUMENTS lowers the document bound (smaller commits, slower builds).
@@ -70,12 +70,9 @@ def document_key(doc: Document) -> str:
 
 
 def config_fingerprint(onto: Ontology, model: str) -> str:
-    """Extractor version + model + the bytes of every ontology data file."""
-    h = hashlib.sha256(f"{EXTRACTOR_VERSION}\x1f{__version__}\x1f{model}".encode())
-    for path in sorted(onto.directory.glob("*")):
-        if path.is_file():
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
+    """Extractor version + model + the bytes of every ontology data file (dictionaries included)."""
+    h = hashlib.sha256(f"{EXTRACTOR_VERSION}\x1f{__version__}\x1f{model}\x1f".encode())
+    h.update(ontology_fingerprint(onto.directory).encode())  # the dictionaries/ tables included
     return h.hexdigest()
 
 

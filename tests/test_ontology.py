@@ -92,3 +92,25 @@ def test_ontology_unknown_relation_in_lexicon_is_named(tmp_path, onto, bad_row):
         fh.write(bad_row + "\n")
     with pytest.raises(OntologyError, match=r"lexicon\.csv:\d+: relation 'frobs'"):
         load_ontology(d)
+
+
+@pytest.mark.parametrize("change", ["cues.csv"])
+def test_ontology_disk_cache_keyed_by_fingerprint(tmp_path, monkeypatch, change):
+    from graphbuild.ontology import _load_ontology, default_ontology_dir, ontology_fingerprint
+
+    src = tmp_path / "ontology"
+    shutil.copytree(default_ontology_dir(), src)
+    monkeypatch.setenv("GRAPHBUILD_CACHE", str(tmp_path / "cache"))
+    _load_ontology.cache_clear()
+    first = _load_ontology(src.resolve())
+    files = list((tmp_path / "cache").glob("ontology-*.pickle"))
+    assert len(files) == 1 and ontology_fingerprint(src)[:40] in files[0].name
+    _load_ontology.cache_clear()
+    second = _load_ontology(src.resolve())  # read back from the cache
+    assert second.actors == first.actors and second.verbs == first.verbs and second.lexicon == first.lexicon
+    with (src / change).open("a", encoding="utf-8") as fh:
+        fh.write("zzzq,negation,\n")
+    _load_ontology.cache_clear()
+    third = _load_ontology(src.resolve())  # a changed file is a new fingerprint: the files are read again
+    assert "zzzq" in third.cues["negation"] and len(list((tmp_path / "cache").glob("*.pickle"))) == 2
+    _load_ontology.cache_clear()
