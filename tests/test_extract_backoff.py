@@ -137,6 +137,29 @@ CASES = {
         [(0, 1, "NORP", "ISR"), (4, 5, "NORP", "PSE")],
         {("ISR-MIL", "ploverAssault", "PSE", False, False, None)},
     ),
+    "a coordination read as a modifier: 'Foreign Minister Kerry and Wang Yi held talks'": (
+        [("Kerry", 3, "nmod", "PROPN", "NNP", "Kerry"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("Wang", 3, "compound", "PROPN", "NNP", "Wang"), ("Yi", 4, "nsubj", "PROPN", "NNP", "Yi"),
+         ("held", 4, "ROOT", "VERB", "VBD", "hold"), ("talks", 4, "dobj", "NOUN", "NNS", "talk")],
+        [(0, 1, "PERSON", "JOHN-KERRY"), (2, 4, "PERSON", "WANG-YI")],
+        {("JOHN-KERRY", "meetsWith", "WANG-YI", False, False, None),
+         ("WANG-YI", "meetsWith", "JOHN-KERRY", False, False, None)},
+    ),
+    "a region modifier yields to the of-phrase: 'the African country of Mauritania expelled Israeli diplomats'": (
+        [("the", 2, "det", "DET", "DT", "the"), ("African", 2, "amod", "ADJ", "JJ", "african"),
+         ("country", 5, "nsubj", "NOUN", "NN", "country"), ("of", 2, "prep", "ADP", "IN", "of"),
+         ("Mauritania", 3, "pobj", "PROPN", "NNP", "Mauritania"), ("expelled", 5, "ROOT", "VERB", "VBD", "expel"),
+         ("Israeli", 7, "amod", "ADJ", "JJ", "israeli"), ("diplomats", 5, "dobj", "NOUN", "NNS", "diplomat")],
+        [(1, 2, "NORP", "AFRICA"), (4, 5, "GPE", "MRT"), (6, 7, "NORP", "ISR")],
+        {("MRT", "ploverSanction", "ISR-GOV", False, False, None)},
+    ),
+    "an agent noun modifying an event noun: 'Ukrainian missile strikes on Belgorod'": (
+        [("Ukrainian", 1, "amod", "ADJ", "JJ", "ukrainian"), ("missile", 2, "compound", "NOUN", "NN", "missile"),
+         ("strikes", 2, "ROOT", "NOUN", "NNS", "strike"), ("on", 2, "prep", "ADP", "IN", "on"),
+         ("Russia", 3, "pobj", "PROPN", "NNP", "Russia")],
+        [(0, 1, "NORP", "UKR"), (4, 5, "GPE", "RUS")],
+        {("UKR", "attacks", "RUS", False, False, None)},
+    ),
 }
 
 

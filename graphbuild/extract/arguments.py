@@ -13,6 +13,10 @@ class Arguments:
     def actors_of(self, tok: Token, *, depth: int = 0) -> list[Arg]:
         """Actors a noun-phrase head stands for, with its coordinated heads ('China and Russia')."""
         group = (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,)
+        # a coordination the small model read as a modifier: in 'U.S. Secretary of State Rex Tillerson
+        # and Chinese Foreign Minister Wang Yi held talks' Tillerson hangs from Yi, with the 'and'
+        group += tuple(c for c in tok.children if c.dep_ in ("nmod", "compound", "appos") and c.i in self.mentions
+                       and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children))
         out: list[Arg] = []
         for t in group:
             out += self._actors_of_one(t, depth)
@@ -100,26 +104,27 @@ class Arguments:
     def _owners(self, tok: Token, depth: int) -> list[Arg]:
         """Who a role or aspect noun belongs to: a modifier ('Russian', "Russia's", 'U.S.') or an of-phrase."""
         # a named owner before a pronoun: 'his Azerbaijani counterpart' is Azerbaijan's
+        regional: list[Arg] = []
         for child in sorted(tok.children, key=lambda c: c.pos_ == "PRON"):
             if child.dep_ in ("poss", *MODIFIER_DEPS):
                 # "Russia's and China's governments": every coordinated owner; a place as a compound
                 # ('the Nile dam', 'Kabul airport') owns nothing
                 owners = [Arg(self.mentions[t.i].actor, "proxy") for t in (child, *child.conjuncts)
                           if t.i in self.mentions and not (self.mentions[t.i].place and t.dep_ == "compound")]
-                if owners:
-                    return owners
-                found = self.actors_of(child, depth=depth + 1)
-                if found:
+                found = owners or self.actors_of(child, depth=depth + 1)
+                if found and all(a.actor.type == "Region" for a in found):
+                    regional = regional or found  # 'the African country of Mauritania': the of-phrase names it
+                elif found:
                     return found
-        agent = tok.lemma_.lower() in self.onto.agents
+        agent = tok.lemma_.lower() in self.onto.agents or tok.lemma_.lower() in self.cue.get("agent_noun", ())
         for child in tok.children:
             # 'the integrity of Ukraine', 'the ultimatum from Washington'; an agent noun is also
             # owned by the state it is in: 'security forces in Guinea'
             if child.dep_ == "prep" and (child.lower_ in ("of", "from") or (agent and child.lower_ == "in")):
                 found = [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
-                if child.lower_ != "in" or all(a.actor.type == "State" for a in found):
+                if found and (child.lower_ != "in" or all(a.actor.type == "State" for a in found)):
                     return found
-        return []
+        return regional
 
     def _modifier_actors(self, tok: Token) -> list[Arg]:
         """Actors named by a modifier, demonyms included ('Sino', 'Russian', 'US'), with its conjuncts."""
@@ -128,4 +133,6 @@ class Arguments:
             m = self.mentions.get(t.i)
             if m is not None and m.actor.type != "Person":
                 out.append(Arg(m.actor, m.linked_by))
+            elif m is None and t.pos_ == "NOUN" and t.lemma_.lower() in (*self.onto.agents, *self.cue.get("agent_noun", ())):
+                out += self.actors_of(t, depth=1)  # 'Ukrainian missile strikes', 'Israeli army raids'
         return out
