@@ -13,7 +13,7 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -290,7 +290,7 @@ class Ontology:
         """Whether the lexicon or the dictionary names this verb with this preposition ('arrive in')."""
         return bool(prep) and ((lemma, "", prep) in self.lexicon or (lemma, "", prep) in self.verbs)
 
-    @property
+    @cached_property
     def plover_relations(self) -> dict[str, str]:
         """PLOVER type -> the generic event relation that carries it (gb:ploverAgree ...)."""
         return {r.plover: r.id for r in self.relations.values() if r.id.startswith("plover") and r.plover}

@@ -11,12 +11,21 @@ class Arguments:
     """Resolves argument tokens to actors; mixed into the rules, which hold the document's mentions."""
 
     def actors_of(self, tok: Token, *, depth: int = 0) -> list[Arg]:
-        """Actors a noun-phrase head stands for, with its coordinated heads ('China and Russia')."""
+        """Actors a noun-phrase head stands for, with its coordinated heads ('China and Russia').
+
+        Memoised per token and depth for the document: every rule asks about the same heads."""
+        key = (tok.i, depth)
+        found = self._actor_cache.get(key)
+        if found is None:
+            found = self._actor_cache[key] = self._resolve_actors(tok, depth)
+        return list(found)
+
+    def _resolve_actors(self, tok: Token, depth: int) -> list[Arg]:
         group = (tok, *tok.conjuncts) if tok.dep_ != "conj" else (tok,)
         # a coordination the small model read as a modifier: in 'U.S. Secretary of State Rex Tillerson
         # and Chinese Foreign Minister Wang Yi held talks' Tillerson hangs from Yi, with the 'and'
-        group += tuple(c for c in tok.children if c.dep_ in ("nmod", "compound", "appos") and c.i in self.mentions
-                       and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children))
+        group += tuple(c for c in self.kids(tok) if c.dep_ in ("nmod", "compound", "appos") and c.i in self.mentions
+                       and any(g.dep_ == "cc" and g.lower_ == "and" for g in self.kids(c)))
         out: list[Arg] = []
         for t in group:
             out += self._actors_of_one(t, depth)
@@ -30,12 +39,12 @@ class Arguments:
 
     def _shared_sector(self, group: tuple[Token, ...]) -> str:
         """The sector of a role noun that a bare possessive conjunct shares ("Russia's and China's governments")."""
-        bare = [t for t in group if t.i in self.mentions and any(c.dep_ == "case" for c in t.children)]
+        bare = [t for t in group if t.i in self.mentions and any(c.dep_ == "case" for c in self.kids(t))]
         if not bare:
             return ""
         for t in group:
             kind, sector = self.onto.proxies.get(t.lemma_.lower(), ("", ""))
-            if kind == "role" and sector and any(c.dep_ == "poss" for c in t.children):
+            if kind == "role" and sector and any(c.dep_ == "poss" for c in self.kids(t)):
                 return sector
         return ""
 
@@ -56,7 +65,7 @@ class Arguments:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
         # apposition: 'the head of the Office ..., Li Zhanshu'
-        for child in tok.children:
+        for child in self.kids(tok):
             if child.dep_ == "appos" and child.i in self.mentions:
                 return [Arg(self.mentions[child.i].actor, self.mentions[child.i].linked_by)]
         group = self.group_reference(tok)
@@ -64,7 +73,7 @@ class Arguments:
             return group
         if tok.lemma_.lower() in self.onto.nominals:
             # an event noun stands for its possessor: 'condemned Russia's invasion' -> Russia
-            owners = [a for c in tok.children if c.dep_ == "poss" for a in self.actors_of(c, depth=depth + 1)]
+            owners = [a for c in self.kids(tok) if c.dep_ == "poss" for a in self.actors_of(c, depth=depth + 1)]
             if owners:
                 return [Arg(a.actor, "event") for a in owners]
         kind, sector = self.onto.proxies.get(tok.lemma_.lower(), ("", ""))
@@ -76,8 +85,8 @@ class Arguments:
                         "proxy") for a in owners]
         if kind == "with":
             # relationship noun: 'its partnership with the U.S.' stands for the partner
-            return [Arg(a.actor, "proxy") for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
-                    for p in c.children if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
+            return [Arg(a.actor, "proxy") for c in self.kids(tok) if c.dep_ == "prep" and c.lower_ == "with"
+                    for p in self.kids(c) if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
         if kind == "none" or tok.pos_ != "NOUN" or tok.lemma_.lower() in self.onto.nominals:
             return []  # names no actor ('Chinese food'), an unknown name, or an event (the nominal rule's)
         # a person, group, military or vehicle noun with a state or actor modifier stands for it:
@@ -89,7 +98,7 @@ class Arguments:
         loose = tok.dep_ in ("dobj", "nsubjpass", "appos") or (
             tok.dep_ == "pobj" and tok.head.lower_ in (*self.cue.get("target_prep", ()), "of"))
         # 'Israeli army bulldozers': a compound agent noun stands in for its head
-        for c in tok.children:
+        for c in self.kids(tok):
             if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in self.onto.agents:
                 found = self.actors_of(c, depth=depth + 1)
                 if found:
@@ -105,7 +114,7 @@ class Arguments:
         """Who a role or aspect noun belongs to: a modifier ('Russian', "Russia's", 'U.S.') or an of-phrase."""
         # a named owner before a pronoun: 'his Azerbaijani counterpart' is Azerbaijan's
         regional: list[Arg] = []
-        for child in sorted(tok.children, key=lambda c: c.pos_ == "PRON"):
+        for child in sorted(self.kids(tok), key=lambda c: c.pos_ == "PRON"):
             if child.dep_ in ("poss", *MODIFIER_DEPS):
                 # "Russia's and China's governments": every coordinated owner; a place as a compound
                 # ('the Nile dam', 'Kabul airport') owns nothing
@@ -117,11 +126,11 @@ class Arguments:
                 elif found:
                     return found
         agent = tok.lemma_.lower() in self.onto.agents or tok.lemma_.lower() in self.cue.get("agent_noun", ())
-        for child in tok.children:
+        for child in self.kids(tok):
             # 'the integrity of Ukraine', 'the ultimatum from Washington'; an agent noun is also
             # owned by the state it is in: 'security forces in Guinea'
             if child.dep_ == "prep" and (child.lower_ in ("of", "from") or (agent and child.lower_ == "in")):
-                found = [a for p in child.children if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
+                found = [a for p in self.kids(child) if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
                 if found and (child.lower_ != "in" or all(a.actor.type == "State" for a in found)):
                     return found
         return regional

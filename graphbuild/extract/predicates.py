@@ -22,9 +22,8 @@ PLACE_TYPES = frozenset({"State", "Region"})
 class Predicates:
     """Reads a verb's slots from the parse; mixed into the rules."""
 
-    @staticmethod
-    def is_passive(v: Token) -> bool:
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+    def is_passive(self, v: Token) -> bool:
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in self.kids(v)):
             return True
         # participle modifier: 'the AIIB set up by China', 'weapons supplied to China'
         return v.dep_ in ("acl", "amod") and v.tag_ == "VBN"
@@ -35,14 +34,14 @@ class Predicates:
             return [], False
         if self.is_passive(v):
             # passive agent: 'by X'
-            agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            agents = [p for c in self.kids(v) if c.dep_ == "agent" for p in self.kids(c) if p.dep_ == "pobj"]
             if agents:
                 return agents, False
             # participle with a fused subject: 'the China-led AIIB'
-            fused = [c for c in v.children if c.dep_ in ("npadvmod", "nsubj", "compound") and c.i in self.mentions
+            fused = [c for c in self.kids(v) if c.dep_ in ("npadvmod", "nsubj", "compound") and c.i in self.mentions
                      and 0 < v.i - c.i <= 2]  # right before the participle, not a name further off
             return fused, False
-        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        subjects = [c for c in self.kids(v) if c.dep_ == "nsubj"]
         if subjects:
             # relative clause: 'Patrushev, who has said ...' -> the noun the clause modifies
             if v.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS:
@@ -51,7 +50,7 @@ class Predicates:
         head = v.head
         if v.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
             # verb chain: 'tried to divide', 'decided to join'; object control: 'help the U.S. fight'
-            objs = [c for c in head.children if c.dep_ == "dobj"]
+            objs = [c for c in self.kids(head) if c.dep_ == "dobj"]
             if objs:
                 return objs, True
             return self.subject_tokens(head, hops=hops + 1)[0], True
@@ -60,7 +59,7 @@ class Predicates:
             return self.subject_tokens(head, hops=hops + 1)[0], True
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             # nominal control: "Russia's decision to join", 'his willingness to cooperate'
-            for c in head.children:
+            for c in self.kids(head):
                 if c.dep_ == "poss":
                     if c.pos_ == "PRON" and head.dep_ in ("dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
                         return self.subject_tokens(head.head, hops=hops + 1)[0], True
@@ -69,7 +68,7 @@ class Predicates:
         if v.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADP"):
             gov = head if head.pos_ != "ADP" else head.head
             if gov.pos_ in ("VERB", "AUX") and not self.is_passive(gov):
-                objs = [c for c in gov.children if c.dep_ == "dobj"]
+                objs = [c for c in self.kids(gov) if c.dep_ == "dobj"]
                 if head.pos_ == "ADP" and head.lower_ in self.cue.get("object_control", ()) and objs:
                     # object control through a preposition: 'warned Kiev against joining NATO'
                     return objs, True
@@ -94,39 +93,38 @@ class Predicates:
             return True  # 'refused to impose sanctions', 'failed to join'
         if v.dep_ == "pcomp" and v.head.lower_ in self.cue.get("counterfactive", ()):
             return True  # 'warned Kiev against joining NATO': the gerund's event did not happen
-        return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words) for t in chain for c in t.children)
+        return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words) for t in chain for c in self.kids(t))
 
     def modality(self, v: Token) -> str | None:
         """'could join', 'must learn', 'needs to increase', 'tried to divide' -> the modal word."""
         words = self.cue.get("modality", frozenset())
         for t in self.chain(v):
-            for c in t.children:
+            for c in self.kids(t):
                 if c.dep_ == "aux" and c.lower_ in words:
                     return c.lower_
             if t is not v and t.lemma_.lower() in words:
                 return t.lemma_.lower()
         return None
 
-    @staticmethod
-    def verb_lemma(v: Token) -> str:
-        prt = [c.lower_ for c in v.children if c.dep_ == "prt"]
+    def verb_lemma(self, v: Token) -> str:
+        prt = [c.lower_ for c in self.kids(v) if c.dep_ == "prt"]
         return " ".join([v.lemma_.lower(), *prt])
 
     def surface(self, v: Token, *extra: str) -> str:
         # 'tried to divide': the governing verbs of a chain come first
         words = [w for t in reversed(self.chain(v)[1:]) for w in (t.text, "to")]
-        prt = [c.text for c in v.children if c.dep_ == "prt"]
+        prt = [c.text for c in self.kids(v) if c.dep_ == "prt"]
         return " ".join([*words, v.text, *prt, *[e for e in extra if e]])
 
     def object_slots(self, v: Token, passive: bool) -> Iterator[tuple[str, Token, str]]:
         """(preposition, object head, light noun) for every object of ``v``."""
         lemma = self.verb_lemma(v)
         consumed: set[int] = set()
-        preps: list[Token] = [c for c in v.children if c.dep_ == "prep"]
+        preps: list[Token] = [c for c in self.kids(v) if c.dep_ == "prep"]
         # 'supplies gas to China': the parser's prepositional dative is a preposition
-        preps += [c for c in v.children if c.dep_ == "dative" and c.pos_ == "ADP"]
+        preps += [c for c in self.kids(v) if c.dep_ == "dative" and c.pos_ == "ADP"]
         hung: set[int] = set()
-        for c in v.children:
+        for c in self.kids(v):
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 continue
             theme = (passive and c.dep_ == "nsubjpass") or (not passive and c.dep_ in ("dobj", "dative"))
@@ -136,19 +134,19 @@ class Predicates:
                 # a dictionary pattern with its noun: 'expelled Russian diplomats', 'imposed tariffs on X';
                 # the noun may name an actor itself, and its prepositions belong to the pattern
                 yield "", c, c.lemma_.lower()
-                for p in c.children:
+                for p in self.kids(c):
                     if p.dep_ == "prep":
                         consumed.add(p.i)
-                        for pobj in p.children:
+                        for pobj in self.kids(p):
                             if pobj.dep_ == "pobj":
                                 yield p.lower_, pobj, c.lemma_.lower()
                 continue
             if (lemma, c.lemma_.lower()) in self.light_nouns:
                 # light verb + event noun: 'impose sanctions on X', 'sanctions were imposed on X'
-                for p in (*c.children, *preps):
+                for p in (*self.kids(c), *preps):
                     if p.dep_ == "prep":
                         consumed.add(p.i)
-                        for pobj in p.children:
+                        for pobj in self.kids(p):
                             if pobj.dep_ == "pobj":
                                 yield p.lower_, pobj, c.lemma_.lower()
                 continue
@@ -157,20 +155,20 @@ class Predicates:
                 # a prepositional phrase the parser hung on a non-actor object may belong to the
                 # verb ('provides billions of dollars to X'), but only where the lexicon says the
                 # verb takes that preposition: 'support the sanctions against Iran' is no relation
-                hung.update(p.i for p in c.children if p.dep_ == "prep" and p.lower_ != "of")
-                preps += [p for p in c.children if p.i in hung]
+                hung.update(p.i for p in self.kids(c) if p.dep_ == "prep" and p.lower_ != "of")
+                preps += [p for p in self.kids(c) if p.i in hung]
         if passive and v.dep_ in ("acl", "amod"):
             yield "", v.head, ""
         for c in preps:
             if c.i in consumed or (c.i in hung and (lemma, "", c.lower_) not in self.onto.lexicon):
                 continue
             # two-word prepositions: 'out of'
-            for g in c.children:
+            for g in self.kids(c):
                 if g.dep_ == "prep":
-                    for pobj in g.children:
+                    for pobj in self.kids(g):
                         if pobj.dep_ == "pobj":
                             yield f"{c.lower_} {g.lower_}", pobj, ""
-            for pobj in c.children:
+            for pobj in self.kids(c):
                 if pobj.dep_ == "pobj":
                     yield c.lower_, pobj, ""
 
@@ -180,9 +178,9 @@ class Predicates:
         if v.pos_ == "VERB":
             return v
         if v.pos_ == "AUX" and v.lemma_ == "be" and v.dep_ in ("ROOT", "ccomp", "conj", "xcomp", "advcl"):
-            for c in v.children:
+            for c in self.kids(v):
                 # 'is hostile to X'; adjectival control: 'is ready to send troops to X'
-                if c.dep_ == "acomp" and any(g.dep_ in ("prep", "xcomp") for g in c.children):
+                if c.dep_ == "acomp" and any(g.dep_ in ("prep", "xcomp") for g in self.kids(c)):
                     return c
         return None
 
@@ -194,7 +192,7 @@ class Predicates:
         whose relation to the subject the verb does not name."""
         if depth > 2:
             return
-        for c in v.children:
+        for c in self.kids(v):
             d = c.dep_
             if passive and d == "nsubjpass":
                 # passive theme: 'Russia was sanctioned by the EU'
@@ -203,9 +201,9 @@ class Predicates:
             if d in NOT_OBJECT_SIDE:
                 continue
             if d in ("xcomp", "acl", "pcomp", "acomp", "oprd"):
-                if any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                if any(g.dep_ in ("nsubj", "nsubjpass") for g in self.kids(c)):
                     continue  # a clause with a subject of its own is its own event
-                if d == "xcomp" and any(g.dep_ == "dobj" for g in v.children):
+                if d == "xcomp" and any(g.dep_ == "dobj" for g in self.kids(v)):
                     continue  # object control: 'urged Israel to withdraw from X' is Israel's act
                 # control: 'threatened to cut off electricity to X', 'is ready to send troops to X';
                 # the complement's targets are a threat's or an offer's own, not a decision's
@@ -224,7 +222,7 @@ class Predicates:
             return
         if p.head.pos_ in ("NOUN", "PROPN") and word not in self.cue.get("target_prep", ()):
             return  # inside a noun only a directed phrase names a target: 'action against X', not 'views on X's role of
-        for g in p.children:
+        for g in self.kids(p):
             if g.dep_ == "pobj":
                 if self._is_place(g) and word in self.cue.get("locative", ()):
                     continue  # 'met in Geneva', 'killed in Ukraine': the place, not a participant
@@ -244,14 +242,14 @@ class Predicates:
             return
         if depth >= 2:
             return
-        for c in n.children:
+        for c in self.kids(n):
             if c.dep_ == "appos":  # 'denounced as an ugly crime Serbia's suppression of ...'
                 yield from self._noun_side(c, prep, depth + 1, direct)
             elif c.dep_ == "prep":
                 yield from self._prep_side(c, depth + 1, False)
             elif c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
                 yield from self._noun_side(c, prep, depth + 1, direct)
-            elif c.dep_ == "acl" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            elif c.dep_ == "acl" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in self.kids(c)):
                 # 'West Africans ordered out of Nigeria'
                 yield from self.object_side(c, self.is_passive(c), depth=depth + 1, prep=prep, direct=False)
 
@@ -263,11 +261,11 @@ class Predicates:
         """Where the event of ``v`` took place: a place after a locative preposition on the verb
         or its object ('met in Geneva', 'lifted a curfew in Montenegro')."""
         locative = self.cue.get("locative", frozenset())
-        holders = [v, *(c for c in v.children if c.dep_ in ("dobj", "nsubjpass"))]
+        holders = [v, *(c for c in self.kids(v) if c.dep_ in ("dobj", "nsubjpass"))]
         for h in holders:
-            for p in h.children:
+            for p in self.kids(h):
                 if p.dep_ == "prep" and p.lower_ in locative:
-                    for g in p.children:
+                    for g in self.kids(p):
                         if g.dep_ == "pobj" and self._is_place(g):
                             return Arg(self._place_actor(g), self.mentions[g.i].linked_by)
         return None
@@ -289,18 +287,18 @@ class Predicates:
         t = v
         for _ in range(6):
             if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.cue.get("conditional", ())
-                                         for c in t.children):
+                                         for c in self.kids(t)):
                 return True  # 'unless Baghdad accepted its conditions'
             if t.dep_ in ("xcomp", "ccomp"):
                 head = t.head
                 lemma = head.lemma_.lower()
                 if lemma in irrealis:
                     return True  # 'threatened to cut off', 'offered to send'
-                if lemma in directive and (t.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in head.children)):
+                if lemma in directive and (t.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in self.kids(head))):
                     # 'demanded that Y halt', 'urged Y to withdraw'; 'wanted to join' is a modality
                     return True
                 if t.dep_ == "ccomp" and head.lemma_.lower() in self.cue.get("speech", ()) and any(
-                        c.dep_ == "aux" and c.lower_ in self.cue.get("obligation", ()) for c in t.children):
+                        c.dep_ == "aux" and c.lower_ in self.cue.get("obligation", ()) for c in self.kids(t)):
                     return True  # 'said Sudan must return the helicopter'
                 t = head
                 continue

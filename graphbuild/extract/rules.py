@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Token
 
 from graphbuild.actors import Mention
 from graphbuild.extract.arguments import Arguments
@@ -26,8 +26,18 @@ class Rules(Arguments, References, Predicates):
         self.mentions = mentions
         self.dyad = dyad
         self._starts = sorted({m.start for m in mentions.values()})  # for pronoun look-back
+        self._actor_cache: dict[tuple[int, int], list[Arg]] = {}  # see Arguments.actors_of
+        self._kids: dict[int, tuple[Token, ...]] = {}
 
-    def could_relate(self, sent: Span) -> bool:
+    def kids(self, tok: Token) -> tuple[Token, ...]:
+        """A token's children, made once per document: spaCy builds new Token objects on every
+        walk of ``Token.children``, and the rules walk the same heads again and again."""
+        found = self._kids.get(tok.i)
+        if found is None:
+            found = self._kids[tok.i] = tuple(tok.children)
+        return found
+
+    def could_relate(self, sent: list[Token]) -> bool:
         """Whether the sentence names two actors at least (counting group references and
         pronouns that may stand for one): most sentences do not, and the rules skip them."""
         starts = {self.mentions[t.i].start for t in sent if t.i in self.mentions}
@@ -39,14 +49,15 @@ class Rules(Arguments, References, Predicates):
                     | self.cue.get("pronoun_person", frozenset()))
         return len(starts) + sum(1 for t in sent if t.lower_ in pronouns) >= 2
 
-    def sentence_candidates(self, sent: Span) -> Iterator[Candidate]:
+    def sentence_candidates(self, sent: list[Token]) -> Iterator[Candidate]:
         """Every candidate the rules find in one sentence (self-relations dropped)."""
-        if not self.could_relate(sent):
+        tokens = list(sent)  # one Token object per word for all rules (spaCy makes a new one per access)
+        if not self.could_relate(tokens):
             return
         found: set[tuple[str, str, bool, bool]] = set()
         for rule in (self.verb_rule, self.speech_rule, self.nominal_rule, self.reciprocal_noun_rule,
                      self.reciprocal_modifier_rule, self.argument_rule):
-            for cand in rule(sent):
+            for cand in rule(tokens):
                 pair = (cand.subject.actor.key, cand.object.actor.key, cand.hypothetical, cand.negated)
                 if pair[0] == pair[1] or (cand.rule == "argument" and pair in found):
                     continue  # the back-off rule only adds pairs no specific rule found
@@ -54,7 +65,7 @@ class Rules(Arguments, References, Predicates):
                 yield cand
 
     # ------------------------------------------------------------ rules
-    def verb_rule(self, sent: Span) -> Iterator[Candidate]:
+    def verb_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """Verbs with direct, prepositional or light-noun objects, active or passive."""
         for v in sent:
             if v.pos_ != "VERB":
@@ -82,7 +93,7 @@ class Rules(Arguments, References, Predicates):
                     continue  # the place of the event, not a participant ('arrived in Moscow' is a visit)
                 key = " ".join(p for p in (lemma, noun, prep) if p)
                 text = self.surface(v, noun, prep)
-                if obj_tok.lower_ == "other" and any(c.lower_ == "each" for c in obj_tok.children):
+                if obj_tok.lower_ == "other" and any(c.lower_ == "each" for c in self.kids(obj_tok)):
                     # reciprocal object: 'Moscow and Beijing support each other'
                     found_object = True
                     yield from self._pairs(subjects, relation, text, key, negated, modality)
@@ -100,7 +111,7 @@ class Rules(Arguments, References, Predicates):
             if not found_object and len(subjects) > 1:
                 # reciprocal subjects: 'Lavrov and Kerry met', 'China and Russia reached an agreement',
                 # 'Czechia and Albania upgraded their diplomatic ties' (a symmetric relationship noun)
-                for noun in [*(c.lemma_.lower() for c in v.children if c.dep_ == "dobj"), ""]:
+                for noun in [*(c.lemma_.lower() for c in self.kids(v) if c.dep_ == "dobj"), ""]:
                     relation = self.onto.lexicon.get((lemma, noun, ""))
                     if relation is None and noun in self.onto.nominals:
                         relation = self.onto.nominals[noun][0]
@@ -127,7 +138,7 @@ class Rules(Arguments, References, Predicates):
                     yield Candidate(s, relation, text, lemma, o, negated, "reciprocal", modality=modality,
                                     location=location)
 
-    def nominal_rule(self, sent: Span) -> Iterator[Candidate]:
+    def nominal_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """Event nouns: 'the visit of Wang Yi to Russia', "Xi's visit to Russia", 'US sanctions on Iran',
         'the introduction of sanctions against Russia by Western countries',
         'pressure from the United States' felt by China and Russia."""
@@ -144,14 +155,14 @@ class Rules(Arguments, References, Predicates):
             agents: list[Arg] = []
             targets: list[Arg] = []
             for h in hosts:
-                for c in h.children:
+                for c in self.kids(h):
                     if c.dep_ == "poss" and "poss" in agent_preps:
                         agents += self.actors_of(c)
                     elif c.dep_ in MODIFIER_DEPS and "mod" in agent_preps and h is n:
                         # actor modifier of the event noun: 'US sanctions', 'Chinese loans'
                         agents += self._modifier_actors(c)
                     elif c.dep_ == "prep":
-                        pobjs = [g for g in c.children if g.dep_ == "pobj"]
+                        pobjs = [g for g in self.kids(c) if g.dep_ == "pobj"]
                         if c.lower_ in agent_preps or c.lower_ == "by":
                             agents += [a for g in pobjs for a in self.actors_of(g)]
                         elif c.lower_ in target_preps:
@@ -173,7 +184,7 @@ class Rules(Arguments, References, Predicates):
                     yield Candidate(s, relation, n.text, n.lemma_.lower(), o, negated, "nominal_event",
                                     modality=modality)
 
-    def reciprocal_noun_rule(self, sent: Span) -> Iterator[Candidate]:
+    def reciprocal_noun_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """'cooperation between Russia and the United States': each pair, both ways."""
         between = self.cue.get("reciprocal", frozenset())
         for p in sent:
@@ -183,10 +194,10 @@ class Rules(Arguments, References, Predicates):
             entry = self.onto.nominals.get(n.lemma_.lower())
             if entry is None or not self.onto.relations[entry[0]].symmetric:
                 continue
-            actors = [a for g in p.children if g.dep_ == "pobj" for a in self.actors_of(g)]
+            actors = [a for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g)]
             yield from self._pairs(actors, entry[0], f"{n.text} {p.text}", n.lemma_.lower(), False, None)
 
-    def reciprocal_modifier_rule(self, sent: Span) -> Iterator[Candidate]:
+    def reciprocal_modifier_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """'Sino-Russian cooperation', 'the Sino-Japanese dispute', 'China-U.S. dialogue':
         a symmetric event noun modified by two or more actors relates them both ways."""
         for n in sent:
@@ -194,19 +205,19 @@ class Rules(Arguments, References, Predicates):
             if entry is None or not self.onto.relations[entry[0]].symmetric:
                 continue
             actors: dict[str, Arg] = {}
-            stack = [c for c in n.children if c.dep_ in MODIFIER_DEPS]
+            stack = [c for c in self.kids(n) if c.dep_ in MODIFIER_DEPS]
             while stack:  # walk the modifier chain: 'Sino' <- 'Russian' <- 'strategic cooperation'
                 c = stack.pop()
                 for a in self._modifier_actors(c):
                     actors.setdefault(a.actor.key, a)
-                stack += [g for g in c.children if g.dep_ in (*MODIFIER_DEPS, "conj")]
+                stack += [g for g in self.kids(c) if g.dep_ in (*MODIFIER_DEPS, "conj")]
             if len(actors) < 2:
                 continue
             governor = n.head if n.head.pos_ == "VERB" else None
             negated = governor is not None and self.is_negated(governor)
             yield from self._pairs(list(actors.values()), entry[0], n.text, n.lemma_.lower(), negated, None)
 
-    def argument_rule(self, sent: Span) -> Iterator[Candidate]:
+    def argument_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """Back-off for any verb: its subject-side actors -> every actor on its object side.
 
         The object side is what the verb governs (objects, prepositional phrases, the
@@ -226,9 +237,9 @@ class Rules(Arguments, References, Predicates):
             passive = self.is_passive(v)
             subj_toks, inherited = self.subject_tokens(v)
             stative = False
-            if passive and not subj_toks and not any(c.dep_ == "agent" for c in v.children):
+            if passive and not subj_toks and not any(c.dep_ == "agent" for c in self.kids(v)):
                 # a stative passive is an adjective: 'Israel is opposed to French mediation'
-                subj_toks = [c for c in v.children if c.dep_ == "nsubjpass"]
+                subj_toks = [c for c in self.kids(v) if c.dep_ == "nsubjpass"]
                 stative = bool(subj_toks)
                 passive = not stative
             subjects = [a for t in subj_toks for a in self.actors_of(t)]
@@ -259,7 +270,7 @@ class Rules(Arguments, References, Predicates):
                         yield Candidate(s, relation, text, key, o, negated, "argument", inherited, modality,
                                         cameo, hypothetical, location)
 
-    def speech_rule(self, sent: Span) -> Iterator[Candidate]:
+    def speech_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """Speech acts aimed at the subject of their clause: 'X demanded that Y halt ...',
         'X said Y must pay ...': X -> Y with the speech verb's relation (a plain 'say' over an
         obligation is a demand). The clause's own statements are hypothetical (see ``is_hypothetical``)."""
@@ -270,13 +281,13 @@ class Rules(Arguments, References, Predicates):
             lemma = v.lemma_.lower()
             if v.pos_ != "VERB" or (lemma not in directive and lemma not in speech):
                 continue
-            for clause in (c for c in v.children if c.dep_ == "ccomp"):
-                obliged = any(c.dep_ == "aux" and c.lower_ in obligation for c in clause.children)
+            for clause in (c for c in self.kids(v) if c.dep_ == "ccomp"):
+                obliged = any(c.dep_ == "aux" and c.lower_ in obligation for c in self.kids(clause))
                 if lemma not in directive and not obliged:
                     continue  # 'X said Y attacked Z' reports Y's act; it is no act of X towards Y
                 subj_toks, inherited = self.subject_tokens(v)
                 speakers = [a for t in subj_toks for a in self.actors_of(t)]
-                addressees = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                addressees = [a for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass")
                               for a in self.actors_of(c)]
                 if lemma in directive:
                     event = self.onto.lookup_event(lemma, "", "") or self.onto.lookup_event("demand", "", "")
