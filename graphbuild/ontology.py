@@ -233,8 +233,10 @@ class Ontology:
 
     def plover_of(self, t: Triple) -> str | None:
         """PLOVER type of a statement: its CAMEO code's, else its relation's."""
-        if t.cameo and t.cameo in self.cameo_plover:
-            return self.cameo_plover[t.cameo]
+        if t.cameo:
+            plover = self.plover_of_code(t.cameo)
+            if plover:
+                return plover
         return self.relations[t.relation].plover
 
     def cameo_of(self, t: Triple) -> str | None:
@@ -273,7 +275,7 @@ class Ontology:
             if (general and not key[1]) or (bare and not directed):
                 continue  # 'give', 'make' say something only with their noun ('give aid')
             code = self.verbs.get(key)
-            plover = self.cameo_plover.get(code or "")
+            plover = self.plover_of_code(code or "")
             relation = self.plover_relations.get(plover or "")
             if relation is not None:
                 if ours is not None and self.relations[ours].plover == plover:
@@ -289,6 +291,20 @@ class Ontology:
     def takes_prep(self, lemma: str, prep: str) -> bool:
         """Whether the lexicon or the dictionary names this verb with this preposition ('arrive in')."""
         return bool(prep) and ((lemma, "", prep) in self.lexicon or (lemma, "", prep) in self.verbs)
+
+    def plover_of_code(self, code: str) -> str | None:
+        """PLOVER type of a CAMEO code: our curated relations' alignment where one of them claims
+        the code or its three-digit parent (057 signing an agreement is AGREE, 163 sanctions are
+        SANCTION, as PLOVER's gold records code them), else the CAMEO -> PLOVER table's."""
+        for prefix in (code, code[:3]):
+            if prefix in self.curated_codes:
+                return self.curated_codes[prefix]
+        return self.cameo_plover.get(code)
+
+    @cached_property
+    def curated_codes(self) -> dict[str, str]:
+        """CAMEO code (three digits or more) -> PLOVER type, as our relations align them."""
+        return {r.cameo: r.plover for r in self.relations.values() if r.cameo and len(r.cameo) >= 3 and r.plover}
 
     @cached_property
     def plover_relations(self) -> dict[str, str]:

@@ -114,3 +114,9 @@ def test_ontology_disk_cache_keyed_by_fingerprint(tmp_path, monkeypatch, change)
     third = _load_ontology(src.resolve())  # a changed file is a new fingerprint: the files are read again
     assert "zzzq" in third.cues["negation"] and len(list((tmp_path / "cache").glob("*.pickle"))) == 2
     _load_ontology.cache_clear()
+
+
+@pytest.mark.parametrize("code,plover", [("0571", "AGREE"), ("1631", "SANCTION"), ("190", "ASSAULT"), ("zzz", None)])
+def test_ontology_plover_of_code_prefers_curated_alignment(onto, code, plover):
+    # the table files 057 under SUPPORT and 163 under COERCE; our relations keep PLOVER's gold coding
+    assert onto.plover_of_code(code) == plover
