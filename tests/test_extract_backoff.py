@@ -160,6 +160,14 @@ CASES = {
         [(0, 1, "NORP", "UKR"), (4, 5, "GPE", "RUS")],
         {("UKR", "attacks", "RUS", False, False, None)},
     ),
+    "reciprocal verb over coordinated subjects: 'Pakistani and Afghan forces exchanged fire'": (
+        [("Pakistani", 3, "amod", "ADJ", "JJ", "pakistani"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("Afghan", 0, "conj", "ADJ", "JJ", "afghan"), ("forces", 4, "nsubj", "NOUN", "NNS", "force"),
+         ("exchanged", 4, "ROOT", "VERB", "VBD", "exchange"), ("fire", 4, "dobj", "NOUN", "NN", "fire")],
+        [(0, 1, "NORP", "PAK"), (2, 3, "NORP", "AFG")],
+        {("PAK-MIL", "ploverAssault", "AFG-MIL", False, False, None),
+         ("AFG-MIL", "ploverAssault", "PAK-MIL", False, False, None)},
+    ),
 }
 
 
