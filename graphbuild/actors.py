@@ -167,17 +167,17 @@ class ActorResolver:
         """An unknown place the NER found ('Kharkiv', 'Belgorod') is a city of the state the
         gazetteer names; a name cities of several states share is the one of them the
         document mentions, and otherwise stays unlinked."""
-        done: set[int] = set()
-        for i, m in sorted(index.items()):
-            if m.start in done or not (m.place or (not m.actor.linked and m.actor.type == "Region")):
-                continue
-            done.add(m.start)
+        places = [m for m in {m.start: m for m in index.values()}.values()
+                  if m.place or (not m.actor.linked and m.actor.type == "Region")]
+        if not places:
+            return
+        by_start = {m.start: m.actor.country for m in index.values() if m.actor.country}
+        for m in places:
             name = m.actor.label if not m.actor.linked else doc[m.start:m.end].text
             states = load_places().get(name, frozenset())
             if len(states) > 1:
                 # a name several states' cities share ('Tripoli'): the one the rest of the document names
-                mentioned = {o.actor.country for o in index.values() if o.actor.country and o.start != m.start}
-                states = states & mentioned
+                states = states & {c for start, c in by_start.items() if start != m.start}
             elif m.actor.linked:
                 continue  # a known place keeps its state ('White House' is no Casablanca)
             if len(states) == 1 and m.actor.country not in states:
@@ -234,8 +234,18 @@ class ActorResolver:
 
     def resolve_span(self, ent: Span, *, date: str | None = None) -> Mention | None:
         """The actor an entity span names, or None for labels that name no actor (DATE, MONEY...)."""
-        shared = ent.ent_id_[1:] if ent.ent_id_.startswith("?") else \
-            self._homonyms.get(re.sub(r"^(?:the|The)\s+", "", ent.text.strip())) if not ent.ent_id_ else None
+        ent_id = ent.ent_id_
+        if ent_id and ent_id in self.onto.actors:  # the ruler's match, the common case first
+            text = ent.text
+            return Mention(self.onto.actors[ent_id], ent.start, ent.end, text in self.demonyms, "ruler",
+                           self.places.get(text, ""))
+        label = ent.label_
+        if ent_id.startswith("?"):
+            shared = ent_id[1:]
+        elif not ent_id and label == "PERSON":
+            shared = self._homonyms.get(re.sub(r"^(?:the|The)\s+", "", ent.text.strip()))
+        else:
+            shared = None
         if shared:
             # a shared title and surname ('President Bush'): whoever held the office on the date
             actor = self.onto.homonym(shared, date)
@@ -247,13 +257,10 @@ class ActorResolver:
             if not actor.linked and len(countries) == 1:
                 actor = replace(actor, country=countries.pop())  # who is open, the state is not
             return Mention(actor, ent.start, ent.end, False, how)
-        if ent.ent_id_ and ent.ent_id_ in self.onto.actors:
-            actor = self.onto.actors[ent.ent_id_]
-            return Mention(actor, ent.start, ent.end, ent.text in self.demonyms, "ruler", self.places.get(ent.text, ""))
-        if ent.label_ not in NER_TYPES:
+        if label not in NER_TYPES:
             return None
         text = ent.text.strip()
         if not text or not any(c.isalpha() for c in text):
             return None
-        actor, how, place = self.link(text, ent.label_)
-        return Mention(actor, ent.start, ent.end, ent.label_ == "NORP" and how != "unlinked", how, place)
+        actor, how, place = self.link(text, label)
+        return Mention(actor, ent.start, ent.end, label == "NORP" and how != "unlinked", how, place)

@@ -9,8 +9,9 @@ from graphbuild.types import Actor
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
 # How much a statement's confidence drops with how its actors were linked.
-LINK_FACTOR = {"ruler": 1.0, "name": 0.95, "fuzzy": 0.9, "country": 0.9, "proxy": 0.85, "event": 0.8, "dyad": 0.8, "modifier": 0.8, "coref": 0.85, "place": 0.8, "title": 0.85,
-               "pronoun": 0.75, "unlinked": 0.7}
+LINK_FACTOR = {"ruler": 1.0, "name": 0.95, "fuzzy": 0.9, "country": 0.9, "proxy": 0.85, "coref": 0.85,
+               "title": 0.85, "event": 0.8, "dyad": 0.8, "modifier": 0.8, "place": 0.8, "pronoun": 0.75,
+               "unlinked": 0.7}
 RULE_CONFIDENCE = {
     "verb_active": 0.85, "verb_passive": 0.8, "light_verb": 0.8, "participle_modifier": 0.75,
     "reciprocal": 0.75, "nominal_event": 0.7, "generic": 0.45,

@@ -54,6 +54,13 @@ class Rules(Arguments, References, Predicates):
         tokens = list(sent)  # one Token object per word for all rules (spaCy makes a new one per access)
         if not self.could_relate(tokens):
             return
+        children: dict[int, list[Token]] = {t.i: [] for t in tokens}
+        for t in tokens:  # every token's children in one pass, in order (see kids)
+            head = t.head
+            if head.i != t.i and head.i in children:
+                children[head.i].append(t)
+        for i, found in children.items():
+            self._kids.setdefault(i, tuple(found))
         found: set[tuple[str, str, bool, bool]] = set()
         for rule in (self.verb_rule, self.speech_rule, self.nominal_rule, self.reciprocal_noun_rule,
                      self.reciprocal_modifier_rule, self.argument_rule):
