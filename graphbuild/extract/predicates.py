@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from spacy.tokens import Token
 
@@ -17,12 +18,25 @@ NOT_OBJECT_SIDE = frozenset({
     "det", "advmod", "case", "prt", "relcl", "parataxis", "dep", "meta", "intj", "predet", "nummod",
     "quantmod", "advcl", "ccomp", "appos", "agent", "conj", "poss", "amod", "compound", "nmod"})
 PLACE_TYPES = frozenset({"State", "Region"})
+T = TypeVar("T")
 
 
 class Predicates:
-    """Reads a verb's slots from the parse; mixed into the rules."""
+    """Reads a verb's slots from the parse; mixed into the rules.
+
+    What a verb's slots are does not change while a document is read, and several rules ask
+    the same verb the same questions, so the answers are memoised per document."""
+
+    def _memo(self, name: str, v: Token, compute: Callable[[Token], T]) -> T:
+        key = (name, v.i)
+        if key not in self._answers:
+            self._answers[key] = compute(v)
+        return self._answers[key]
 
     def is_passive(self, v: Token) -> bool:
+        return self._memo("is_passive", v, self._is_passive)
+
+    def _is_passive(self, v: Token) -> bool:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in self.kids(v)):
             return True
         # participle modifier: 'the AIIB set up by China', 'weapons supplied to China'
@@ -85,6 +99,9 @@ class Predicates:
         return out
 
     def is_negated(self, v: Token) -> bool:
+        return self._memo("is_negated", v, self._is_negated)
+
+    def _is_negated(self, v: Token) -> bool:
         """'does not support', 'did not want to join', 'never joined', 'refused to join',
         'warned Kiev against joining'."""
         words = self.cue.get("negation", frozenset())
@@ -96,6 +113,9 @@ class Predicates:
         return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words) for t in chain for c in self.kids(t))
 
     def modality(self, v: Token) -> str | None:
+        return self._memo("modality", v, self._modality)
+
+    def _modality(self, v: Token) -> str | None:
         """'could join', 'must learn', 'needs to increase', 'tried to divide' -> the modal word."""
         words = self.cue.get("modality", frozenset())
         for t in self.chain(v):
@@ -116,6 +136,17 @@ class Predicates:
         prt = [c.text for c in self.kids(v) if c.dep_ == "prt"]
         return " ".join([*words, v.text, *prt, *[e for e in extra if e]])
 
+    def _noun_preps(self, noun: Token, candidates: Iterable[Token], consumed: set[int]
+                    ) -> Iterator[tuple[str, Token, str]]:
+        """(preposition, object, noun) of the prepositional phrases that belong to a verb's noun
+        pattern ('imposed tariffs on X'); marks them consumed so they are not read twice."""
+        for p in candidates:
+            if p.dep_ == "prep":
+                consumed.add(p.i)
+                for pobj in self.kids(p):
+                    if pobj.dep_ == "pobj":
+                        yield p.lower_, pobj, noun.lemma_.lower()
+
     def object_slots(self, v: Token, passive: bool) -> Iterator[tuple[str, Token, str]]:
         """(preposition, object head, light noun) for every object of ``v``."""
         lemma = self.verb_lemma(v)
@@ -134,21 +165,11 @@ class Predicates:
                 # a dictionary pattern with its noun: 'expelled Russian diplomats', 'imposed tariffs on X';
                 # the noun may name an actor itself, and its prepositions belong to the pattern
                 yield "", c, c.lemma_.lower()
-                for p in self.kids(c):
-                    if p.dep_ == "prep":
-                        consumed.add(p.i)
-                        for pobj in self.kids(p):
-                            if pobj.dep_ == "pobj":
-                                yield p.lower_, pobj, c.lemma_.lower()
+                yield from self._noun_preps(c, self.kids(c), consumed)
                 continue
             if (lemma, c.lemma_.lower()) in self.light_nouns:
                 # light verb + event noun: 'impose sanctions on X', 'sanctions were imposed on X'
-                for p in (*self.kids(c), *preps):
-                    if p.dep_ == "prep":
-                        consumed.add(p.i)
-                        for pobj in self.kids(p):
-                            if pobj.dep_ == "pobj":
-                                yield p.lower_, pobj, c.lemma_.lower()
+                yield from self._noun_preps(c, (*self.kids(c), *preps), consumed)
                 continue
             yield "", c, ""
             if c.i not in self.mentions:
@@ -258,6 +279,9 @@ class Predicates:
         return m is not None and (m.actor.type in PLACE_TYPES or m.place) and not m.demonym
 
     def location(self, v: Token) -> Arg | None:
+        return self._memo("location", v, self._location)
+
+    def _location(self, v: Token) -> Arg | None:
         """Where the event of ``v`` took place: a place after a locative preposition on the verb
         or its object ('met in Geneva', 'lifted a curfew in Montenegro')."""
         locative = self.cue.get("locative", frozenset())
@@ -279,6 +303,9 @@ class Predicates:
         return Actor(key=f"place-{slugify(name)}", label=name, type="Region", country=m.actor.country)
 
     def is_hypothetical(self, v: Token) -> bool:
+        return self._memo("is_hypothetical", v, self._is_hypothetical)
+
+    def _is_hypothetical(self, v: Token) -> bool:
         """Whether ``v`` is the content of a demand, threat, offer or condition rather than a fact:
         'urged Y to withdraw', 'demanded that Y halt', 'said Y must pay', 'threatened to cut off',
         'unless Israel rescinded'."""

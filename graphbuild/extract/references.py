@@ -31,12 +31,7 @@ class References:
             return []
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             return []  # an object 'it'/'them' refers to things far more often than to actors
-        sent = tok.sent
-        spans = [(sent.start, tok.i)]
-        if sent.start > 0:
-            prev = tok.doc[sent.start - 1].sent
-            spans.append((prev.start, prev.end))
-        for lo, hi in spans:
+        for lo, hi in self._reach(tok):
             found = [self.mentions[i] for i in self._starts if lo <= i < hi]
             found = [m for m in found if not m.demonym and m.actor.type in ("State", "Organization", "GovernmentBody")]
             if not found and (singular or not any(t.tag_ in ("NNS", "NNPS") for t in tok.doc[lo:hi])):
@@ -64,14 +59,20 @@ class References:
         sentence): 'the prime minister said she would not ...'; nothing when two persons compete."""
         if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             return []
-        sent = tok.sent
-        spans = [(sent.start, tok.i)]
-        if sent.start > 0:
-            prev = tok.doc[sent.start - 1].sent
-            spans.append((prev.start, prev.end))
-        for lo, hi in spans:
+        for lo, hi in self._reach(tok):
             found = {self.mentions[i].actor.key: self.mentions[i] for i in self._starts
                      if lo <= i < hi and self.mentions[i].actor.type == "Person"}
             if found:
                 return [Arg(next(iter(found.values())).actor, "pronoun")] if len(found) == 1 else []
         return []
+
+    @staticmethod
+    def _reach(tok: Token) -> list[tuple[int, int]]:
+        """Where a pronoun looks for its antecedent, nearest first: its sentence up to it, then
+        the previous sentence."""
+        sent = tok.sent
+        spans = [(sent.start, tok.i)]
+        if sent.start > 0:
+            prev = tok.doc[sent.start - 1].sent
+            spans.append((prev.start, prev.end))
+        return spans

@@ -28,6 +28,7 @@ class Rules(Arguments, References, Predicates):
         self._starts = sorted({m.start for m in mentions.values()})  # for pronoun look-back
         self._actor_cache: dict[tuple[int, int], list[Arg]] = {}  # see Arguments.actors_of
         self._kids: dict[int, tuple[Token, ...]] = {}
+        self._answers: dict[tuple[str, int], object] = {}  # see Predicates._memo
 
     def kids(self, tok: Token) -> tuple[Token, ...]:
         """A token's children, made once per document: spaCy builds new Token objects on every
