@@ -168,6 +168,15 @@ CASES = {
         {("PAK-MIL", "ploverAssault", "AFG-MIL", False, False, None),
          ("AFG-MIL", "ploverAssault", "PAK-MIL", False, False, None)},
     ),
+    "a carrier verb lends its subject to the event noun: 'the US speeded up the withdrawal of troops from Panama'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("speeded", 2, "ROOT", "VERB", "VBD", "speed"), ("up", 2, "prt", "ADP", "RP", "up"),
+         ("the", 5, "det", "DET", "DT", "the"), ("withdrawal", 2, "dobj", "NOUN", "NN", "withdrawal"),
+         ("of", 5, "prep", "ADP", "IN", "of"), ("troops", 6, "pobj", "NOUN", "NNS", "troop"),
+         ("from", 7, "prep", "ADP", "IN", "from"), ("Panama", 8, "pobj", "PROPN", "NNP", "Panama")],
+        [(1, 2, "GPE", "USA"), (9, 10, "GPE", "PAN")],
+        {("USA", "retreatsFrom", "PAN", False, False, None)},
+    ),
 }
 
 

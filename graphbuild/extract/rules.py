@@ -173,17 +173,27 @@ class Rules(Arguments, References, Predicates):
                         pobjs = [g for g in self.kids(c) if g.dep_ == "pobj"]
                         if c.lower_ in agent_preps or c.lower_ == "by":
                             agents += [a for g in pobjs for a in self.actors_of(g)]
+                            # 'the withdrawal of troops from Panama': the parse hangs the target on the
+                            # of-phrase's noun rather than on the event noun
+                            targets += [a for g in pobjs for p in self.kids(g) if p.dep_ == "prep"
+                                        and p.lower_ in target_preps and p.lower_ != c.lower_
+                                        for x in self.kids(p) if x.dep_ == "pobj" for a in self.actors_of(x)]
                         elif c.lower_ in target_preps:
                             targets += [a for g in pobjs for a in self.actors_of(g)]
             if n.dep_ == "dobj" and n.head.lemma_.lower() in experiencer:
                 # experiencer verb: the subject undergoes the event ('China felt pressure from the US')
                 targets += [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)]
+            elif n.dep_ == "dobj" and n.head.lemma_.lower() in self.cue.get("carrier", ()):
+                # a verb that only carries the event lends it its subject: 'the US speeded up the
+                # withdrawal of forces from Panama', 'Iran launched an attack on Iraq'
+                agents = [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)] or agents
             # A governing verb negates or hedges the event only when it merely carries it
             # ('did not pay a visit', 'felt no pressure'), not when it is an event of its own
             # ('did not condemn the invasion': the invasion happened).
             governor = n.head if n.head.pos_ == "VERB" else None
             if governor is not None and not ((self.verb_lemma(governor), n.lemma_.lower()) in self.light_nouns
-                                             or governor.lemma_.lower() in experiencer):
+                                             or governor.lemma_.lower() in experiencer
+                                             or governor.lemma_.lower() in self.cue.get("carrier", ())):
                 governor = None
             negated = governor is not None and self.is_negated(governor)
             modality = self.modality(governor) if governor is not None else None
