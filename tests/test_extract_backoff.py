@@ -177,6 +177,21 @@ CASES = {
         [(1, 2, "GPE", "USA"), (9, 10, "GPE", "PAN")],
         {("USA", "retreatsFrom", "PAN", False, False, None)},
     ),
+    "a for-clause under a directive: 'Bolivia called for the U.S. ambassador to be expelled'": (
+        [("Bolivia", 1, "nsubj", "PROPN", "NNP", "Bolivia"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+         ("for", 7, "mark", "SCONJ", "IN", "for"), ("the", 5, "det", "DET", "DT", "the"),
+         ("U.S.", 5, "compound", "PROPN", "NNP", "U.S."), ("ambassador", 7, "nsubjpass", "NOUN", "NN", "ambassador"),
+         ("be", 7, "auxpass", "AUX", "VB", "be"), ("expelled", 1, "advcl", "VERB", "VBN", "expel")],
+        [(0, 1, "GPE", "BOL"), (4, 5, "GPE", "USA")],
+        {("BOL", "requests", "USA-GOV", False, False, None)},
+    ),
+    "a capitalised title is an agent noun: 'Pakistan summoned India's Ambassador'": (
+        [("Pakistan", 1, "nsubj", "PROPN", "NNP", "Pakistan"), ("summoned", 1, "ROOT", "VERB", "VBD", "summon"),
+         ("India", 4, "poss", "PROPN", "NNP", "India"), ("'s", 2, "case", "PART", "POS", "'s"),
+         ("Ambassador", 1, "dobj", "PROPN", "NNP", "Ambassador")],
+        [(0, 1, "GPE", "PAK"), (2, 3, "GPE", "IND")],
+        {("PAK", "ploverConsult", "IND-GOV", False, False, None)},
+    ),
 }
 
 

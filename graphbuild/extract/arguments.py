@@ -87,8 +87,11 @@ class Arguments:
             # relationship noun: 'its partnership with the U.S.' stands for the partner
             return [Arg(a.actor, "proxy") for c in self.kids(tok) if c.dep_ == "prep" and c.lower_ == "with"
                     for p in self.kids(c) if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
-        if kind == "none" or tok.pos_ != "NOUN" or tok.lemma_.lower() in self.onto.nominals:
-            return []  # names no actor ('Chinese food'), an unknown name, or an event (the nominal rule's)
+        if kind == "none" or tok.lemma_.lower() in self.onto.nominals or (
+                tok.pos_ != "NOUN" and tok.lemma_.lower() not in self.onto.agents):
+            # names no actor ('Chinese food'), an unknown name, or an event (the nominal rule's);
+            # a capitalised title is an agent noun all the same ("India's Deputy High Commissioner")
+            return []
         # a person, group, military or vehicle noun with a state or actor modifier stands for it:
         # 'Dutch peacekeepers', 'a group of Nigerian diplomats', 'Turkish drones'; an agent noun
         # names the state's sector. Any other noun does so only as a verb's object or the target of

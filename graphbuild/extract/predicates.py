@@ -316,6 +316,9 @@ class Predicates:
             if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.cue.get("conditional", ())
                                          for c in self.kids(t)):
                 return True  # 'unless Baghdad accepted its conditions'
+            if t.dep_ == "advcl" and t.head.lemma_.lower() in directive and any(
+                    c.dep_ == "mark" and c.lower_ == "for" for c in self.kids(t)):
+                return True  # 'called for the ambassador to be expelled'
             if t.dep_ in ("xcomp", "ccomp"):
                 head = t.head
                 lemma = head.lemma_.lower()

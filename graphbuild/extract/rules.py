@@ -299,7 +299,10 @@ class Rules(Arguments, References, Predicates):
             lemma = v.lemma_.lower()
             if v.pos_ != "VERB" or (lemma not in directive and lemma not in speech):
                 continue
-            for clause in (c for c in self.kids(v) if c.dep_ == "ccomp"):
+            # 'demanded that Y ...', and 'called for Y to be expelled' (a for-clause with its own subject)
+            for clause in (c for c in self.kids(v) if c.dep_ == "ccomp" or (
+                    c.dep_ == "advcl" and lemma in directive
+                    and any(g.dep_ == "mark" and g.lower_ == "for" for g in self.kids(c)))):
                 obliged = any(c.dep_ == "aux" and c.lower_ in obligation for c in self.kids(clause))
                 if lemma not in directive and not obliged:
                     continue  # 'X said Y attacked Z' reports Y's act; it is no act of X towards Y
@@ -307,8 +310,11 @@ class Rules(Arguments, References, Predicates):
                 speakers = [a for t in subj_toks for a in self.actors_of(t)]
                 addressees = [a for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass")
                               for a in self.actors_of(c)]
+                marker = next((g.lower_ for g in self.kids(clause) if g.dep_ == "mark" and g.lower_ == "for"), "")
                 if lemma in directive:
-                    event = self.onto.lookup_event(lemma, "", "") or self.onto.lookup_event("demand", "", "")
+                    # 'called for Y to ...' is a demand whatever 'call' alone means (a phone call)
+                    event = (self.onto.lookup_event(lemma, "", marker, generic=False) if marker else
+                             self.onto.lookup_event(lemma, "", "")) or self.onto.lookup_event("demand", "", "")
                 else:
                     event = self.onto.lookup_event("demand", "", "")
                 if event is None:
