@@ -192,6 +192,14 @@ CASES = {
         [(0, 1, "GPE", "PAK"), (2, 3, "GPE", "IND")],
         {("PAK", "ploverConsult", "IND-GOV", False, False, None)},
     ),
+    "a reciprocal event that is only talked about is a consultation: 'they discussed cooperation between the US and Fiji'": (
+        [("they", 1, "nsubj", "PRON", "PRP", "they"), ("discussed", 1, "ROOT", "VERB", "VBD", "discuss"),
+         ("cooperation", 1, "dobj", "NOUN", "NN", "cooperation"), ("between", 2, "prep", "ADP", "IN", "between"),
+         ("the", 5, "det", "DET", "DT", "the"), ("US", 3, "pobj", "PROPN", "NNP", "US"),
+         ("and", 5, "cc", "CCONJ", "CC", "and"), ("Fiji", 5, "conj", "PROPN", "NNP", "Fiji")],
+        [(5, 6, "GPE", "USA"), (7, 8, "GPE", "FJI")],
+        {("USA", "meetsWith", "FJI", False, False, None), ("FJI", "meetsWith", "USA", False, False, None)},
+    ),
 }
 
 

@@ -213,7 +213,8 @@ class Rules(Arguments, References, Predicates):
             if entry is None or not self.onto.relations[entry[0]].symmetric:
                 continue
             actors = [a for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g)]
-            yield from self._pairs(actors, entry[0], f"{n.text} {p.text}", n.lemma_.lower(), False, None)
+            yield from self._pairs(actors, self._topic_relation(n, entry[0]), f"{n.text} {p.text}",
+                                   n.lemma_.lower(), False, None)
 
     def reciprocal_modifier_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """'Sino-Russian cooperation', 'the Sino-Japanese dispute', 'China-U.S. dialogue':
@@ -233,7 +234,30 @@ class Rules(Arguments, References, Predicates):
                 continue
             governor = n.head if n.head.pos_ == "VERB" else None
             negated = governor is not None and self.is_negated(governor)
-            yield from self._pairs(list(actors.values()), entry[0], n.text, n.lemma_.lower(), negated, None)
+            yield from self._pairs(list(actors.values()), self._topic_relation(n, entry[0]), n.text,
+                                   n.lemma_.lower(), negated, None)
+
+    def _topic_relation(self, n: Token, relation: str) -> str:
+        """A reciprocal event noun that is only talked about ('discussed bilateral cooperation
+        between X and Y', 'affirmed their commitment to deepen cooperation') is a consultation
+        between the two, not the cooperation itself."""
+        governor = n.head
+        if governor.pos_ == "ADP" and governor.lower_ in ("on", "about", "of", "to"):
+            governor = governor.head
+        while governor.pos_ in ("NOUN", "VERB") and governor.lemma_.lower() not in self.cue.get("topic", ()) \
+                and governor.dep_ in ("xcomp", "pobj", "acl") and governor.head is not governor:
+            governor = governor.head  # 'commitment to deepen cooperation' -> 'affirmed'
+        if governor.lemma_.lower() in self.cue.get("topic", ()):
+            return self.cue_relation("topic") or relation
+        return relation
+
+    def cue_relation(self, kind: str) -> str | None:
+        """The relation a cue class stands for: the lexicon's for its first word ('discuss with')."""
+        for word in sorted(self.cue.get(kind, ())):
+            found = self.onto.lexicon.get((word, "", "")) or self.onto.lexicon.get((word, "", "with"))
+            if found is not None:
+                return found
+        return None
 
     def argument_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """Back-off for any verb: its subject-side actors -> every actor on its object side.
