@@ -34,12 +34,14 @@ CASES = {
         [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "SDN")],
         {("RUS", "requests", "SDN", False, False, None)},
     ),
-    "a plain report is no act towards its clause's subject: 'Russia said Sudan returned the helicopter'": (
+    # a plain report is no typed act towards its clause's subject (no speech act); the last
+    # back-off relates the speaker to the report's state, untyped
+    "a plain report is no speech act: 'Russia said Sudan returned the helicopter'": (
         [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
          ("Sudan", 3, "nsubj", "PROPN", "NNP", "Sudan"), ("returned", 1, "ccomp", "VERB", "VBD", "return"),
          ("the", 5, "det", "DET", "DT", "the"), ("helicopter", 3, "dobj", "NOUN", "NN", "helicopter")],
         [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "SDN")],
-        set(),
+        {("RUS", "relatedTo", "SDN", False, False, None)},
     ),
     "directive with object control: 'the US urged Israel to withdraw from Lebanon'": (
         [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
@@ -199,6 +201,22 @@ CASES = {
          ("and", 5, "cc", "CCONJ", "CC", "and"), ("Fiji", 5, "conj", "PROPN", "NNP", "Fiji")],
         [(5, 6, "GPE", "USA"), (7, 8, "GPE", "FJI")],
         {("USA", "meetsWith", "FJI", False, False, None), ("FJI", "meetsWith", "USA", False, False, None)},
+    ),
+    "last back-off, a sentence nothing else reads: 'Turkey has balked at the US-led war plan'": (
+        [("Turkey", 2, "nsubj", "PROPN", "NNP", "Turkey"), ("has", 2, "aux", "AUX", "VBZ", "have"),
+         ("balked", 2, "ROOT", "VERB", "VBN", "balk"), ("at", 2, "prep", "ADP", "IN", "at"),
+         ("the", 8, "det", "DET", "DT", "the"), ("US", 6, "npadvmod", "PROPN", "NNP", "US"),
+         ("-led", 8, "amod", "VERB", "VBN", "lead"), ("war", 8, "compound", "NOUN", "NN", "war"),
+         ("plan", 3, "pobj", "NOUN", "NN", "plan")],
+        [(0, 1, "GPE", "TUR"), (5, 6, "GPE", "USA")],
+        {("TUR", "relatedTo", "USA", False, False, None)},
+    ),
+    "no last back-off over a copula: 'Turkey is closer to the US than Russia is'": (
+        [("Turkey", 1, "nsubj", "PROPN", "NNP", "Turkey"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+         ("closer", 1, "acomp", "ADJ", "JJR", "close"), ("to", 2, "advmod", "ADV", "RB", "to"),
+         ("the", 5, "det", "DET", "DT", "the"), ("US", 3, "npadvmod", "PROPN", "NNP", "US")],
+        [(0, 1, "GPE", "TUR"), (5, 6, "GPE", "USA")],
+        set(),
     ),
 }
 

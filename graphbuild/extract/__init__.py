@@ -91,7 +91,8 @@ class Extractor:
         return " ".join(stripped.split()), start, start + len(stripped)
 
     def _to_triple(self, cand: Candidate, where: tuple[str, int, int], index: int, document: Document) -> Triple:
-        conf = RULE_CONFIDENCE["generic" if cand.relation == "relatedTo" and cand.rule != "argument" else cand.rule]
+        conf = RULE_CONFIDENCE["generic" if cand.relation == "relatedTo" and cand.rule not in ("argument", "clause")
+                               else cand.rule]
         conf *= LINK_FACTOR[cand.subject.how] * LINK_FACTOR[cand.object.how]
         if cand.inherited:
             conf *= 0.95

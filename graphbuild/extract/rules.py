@@ -64,11 +64,14 @@ class Rules(Arguments, References, Predicates):
             self._kids.setdefault(i, tuple(found))
         found: set[tuple[str, str, bool, bool]] = set()
         for rule in (self.verb_rule, self.speech_rule, self.nominal_rule, self.reciprocal_noun_rule,
-                     self.reciprocal_modifier_rule, self.argument_rule):
+                     self.reciprocal_modifier_rule, self.argument_rule, self.clause_rule):
             for cand in rule(tokens):
                 pair = (cand.subject.actor.key, cand.object.actor.key, cand.hypothetical, cand.negated)
-                if pair[0] == pair[1] or (cand.rule == "argument" and pair in found):
-                    continue  # the back-off rule only adds pairs no specific rule found
+                if pair[0] == pair[1] or (cand.rule == "argument" and pair in found) or (
+                        cand.rule == "clause" and found):
+                    # the back-off rules only add what no specific rule found; the last one only
+                    # speaks for a sentence nothing else could read
+                    continue
                 found.add(pair)
                 yield cand
 
@@ -348,6 +351,41 @@ class Rules(Arguments, References, Predicates):
                     for o in addressees:
                         yield Candidate(s, relation, self.surface(v), lemma, o, self.is_negated(v), "speech_act",
                                         inherited, self.modality(v), cameo, self.is_hypothetical(v))
+
+
+    def clause_rule(self, sent: list[Token]) -> Iterator[Candidate]:
+        """Last back-off: the main clause's subject state -> each other state its clause governs,
+        at any depth, when no rule related that subject to anything ('Turkey has refused to commit
+        to any direct assistance to the US-led war against Iraq' -> Turkey, the US)."""
+        # 'is', 'has', 'needs' relate nothing by themselves; a speaker ('X said ...') often does
+        quiet = ((self.cue.get("generic_stop", frozenset()) | self.cue.get("modality", frozenset()))
+                 - self.cue.get("speech", frozenset()))
+        for v in sent:
+            if v.dep_ != "ROOT" or v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() in quiet:
+                continue
+            subj_toks, _ = self.subject_tokens(v)
+            subjects = [a for t in subj_toks for a in self.actors_of(t) if a.actor.country]
+            if not subjects:
+                continue
+            # a report's states are related to its speaker too, untyped ('Afghanistan said Pakistani
+            # helicopters bombarded ...': event coders code such reports as accusations)
+            inside = {t.i for t in subj_toks for t in t.subtree}
+            seen: set[str] = set()
+            for t in v.subtree:
+                m = self.mentions.get(t.i)
+                if t.i in inside or m is None or m.start != t.i or not m.actor.country or m.demonym and t.pos_ == "ADJ" \
+                        and t.head.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if m.place or any(a.dep_ in ("relcl", "parataxis") for a in t.ancestors if a.i != v.i and a.i > v.i):
+                    continue  # a place, or another clause's business
+                if m.actor.key in seen:
+                    continue
+                seen.add(m.actor.key)
+                for s in subjects:
+                    if _two_states(s, Arg(m.actor, m.linked_by)):
+                        yield Candidate(s, "relatedTo", self.surface(v), self.verb_lemma(v), Arg(m.actor, m.linked_by),
+                                        self.is_negated(v), "clause", False, self.modality(v), None,
+                                        self.is_hypothetical(v))
 
 
 def _two_states(a: Arg, b: Arg) -> bool:
