@@ -376,8 +376,9 @@ class Rules(Arguments, References, Predicates):
                 if t.i in inside or m is None or m.start != t.i or not m.actor.country or m.demonym and t.pos_ == "ADJ" \
                         and t.head.pos_ not in ("NOUN", "PROPN"):
                     continue
-                if m.place or any(a.dep_ in ("relcl", "parataxis") for a in t.ancestors if a.i != v.i and a.i > v.i):
-                    continue  # a place, or another clause's business
+                if m.place or (t.dep_ == "pobj" and t.head.lower_ in self.cue.get("locative", ())) or any(
+                        a.dep_ in ("relcl", "parataxis") for a in t.ancestors if a.i != v.i and a.i > v.i):
+                    continue  # a place ('deployed troops in Iraq'), or another clause's business
                 if m.actor.key in seen:
                     continue
                 seen.add(m.actor.key)
