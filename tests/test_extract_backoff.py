@@ -211,6 +211,14 @@ CASES = {
         [(0, 1, "GPE", "TUR"), (5, 6, "GPE", "USA")],
         {("TUR", "relatedTo", "USA", False, False, None)},
     ),
+    "the last back-off takes the clause verb's type when it has one: 'Turkey condemned the US-led war plan'": (
+        [("Turkey", 1, "nsubj", "PROPN", "NNP", "Turkey"), ("condemned", 1, "ROOT", "VERB", "VBD", "condemn"),
+         ("the", 6, "det", "DET", "DT", "the"), ("US", 4, "npadvmod", "PROPN", "NNP", "US"),
+         ("-led", 6, "amod", "VERB", "VBN", "lead"), ("war", 6, "compound", "NOUN", "NN", "war"),
+         ("plan", 1, "dobj", "NOUN", "NN", "plan")],
+        [(0, 1, "GPE", "TUR"), (3, 4, "GPE", "USA")],
+        {("TUR", "criticizes", "USA", False, False, None)},
+    ),
     "no last back-off over a copula: 'Turkey is closer to the US than Russia is'": (
         [("Turkey", 1, "nsubj", "PROPN", "NNP", "Turkey"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
          ("closer", 1, "acomp", "ADJ", "JJR", "close"), ("to", 2, "advmod", "ADV", "RB", "to"),

@@ -370,6 +370,10 @@ class Rules(Arguments, References, Predicates):
             # a report's states are related to its speaker too, untyped ('Afghanistan said Pakistani
             # helicopters bombarded ...': event coders code such reports as accusations)
             inside = {t.i for t in subj_toks for t in t.subtree}
+            # the clause's verb names the event when the lexicon or the CAMEO dictionary types it
+            event = self.onto.lookup_event(self.verb_lemma(v), "", "", generic=False)
+            relation, cameo = event if event is not None and self.onto.relations[event[0]].plover else \
+                ("relatedTo", None)
             seen: set[str] = set()
             for t in v.subtree:
                 m = self.mentions.get(t.i)
@@ -384,8 +388,8 @@ class Rules(Arguments, References, Predicates):
                 seen.add(m.actor.key)
                 for s in subjects:
                     if _two_states(s, Arg(m.actor, m.linked_by)):
-                        yield Candidate(s, "relatedTo", self.surface(v), self.verb_lemma(v), Arg(m.actor, m.linked_by),
-                                        self.is_negated(v), "clause", False, self.modality(v), None,
+                        yield Candidate(s, relation, self.surface(v), self.verb_lemma(v), Arg(m.actor, m.linked_by),
+                                        self.is_negated(v), "clause", False, self.modality(v), cameo,
                                         self.is_hypothetical(v))
 
 
