@@ -52,7 +52,6 @@ from graphbuild.types import Document
 Fact = tuple[str, str, str, str, bool]  # doc, subject, relation, object, negated
 FACT_LEVELS = ("exact", "pairs", "dyads", "typed")
 DYAD_LEVELS = ("dyads", "typed")
-LEVELS = FACT_LEVELS
 # PLOVER 0.5 categories that later versions merged into others.
 PLOVER_MERGED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # CAMEO country codes that are not ISO 3166-1 alpha-3.
@@ -325,7 +324,7 @@ def _documents(gold: Gold, paths: list[Path]) -> Iterator[Document]:
         yield make_document(doc_id, "\n".join(texts), source="gold")
 
 
-def _missed_and_extra(pred: list[Predicted], gold: Gold, onto: Ontology) -> tuple[list, list]:
+def _missed_and_extra(pred: list[Predicted], gold: Gold) -> tuple[list, list]:
     if gold.kind == "facts":
         mine = {(p.doc, p.subject, p.relation, p.object, p.negated) for p in pred}
         return sorted(gold.facts - mine), sorted(mine - gold.facts)
@@ -354,7 +353,7 @@ def evaluate(gold_path: Path, paths: list[Path], onto: Ontology, *, model: str |
             result["systems"][name] = {"error": f"not available: {exc}"}
             continue
         scores = score(pred, gold, onto, levels=SYSTEM_LEVELS.get(name))
-        missed, extra = _missed_and_extra(pred, gold, onto)
+        missed, extra = _missed_and_extra(pred, gold)
         result["systems"][name] = {**{level: s.as_dict() for level, s in scores.items()},
                                    "missed": missed, "extra": extra}
     return result

@@ -164,19 +164,15 @@ class Ontology:
     verb_nouns: frozenset[tuple[str, str]] = frozenset()  # (verb, noun) of the dictionary's noun patterns
     homonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shared person alias -> keys
 
-    @property
+    @cached_property
     def surnames(self) -> dict[str, tuple[str, ...]]:
         """Surname -> keys of the persons with dated roles who bear it ('Clinton', 'Kohl')."""
-        cached = self.__dict__.get("_surnames")
-        if cached is None:
-            found: dict[str, set[str]] = {}
-            for key in self.roles:
-                actor = self.actors.get(key)
-                if actor is not None and actor.type == "Person" and " " in actor.label:
-                    found.setdefault(actor.label.split()[-1], set()).add(key)
-            cached = {k: tuple(sorted(v)) for k, v in found.items()}
-            object.__setattr__(self, "_surnames", cached)
-        return cached
+        found: dict[str, set[str]] = {}
+        for key in self.roles:
+            actor = self.actors.get(key)
+            if actor is not None and actor.type == "Person" and " " in actor.label:
+                found.setdefault(actor.label.split()[-1], set()).add(key)
+        return {k: tuple(sorted(v)) for k, v in found.items()}
 
     def person_by_surname(self, surname: str, date: str | None) -> tuple[Actor | None, str | None]:
         """(person, state) for a surname alone: the one bearer in office on ``date`` (or the only
