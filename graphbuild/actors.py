@@ -35,8 +35,19 @@ class Mention:
     start: int  # token index
     end: int
     demonym: bool  # 'Chinese', 'Russians': names the state only through an adjective
-    linked_by: str  # ruler | fuzzy | country | unlinked
+    linked_by: str  # how: a key of extract.records.LINK_FACTOR (ruler, name, fuzzy, country, title, ...)
     place: str = ""  # "capital" (a metonym for its state as an agent) or "city"; a location after 'in'
+
+
+def bare_name(text: str) -> str:
+    """A name without its leading article: 'the Kremlin' -> 'Kremlin'."""
+    return re.sub(r"^(?:the|The)\s+", "", text.strip())
+
+
+def _put(index: dict[int, Mention], mention: Mention) -> None:
+    """Let ``mention`` cover every token of its span in the index."""
+    for i in range(mention.start, mention.end):
+        index[i] = mention
 
 
 def slugify(text: str) -> str:
@@ -52,7 +63,7 @@ class ActorResolver:
         self.onto = onto
         self.demonyms = frozenset(a.text for a in onto.aliases if a.kind == "demonym")
         self.places = {a.text: a.kind for a in onto.aliases if a.kind in ("capital", "city")}
-        self._linked: dict[tuple[str, str], tuple[Actor, str]] = {}
+        self._linked: dict[tuple[str, str], tuple[Actor, str, str]] = {}
 
     @cached_property
     def _names(self) -> dict[str, tuple[str, str]]:
@@ -89,8 +100,7 @@ class ActorResolver:
 
     def _link(self, text: str, label: str) -> tuple[Actor, str, str]:
         """(actor, how it was linked, place kind: "capital", "city" or "")."""
-        name = re.sub(r"^(?:the|The)\s+", "", text).strip()
-        name = re.sub(r"\s*['\u2019]s?$", "", name)
+        name = re.sub(r"\s*['\u2019]s?$", "", bare_name(text))
         lowered = name.lower()
         if lowered in self._names:  # a dictionary name, as the NER found it
             key, kind = self._names[lowered]
@@ -120,8 +130,7 @@ class ActorResolver:
                 continue
             if date and mention.actor.key in self.onto.roles:
                 mention = replace(mention, actor=self.onto.actor_on(mention.actor, date))
-            for i in range(ent.start, ent.end):
-                index[i] = mention
+            _put(index, mention)
         # An unknown person or body takes the country of a state named in its title:
         # 'Iranian President Hassan Rouhani', "Germany's foreign minister Heiko Maas".
         for ent in doc.ents:
@@ -130,9 +139,7 @@ class ActorResolver:
                 continue
             country = self._title_country(ent, index)
             if country is not None:
-                affiliated = Mention(replace(m.actor, country=country), m.start, m.end, m.demonym, m.linked_by)
-                for i in range(ent.start, ent.end):
-                    index[i] = affiliated
+                _put(index, Mention(replace(m.actor, country=country), m.start, m.end, m.demonym, m.linked_by))
         self._corefer_surnames(doc, index)
         self._link_surnames(doc, index, date)
         self._link_cities(doc, index)
@@ -160,8 +167,7 @@ class ActorResolver:
                 found = Mention(replace(m.actor, country=country), m.start, m.end, False, m.linked_by, m.place)
             else:
                 continue
-            for j in range(m.start, m.end):
-                index[j] = found
+            _put(index, found)
 
     def _link_cities(self, doc: Doc, index: dict[int, Mention]) -> None:
         """An unknown place the NER found ('Kharkiv', 'Belgorod') is a city of the state the
@@ -184,9 +190,7 @@ class ActorResolver:
                 (code,) = states
                 state = self.onto.actors.get(code)
                 if state is not None:
-                    city = Mention(state, m.start, m.end, False, "place", "city")
-                    for j in range(m.start, m.end):
-                        index[j] = city
+                    _put(index, Mention(state, m.start, m.end, False, "place", "city"))
 
     @staticmethod
     def _corefer_surnames(doc: Doc, index: dict[int, Mention]) -> None:
@@ -206,9 +210,7 @@ class ActorResolver:
             surname = words[-1]
             earlier = by_surname.get(surname, {})
             if len(words) == 1 and not m.actor.linked and len(earlier) == 1:
-                actor = next(iter(earlier.values()))
-                for j in range(m.start, m.end):
-                    index[j] = Mention(actor, m.start, m.end, m.demonym, "coref", m.place)
+                _put(index, Mention(next(iter(earlier.values())), m.start, m.end, m.demonym, "coref", m.place))
                 continue
             if len(words) > 1 or m.actor.linked:
                 by_surname.setdefault(surname, {})[m.actor.key] = m.actor
@@ -243,7 +245,7 @@ class ActorResolver:
         if ent_id.startswith("?"):
             shared = ent_id[1:]
         elif not ent_id and label == "PERSON":
-            shared = self._homonyms.get(re.sub(r"^(?:the|The)\s+", "", ent.text.strip()))
+            shared = self._homonyms.get(bare_name(ent.text))
         else:
             shared = None
         if shared:

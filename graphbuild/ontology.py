@@ -131,6 +131,10 @@ class Role(NamedTuple):
     start: str  # "" when open
     end: str  # "" when still in force
 
+    def in_force(self, date: str) -> bool:
+        """Whether the role was held on ``date`` (ISO dates compare as strings)."""
+        return (not self.start or self.start <= date) and (not self.end or date <= self.end)
+
 
 @dataclass(frozen=True, slots=True)
 class RelationInfo:
@@ -181,8 +185,7 @@ class Ontology:
         if len(keys) == 1:
             return self.actor_on(self.actors[keys[0]], date), None
         if date and keys:
-            current = [k for k in keys if any(r.sector in ("GOV", "MIL") and (not r.start or r.start <= date)
-                                               and (not r.end or date <= r.end) for r in self.roles[k])]
+            current = [k for k in keys if any(r.sector in ("GOV", "MIL") and r.in_force(date) for r in self.roles[k])]
             if len(current) == 1:
                 return self.actor_on(self.actors[current[0]], date), None
         countries = {self.actors[k].country for k in keys}
@@ -198,9 +201,8 @@ class Ontology:
             return [r for r in self.roles.get(key, ()) if r.sector in ("GOV", "MIL", "IGO")]
 
         if date:
-            current = [k for k in keys if any((not r.start or r.start <= date) and (not r.end or date <= r.end)
-                                               for r in offices(k))]
-            return self.actor_on(self.actors[current[0]], date) if len(current) == 1 else None
+            current = [k for k in keys if any(r.in_force(date) for r in offices(k))]
+            return self.actors[current[0]] if len(current) == 1 else None  # its dated state: ActorResolver
         latest = max(keys, key=lambda k: (max((r.start for r in offices(k)), default=""), k), default=None)
         return self.actors[latest] if latest is not None else None
 
@@ -212,7 +214,7 @@ class Ontology:
         roles = self.roles.get(actor.key)
         if not roles or not date:
             return actor
-        current = [r for r in roles if (not r.start or r.start <= date) and (not r.end or date <= r.end)]
+        current = [r for r in roles if r.in_force(date)]
         if not current:
             return actor
         best = max(current, key=lambda r: (r.sector in ("GOV", "MIL"), r.start))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graphbuild.actors import Mention
 from graphbuild.extract.arguments import Arguments
@@ -50,7 +50,7 @@ class Rules(Arguments, References, Predicates):
                     | self.cue.get("pronoun_person", frozenset()))
         return len(starts) + sum(1 for t in sent if t.lower_ in pronouns) >= 2
 
-    def sentence_candidates(self, sent: list[Token]) -> Iterator[Candidate]:
+    def sentence_candidates(self, sent: Span) -> Iterator[Candidate]:
         """Every candidate the rules find in one sentence (self-relations dropped)."""
         tokens = list(sent)  # one Token object per word for all rules (spaCy makes a new one per access)
         if not self.could_relate(tokens):
@@ -326,6 +326,7 @@ class Rules(Arguments, References, Predicates):
             lemma = v.lemma_.lower()
             if v.pos_ != "VERB" or (lemma not in directive and lemma not in speech):
                 continue
+            speakers: list[Arg] | None = None
             # 'demanded that Y ...', and 'called for Y to be expelled' (a for-clause with its own subject)
             for clause in (c for c in self.kids(v) if c.dep_ == "ccomp" or (
                     c.dep_ == "advcl" and lemma in directive
@@ -333,8 +334,9 @@ class Rules(Arguments, References, Predicates):
                 obliged = any(c.dep_ == "aux" and c.lower_ in obligation for c in self.kids(clause))
                 if lemma not in directive and not obliged:
                     continue  # 'X said Y attacked Z' reports Y's act; it is no act of X towards Y
-                subj_toks, inherited = self.subject_tokens(v)
-                speakers = [a for t in subj_toks for a in self.actors_of(t)]
+                if speakers is None:
+                    subj_toks, inherited = self.subject_tokens(v)
+                    speakers = [a for t in subj_toks for a in self.actors_of(t)]
                 addressees = [a for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass")
                               for a in self.actors_of(c)]
                 marker = next((g.lower_ for g in self.kids(clause) if g.dep_ == "mark" and g.lower_ == "for"), "")
@@ -352,11 +354,12 @@ class Rules(Arguments, References, Predicates):
                         yield Candidate(s, relation, self.surface(v), lemma, o, self.is_negated(v), "speech_act",
                                         inherited, self.modality(v), cameo, self.is_hypothetical(v))
 
-
     def clause_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """Last back-off: the main clause's subject state -> each other state its clause governs,
-        at any depth, when no rule related that subject to anything ('Turkey has refused to commit
-        to any direct assistance to the US-led war against Iraq' -> Turkey, the US)."""
+        at any depth, in a sentence no other rule found anything in ('Turkey has refused to
+        commit to any direct assistance to the US-led war against Iraq' -> Turkey, the US). A
+        report's states are related to its speaker too ('Afghanistan said Pakistani helicopters
+        bombarded ...': event coders code such reports as accusations)."""
         # 'is', 'has', 'needs' relate nothing by themselves; a speaker ('X said ...') often does
         quiet = ((self.cue.get("generic_stop", frozenset()) | self.cue.get("modality", frozenset()))
                  - self.cue.get("speech", frozenset()))
@@ -367,9 +370,7 @@ class Rules(Arguments, References, Predicates):
             subjects = [a for t in subj_toks for a in self.actors_of(t) if a.actor.country]
             if not subjects:
                 continue
-            # a report's states are related to its speaker too, untyped ('Afghanistan said Pakistani
-            # helicopters bombarded ...': event coders code such reports as accusations)
-            inside = {t.i for t in subj_toks for t in t.subtree}
+            inside = {t.i for t in subj_toks for t in t.subtree}  # the subject's own phrase
             # the clause's verb names the event when the lexicon or the CAMEO dictionary types it
             event = self.onto.lookup_event(self.verb_lemma(v), "", "", generic=False)
             relation, cameo = event if event is not None and self.onto.relations[event[0]].plover else \
@@ -377,8 +378,8 @@ class Rules(Arguments, References, Predicates):
             seen: set[str] = set()
             for t in v.subtree:
                 m = self.mentions.get(t.i)
-                if t.i in inside or m is None or m.start != t.i or not m.actor.country or m.demonym and t.pos_ == "ADJ" \
-                        and t.head.pos_ not in ("NOUN", "PROPN"):
+                if t.i in inside or m is None or m.start != t.i or not m.actor.country or (
+                        m.demonym and t.pos_ == "ADJ" and t.head.pos_ not in ("NOUN", "PROPN")):
                     continue
                 if m.place or (t.dep_ == "pobj" and t.head.lower_ in self.cue.get("locative", ())) or any(
                         a.dep_ in ("relcl", "parataxis") for a in t.ancestors if a.i != v.i and a.i > v.i):
