@@ -268,6 +268,15 @@ class Ontology:
         keys += [(lemma, "", "")]
         for key in keys:  # the most specific first; at one level our lexicon before the dictionary
             bare = not key[1] and not key[2]
+            if not key[1] and noun and lemma in self.cues.get("carrier", ()) and noun in self.nominals:
+                # a verb that only carries its event noun means what the noun means ('issued a
+                # complaint to X'), with the noun's own prepositions
+                # prepositions: a noun that is also a verb reads as that verb ('a protest to X' is the
+                # diplomatic 'protested to X', not a street protest)
+                relation, _agent, targets = self.nominals[noun]
+                if prep and (noun, "", prep) in self.lexicon:
+                    return self.lexicon[(noun, "", prep)], None
+                return (relation, None) if not prep or prep in targets else None
             if key in self.lexicon and (not bare or prep == ""):
                 return self.lexicon[key], None
             if (general and not key[1]) or (bare and not directed):

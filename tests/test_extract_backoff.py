@@ -226,6 +226,40 @@ CASES = {
         [(0, 1, "GPE", "TUR"), (5, 6, "GPE", "USA")],
         set(),
     ),
+    "a carrier verb means what its event noun means: 'Greece issued a complaint to Turkey'": (
+        [("Greece", 1, "nsubj", "PROPN", "NNP", "Greece"), ("issued", 1, "ROOT", "VERB", "VBD", "issue"),
+         ("a", 3, "det", "DET", "DT", "a"), ("complaint", 1, "dobj", "NOUN", "NN", "complaint"),
+         ("to", 1, "prep", "ADP", "IN", "to"), ("Turkey", 4, "pobj", "PROPN", "NNP", "Turkey")],
+        [(0, 1, "GPE", "GRC"), (5, 6, "GPE", "TUR")],
+        {("GRC", "accuses", "TUR", False, False, None)},
+    ),
+    "an event noun that is also a verb reads as the verb: 'Greece issued a protest to Turkey'": (
+        [("Greece", 1, "nsubj", "PROPN", "NNP", "Greece"), ("issued", 1, "ROOT", "VERB", "VBD", "issue"),
+         ("a", 3, "det", "DET", "DT", "a"), ("protest", 1, "dobj", "NOUN", "NN", "protest"),
+         ("to", 1, "prep", "ADP", "IN", "to"), ("Turkey", 4, "pobj", "PROPN", "NNP", "Turkey")],
+        [(0, 1, "GPE", "GRC"), (5, 6, "GPE", "TUR")],
+        {("GRC", "criticizes", "TUR", False, False, None)},
+    ),
+    "a dictionary noun pattern of several words: 'Venezuela severed diplomatic relations with Colombia'": (
+        [("Venezuela", 1, "nsubj", "PROPN", "NNP", "Venezuela"), ("severed", 1, "ROOT", "VERB", "VBD", "sever"),
+         ("diplomatic", 3, "amod", "ADJ", "JJ", "diplomatic"), ("relations", 1, "dobj", "NOUN", "NNS", "relation"),
+         ("with", 3, "prep", "ADP", "IN", "with"), ("Colombia", 4, "pobj", "PROPN", "NNP", "Colombia")],
+        [(0, 1, "GPE", "VEN"), (5, 6, "GPE", "COL")],
+        {("VEN", "ploverSanction", "COL", False, False, None)},
+    ),
+    "a state's own government is no target: 'Colombia recalled Colombian diplomats from Venezuela'": (
+        [("Colombia", 1, "nsubj", "PROPN", "NNP", "Colombia"), ("recalled", 1, "ROOT", "VERB", "VBD", "recall"),
+         ("Colombian", 3, "amod", "ADJ", "JJ", "colombian"), ("diplomats", 1, "dobj", "NOUN", "NNS", "diplomat"),
+         ("from", 3, "prep", "ADP", "IN", "from"), ("Venezuela", 4, "pobj", "PROPN", "NNP", "Venezuela")],
+        [(0, 1, "GPE", "COL"), (2, 3, "NORP", "COL"), (5, 6, "GPE", "VEN")],
+        {("COL", "ploverSanction", "VEN", False, False, None)},
+    ),
+    "no untyped link to one's own state: 'Chinese leaders outshone China'": (
+        [("Chinese", 1, "amod", "ADJ", "JJ", "chinese"), ("leaders", 2, "nsubj", "NOUN", "NNS", "leader"),
+         ("outshone", 2, "ROOT", "VERB", "VBD", "outshine"), ("China", 2, "dobj", "PROPN", "NNP", "China")],
+        [(0, 1, "NORP", "CHN"), (3, 4, "GPE", "CHN")],
+        set(),
+    ),
 }
 
 

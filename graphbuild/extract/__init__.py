@@ -44,6 +44,31 @@ def main_dyad(mentions: Iterable[Mention], states: dict[str, Actor] | None = Non
     return actors[ranked[0]], actors[ranked[1]]
 
 
+def _side(actor: Actor) -> str:
+    """The state an actor stands for in a dyad, else the actor itself."""
+    return actor.country or actor.key
+
+
+def _without_idle_links(triples: Iterable[Triple]) -> list[Triple]:
+    """A sentence's triples less those that tell nothing new.
+
+    The generic relation is the back-off for predicates no dictionary types. It adds
+    noise, not facts, when it links an actor to its own state ('Chinese leaders stress
+    ... China') or when a typed statement of the same sentence already links the same
+    two sides ('Assad visited Russia ... with the Kremlin leadership'). And a state does
+    not act on its own state apparatus: in 'Colombia recalled its ambassador from
+    Venezuela' the ambassador is Colombia's instrument, not its target.
+    """
+    triples = list(triples)
+    typed = {(_side(t.subject), _side(t.object), t.negated, t.hypothetical)
+             for t in triples if t.relation != "relatedTo"}
+    return [t for t in triples if not (
+        t.subject.type == "State" and t.object.type == "GovernmentBody" and t.object.country == t.subject.country)
+        and (t.relation != "relatedTo" or (
+            _side(t.subject) != _side(t.object)
+            and (_side(t.subject), _side(t.object), t.negated, t.hypothetical) not in typed))]
+
+
 class Extractor:
     """Applies every rule to every sentence of a parsed document."""
 
@@ -79,7 +104,7 @@ class Extractor:
                     best[key] = replace(keep, confidence=round(min(agreed, 0.99), 3))
                 elif triple.confidence > old.confidence:
                     best[key] = triple
-            yield from best.values()
+            yield from _without_idle_links(best.values())
 
     @staticmethod
     def _sentence_span(sent: Span, offset: int) -> tuple[str, int, int]:

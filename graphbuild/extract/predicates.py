@@ -136,7 +136,7 @@ class Predicates:
         prt = [c.text for c in self.kids(v) if c.dep_ == "prt"]
         return " ".join([*words, v.text, *prt, *[e for e in extra if e]])
 
-    def _noun_preps(self, noun: Token, candidates: Iterable[Token], consumed: set[int]
+    def _noun_preps(self, noun: Token, candidates: Iterable[Token], consumed: set[int], key: str = ""
                     ) -> Iterator[tuple[str, Token, str]]:
         """(preposition, object, noun) of the prepositional phrases that belong to a verb's noun
         pattern ('imposed tariffs on X'); marks them consumed so they are not read twice."""
@@ -145,7 +145,22 @@ class Predicates:
                 consumed.add(p.i)
                 for pobj in self.kids(p):
                     if pobj.dep_ == "pobj":
-                        yield p.lower_, pobj, noun.lemma_.lower()
+                        yield p.lower_, pobj, key or noun.lemma_.lower()
+
+    def pattern_noun(self, lemma: str, noun: Token) -> str:
+        """The words of a verb's object that a dictionary pattern names: the longest run of
+        modifiers before the head that the CAMEO dictionary knows with this verb ('severed
+        diplomatic relations' is 'sever diplomatic relation', breaking relations off), else the head."""
+        head = noun.lemma_.lower()
+        mods = [c for c in self.kids(noun) if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        for start in range(len(mods)):
+            words = [m.lower_ for m in mods[start:]]
+            if mods[start:] and mods[-1].i == noun.i - 1 and all(
+                    b.i == a.i + 1 for a, b in zip(mods[start:], mods[start + 1:])):
+                phrase = " ".join([*words, head])
+                if (lemma, phrase) in self.onto.verb_nouns:
+                    return phrase
+        return head
 
     def object_slots(self, v: Token, passive: bool) -> Iterator[tuple[str, Token, str]]:
         """(preposition, object head, light noun) for every object of ``v``."""
@@ -161,14 +176,17 @@ class Predicates:
             theme = (passive and c.dep_ == "nsubjpass") or (not passive and c.dep_ in ("dobj", "dative"))
             if not theme:
                 continue
-            if (lemma, c.lemma_.lower()) in self.onto.verb_nouns and (lemma, c.lemma_.lower()) not in self.light_nouns:
+            noun = self.pattern_noun(lemma, c)
+            if (lemma, noun) in self.onto.verb_nouns and (lemma, noun) not in self.light_nouns:
                 # a dictionary pattern with its noun: 'expelled Russian diplomats', 'imposed tariffs on X';
                 # the noun may name an actor itself, and its prepositions belong to the pattern
-                yield "", c, c.lemma_.lower()
-                yield from self._noun_preps(c, self.kids(c), consumed)
+                yield "", c, noun
+                yield from self._noun_preps(c, self.kids(c), consumed, noun)
                 continue
-            if (lemma, c.lemma_.lower()) in self.light_nouns:
-                # light verb + event noun: 'impose sanctions on X', 'sanctions were imposed on X'
+            if (lemma, c.lemma_.lower()) in self.light_nouns or (
+                    lemma in self.cue.get("carrier", ()) and c.lemma_.lower() in self.onto.nominals):
+                # light verb + event noun: 'impose sanctions on X', 'sanctions were imposed on X',
+                # 'issued a formal complaint to X' (a carrier verb lends the noun its prepositions)
                 yield from self._noun_preps(c, (*self.kids(c), *preps), consumed)
                 continue
             yield "", c, ""

@@ -190,6 +190,10 @@ class Rules(Arguments, References, Predicates):
                 # a verb that only carries the event lends it its subject: 'the US speeded up the
                 # withdrawal of forces from Panama', 'Iran launched an attack on Iraq'
                 agents = [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)] or agents
+                # and a pattern naming the verb with its noun says what they mean together
+                # ('lodged a protest' is a diplomatic complaint, not a street protest)
+                event = self.onto.lookup_event(self.verb_lemma(n.head), n.lemma_.lower(), "", generic=False)
+                relation = event[0] if event is not None else relation
             # A governing verb negates or hedges the event only when it merely carries it
             # ('did not pay a visit', 'felt no pressure'), not when it is an event of its own
             # ('did not condemn the invasion': the invasion happened).
