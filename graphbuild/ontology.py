@@ -24,7 +24,7 @@ from rdflib.namespace import OWL, DefinedNamespace
 from graphbuild.types import Actor, Triple
 
 BASE = "https://w3id.org/graphbuild/"
-CACHE_FORMAT = "1"  # bump when the Ontology record changes shape
+CACHE_FORMAT = "2"  # bump when the Ontology record changes shape
 ACTOR = Namespace(BASE + "actor/")
 DOC = Namespace(BASE + "doc/")
 STATEMENT = Namespace(BASE + "statement/")
@@ -167,6 +167,7 @@ class Ontology:
     roles: dict[str, tuple[Role, ...]] = field(default_factory=dict)  # actor key -> dated roles
     verb_nouns: frozenset[tuple[str, str]] = frozenset()  # (verb, noun) of the dictionary's noun patterns
     homonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shared person alias -> keys
+    intents: dict[str, str] = field(default_factory=dict)  # PLOVER type intended -> CAMEO code of the intent
 
     @cached_property
     def surnames(self) -> dict[str, tuple[str, ...]]:
@@ -277,7 +278,7 @@ class Ontology:
                 if prep and (noun, "", prep) in self.lexicon:
                     return self.lexicon[(noun, "", prep)], None
                 return (relation, None) if not prep or prep in targets else None
-            if key in self.lexicon and (not bare or prep == ""):
+            if key in self.lexicon and (not bare or directed):
                 return self.lexicon[key], None
             if (general and not key[1]) or (bare and not directed):
                 continue  # 'give', 'make' say something only with their noun ('give aid')
@@ -307,6 +308,15 @@ class Ontology:
             if prefix in self.curated_codes:
                 return self.curated_codes[prefix]
         return self.cameo_plover.get(code)
+
+    def relation_of_code(self, code: str) -> str:
+        """The relation that carries a CAMEO code: ours when one claims the code or a prefix of
+        it (13 'threatens' for 138), else the PLOVER event relation of its type."""
+        for n in range(len(code), 1, -1):
+            for r in self.relations.values():
+                if r.cameo == code[:n] and r.plover:
+                    return r.id
+        return self.plover_relations[self.plover_of_code(code) or ""]
 
     @cached_property
     def curated_codes(self) -> dict[str, str]:
@@ -520,6 +530,11 @@ def _read_ontology(d: Path) -> Ontology:
     for noun, (kind, sector) in proxies.items():
         if kind == "role" and sector:
             agents[noun] = sector  # our curated role nouns win over the dictionary's
+    intents: dict[str, str] = {}
+    for n, row in enumerate(_read_csv(d / "intents.csv"), start=2):
+        if not cameo_plover.get(row["cameo"].strip()):
+            raise OntologyError(f"{d / 'intents.csv'}:{n}: CAMEO code {row['cameo']!r} has no PLOVER type")
+        intents[row["plover"].strip()] = row["cameo"].strip()
     cues: dict[str, set[str]] = {}
     for row in _read_csv(d / "cues.csv"):
         cues.setdefault(row["kind"].strip(), set()).add(row["word"].strip())
@@ -540,6 +555,7 @@ def _read_ontology(d: Path) -> Ontology:
         agents=agents,
         roles=roles,
         homonyms=homonyms,
+        intents=intents,
     )
 
 

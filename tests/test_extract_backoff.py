@@ -260,6 +260,35 @@ CASES = {
         [(0, 1, "NORP", "CHN"), (3, 4, "GPE", "CHN")],
         set(),
     ),
+    "an intended act is hypothetical, the intent is an event: 'Israel vowed to retaliate against Iran'": (
+        [("Israel", 1, "nsubj", "PROPN", "NNP", "Israel"), ("vowed", 1, "ROOT", "VERB", "VBD", "vow"),
+         ("to", 3, "aux", "PART", "TO", "to"), ("retaliate", 1, "xcomp", "VERB", "VB", "retaliate"),
+         ("against", 3, "prep", "ADP", "IN", "against"), ("Iran", 4, "pobj", "PROPN", "NNP", "Iran")],
+        [(0, 1, "GPE", "ISR"), (5, 6, "GPE", "IRN")],
+        {("ISR", "ploverAssault", "IRN", False, True, None), ("ISR", "threatens", "IRN", False, False, None)},
+    ),
+    "readiness is an intent to cooperate: 'Japan is ready to send aid to Nepal'": (
+        [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
+         ("ready", 1, "acomp", "ADJ", "JJ", "ready"), ("to", 4, "aux", "PART", "TO", "to"),
+         ("send", 2, "xcomp", "VERB", "VB", "send"), ("aid", 4, "dobj", "NOUN", "NN", "aid"),
+         ("to", 4, "prep", "ADP", "IN", "to"), ("Nepal", 6, "pobj", "PROPN", "NNP", "Nepal")],
+        [(0, 1, "GPE", "JPN"), (7, 8, "GPE", "NPL")],
+        {("JPN", "aids", "NPL", False, True, None), ("JPN", "ploverAgree", "NPL", False, False, None)},
+    ),
+    "a threat reaches through its noun: 'Bush threatened further action against Russia'": (
+        [("Bush", 1, "nsubj", "PROPN", "NNP", "Bush"), ("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
+         ("further", 3, "amod", "ADJ", "JJ", "further"), ("action", 1, "dobj", "NOUN", "NN", "action"),
+         ("against", 3, "prep", "ADP", "IN", "against"), ("Russia", 4, "pobj", "PROPN", "NNP", "Russia")],
+        [(0, 1, "GPE", "USA"), (5, 6, "GPE", "RUS")],
+        {("USA", "threatens", "RUS", False, False, None)},
+    ),
+    "a verb's own relation holds before a directed preposition: 'Benin refused entry to Ghana'": (
+        [("Benin", 1, "nsubj", "PROPN", "NNP", "Benin"), ("refused", 1, "ROOT", "VERB", "VBD", "refuse"),
+         ("entry", 1, "dobj", "NOUN", "NN", "entry"), ("to", 1, "prep", "ADP", "IN", "to"),
+         ("Ghana", 3, "pobj", "PROPN", "NNP", "Ghana")],
+        [(0, 1, "GPE", "BEN"), (4, 5, "GPE", "GHA")],
+        {("BEN", "rejects", "GHA", False, False, None)},
+    ),
 }
 
 

@@ -68,6 +68,9 @@ class Predicates:
             if objs:
                 return objs, True
             return self.subject_tokens(head, hops=hops + 1)[0], True
+        if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+            # adjectival control: 'Japan is ready to send aid' -> the subject of 'is'
+            return self.subject_tokens(head.head, hops=hops + 1)[0], True
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             # coordinated verbs share the subject: 'China values ... and is seeking'
             return self.subject_tokens(head, hops=hops + 1)[0], True
@@ -320,6 +323,27 @@ class Predicates:
         name = " ".join(t.text for t in tok.doc[m.start:m.end]).removeprefix("the ")
         return Actor(key=f"place-{slugify(name)}", label=name, type="Region", country=m.actor.country)
 
+    def intent_of(self, v: Token) -> Token | None:
+        """The word that makes ``v`` an intended act, when nothing else types that word: 'vowed'
+        in 'vowed to retaliate', 'ready' in 'is ready to send troops' ('threatened' and 'offered'
+        are events of the dictionaries themselves)."""
+        return self._memo("intent_of", v, self._intent_of)
+
+    def _intent_of(self, v: Token) -> Token | None:
+        t = v
+        intent = self.cue.get("irrealis", frozenset()) | self.cue.get("readiness", frozenset())
+        while t.dep_ == "xcomp" and t.head is not t:
+            head = t.head
+            lemma = head.lemma_.lower()
+            if lemma in intent:
+                if self.onto.lookup_event(lemma, "", "", generic=False) is not None:
+                    return None  # the intent's own word is typed ('threatened', 'offered')
+                return head
+            if lemma not in self.cue.get("modality", ()):
+                return None
+            t = head  # 'wants to be ready to', 'plans to'
+        return None
+
     def is_hypothetical(self, v: Token) -> bool:
         return self._memo("is_hypothetical", v, self._is_hypothetical)
 
@@ -340,8 +364,8 @@ class Predicates:
             if t.dep_ in ("xcomp", "ccomp"):
                 head = t.head
                 lemma = head.lemma_.lower()
-                if lemma in irrealis:
-                    return True  # 'threatened to cut off', 'offered to send'
+                if lemma in irrealis or (t.dep_ == "xcomp" and lemma in self.cue.get("readiness", ())):
+                    return True  # 'threatened to cut off', 'offered to send', 'is ready to send'
                 if lemma in directive and (t.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in self.kids(head))):
                     # 'demanded that Y halt', 'urged Y to withdraw'; 'wanted to join' is a modality
                     return True

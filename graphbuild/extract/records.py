@@ -15,7 +15,7 @@ LINK_FACTOR = {"ruler": 1.0, "name": 0.95, "fuzzy": 0.9, "country": 0.9, "proxy"
 RULE_CONFIDENCE = {
     "verb_active": 0.85, "verb_passive": 0.8, "light_verb": 0.8, "participle_modifier": 0.75,
     "reciprocal": 0.75, "nominal_event": 0.7, "generic": 0.45,
-    "speech_act": 0.7, "argument": 0.55, "clause": 0.4,
+    "speech_act": 0.7, "intent": 0.7, "argument": 0.55, "clause": 0.4,
 }
 
 

@@ -117,8 +117,9 @@ class Rules(Arguments, References, Predicates):
                                                    for o in objects)
                 for s in subjects:
                     for o in objects:
-                        yield Candidate(s, relation, text, key, o, negated, "light_verb" if noun else rule,
-                                        inherited, modality, cameo, hypothetical, location)
+                        yield from self._and_intent(v, Candidate(
+                            s, relation, text, key, o, negated, "light_verb" if noun else rule,
+                            inherited, modality, cameo, hypothetical, location))
             if not found_object and len(subjects) > 1:
                 # reciprocal subjects: 'Lavrov and Kerry met', 'China and Russia reached an agreement',
                 # 'Czechia and Albania upgraded their diplomatic ties' (a symmetric relationship noun)
@@ -138,6 +139,23 @@ class Rules(Arguments, References, Predicates):
                         yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality,
                                                location)
                         break
+
+    def _and_intent(self, v: Token, cand: Candidate) -> Iterator[Candidate]:
+        """The candidate, and when it is an intended act ('vowed to retaliate against Iran', 'is
+        ready to send troops to Liberia') the intent itself, which did happen: CAMEO's 'express
+        intent to cooperate' (PLOVER AGREE) or 'threaten' (THREATEN), typed by what is intended."""
+        yield cand
+        if not cand.hypothetical:
+            return
+        word = self.intent_of(v)
+        info = self.onto.relations[cand.relation]
+        plover = self.onto.plover_of_code(cand.cameo) if cand.cameo else info.plover
+        code = self.onto.intents.get(plover or "")
+        if word is None or code is None:
+            return
+        yield Candidate(cand.subject, self.onto.relation_of_code(code), f"{word.text} to {v.text}",
+                        word.lemma_.lower(), cand.object, self.is_negated(word), "intent", cand.inherited,
+                        None, code, self.is_hypothetical(word), cand.location)
 
     @staticmethod
     def _pairs(actors: list[Arg], relation: str, text: str, lemma: str, negated: bool,
@@ -300,7 +318,11 @@ class Rules(Arguments, References, Predicates):
             modality = self.modality(v)
             location = self.location(v)
             taken = {s.actor.key for s in subjects} | ({location.actor.key} if location else set())
+            # an intent's target is whoever the intended act targets, however deep: 'threatened
+            # further action against Russia', 'threatened to impose restrictions against German goods'
+            intent = pred.lemma_.lower() in self.cue.get("irrealis", frozenset()) | self.cue.get("readiness", frozenset())
             for prep, tok, direct in self.object_side(v, passive):
+                direct = direct or intent
                 objects = [o for o in self.actors_of(tok) if o.actor.key not in taken and o.how != "event"]
                 if not objects:
                     continue
@@ -316,8 +338,9 @@ class Rules(Arguments, References, Predicates):
                     for o in objects:
                         if relation == "relatedTo" and not _two_states(s, o):
                             continue  # an untyped back-off is only worth its noise between two states
-                        yield Candidate(s, relation, text, key, o, negated, "argument", inherited, modality,
-                                        cameo, hypothetical, location)
+                        yield from self._and_intent(v, Candidate(
+                            s, relation, text, key, o, negated, "argument", inherited, modality,
+                            cameo, hypothetical, location))
 
     def speech_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """Speech acts aimed at the subject of their clause: 'X demanded that Y halt ...',
