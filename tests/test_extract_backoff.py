@@ -289,6 +289,20 @@ CASES = {
         [(0, 1, "GPE", "BEN"), (4, 5, "GPE", "GHA")],
         {("BEN", "rejects", "GHA", False, False, None)},
     ),
+    "a report of harm accuses its doer: 'Afghanistan said Pakistani helicopters bombarded Kunar'": (
+        [("Afghanistan", 1, "nsubj", "PROPN", "NNP", "Afghanistan"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+         ("Pakistani", 3, "amod", "ADJ", "JJ", "pakistani"), ("helicopters", 4, "nsubj", "NOUN", "NNS", "helicopter"),
+         ("bombarded", 1, "ccomp", "VERB", "VBD", "bombard"), ("Kunar", 4, "dobj", "PROPN", "NNP", "Kunar")],
+        [(0, 1, "GPE", "AFG"), (2, 3, "NORP", "PAK")],
+        {("AFG", "accuses", "PAK", False, False, None)},
+    ),
+    "a warning about its clause's subject is a threat: 'Israel warned Iran would pay'": (
+        [("Israel", 1, "nsubj", "PROPN", "NNP", "Israel"), ("warned", 1, "ROOT", "VERB", "VBD", "warn"),
+         ("Iran", 4, "nsubj", "PROPN", "NNP", "Iran"), ("would", 4, "aux", "AUX", "MD", "would"),
+         ("pay", 1, "ccomp", "VERB", "VB", "pay")],
+        [(0, 1, "GPE", "ISR"), (2, 3, "GPE", "IRN")],
+        {("ISR", "threatens", "IRN", False, False, None)},
+    ),
 }
 
 

@@ -359,7 +359,9 @@ class Rules(Arguments, References, Predicates):
                     c.dep_ == "advcl" and lemma in directive
                     and any(g.dep_ == "mark" and g.lower_ == "for" for g in self.kids(c)))):
                 obliged = any(c.dep_ == "aux" and c.lower_ in obligation for c in self.kids(clause))
-                if lemma not in directive and not obliged:
+                own = self.onto.lookup_event(lemma, "", "", generic=False)
+                hostile = own is not None and self.onto.relations[own[0]].quad == "VerbalConflict"
+                if lemma not in directive and not obliged and not hostile:
                     continue  # 'X said Y attacked Z' reports Y's act; it is no act of X towards Y
                 if speakers is None:
                     subj_toks, inherited = self.subject_tokens(v)
@@ -371,8 +373,8 @@ class Rules(Arguments, References, Predicates):
                     # 'called for Y to ...' is a demand whatever 'call' alone means (a phone call)
                     event = (self.onto.lookup_event(lemma, "", marker, generic=False) if marker else
                              self.onto.lookup_event(lemma, "", "")) or self.onto.lookup_event("demand", "", "")
-                else:
-                    event = self.onto.lookup_event("demand", "", "")
+                else:  # 'X warned Y would pay a heavy price' is a threat; 'X said Y must' a demand
+                    event = own if hostile and not obliged else self.onto.lookup_event("demand", "", "")
                 if event is None:
                     continue
                 relation, cameo = event
@@ -402,6 +404,7 @@ class Rules(Arguments, References, Predicates):
             event = self.onto.lookup_event(self.verb_lemma(v), "", "", generic=False)
             relation, cameo = event if event is not None and self.onto.relations[event[0]].plover else \
                 ("relatedTo", None)
+            accused = self._accused(v)
             seen: set[str] = set()
             for t in v.subtree:
                 m = self.mentions.get(t.i)
@@ -416,9 +419,29 @@ class Rules(Arguments, References, Predicates):
                 seen.add(m.actor.key)
                 for s in subjects:
                     if _two_states(s, Arg(m.actor, m.linked_by)):
-                        yield Candidate(s, relation, self.surface(v), self.verb_lemma(v), Arg(m.actor, m.linked_by),
-                                        self.is_negated(v), "clause", False, self.modality(v), cameo,
+                        typed = ("accuses", None) if t.i in accused and relation == "relatedTo" else (relation, cameo)
+                        yield Candidate(s, typed[0], self.surface(v), self.verb_lemma(v), Arg(m.actor, m.linked_by),
+                                        self.is_negated(v), "clause", False, self.modality(v), typed[1],
                                         self.is_hypothetical(v))
+
+    def _accused(self, v: Token) -> set[int]:
+        """Tokens of the subjects a speaker reports doing harm: in 'Afghanistan said Pakistani
+        helicopters bombarded a border district' or "Baku said Armenia's offensive was repelled"
+        the report is an accusation of Pakistan, of Armenia (event coders code it so)."""
+        if v.lemma_.lower() not in self.cue.get("speech", ()):
+            return set()
+        found: set[int] = set()
+        for clause in (c for c in self.kids(v) if c.dep_ == "ccomp"):
+            if self.is_negated(clause):
+                continue
+            event = self.onto.lookup_event(self.verb_lemma(clause), "", "", generic=False)
+            harmful = event is not None and self.onto.relations[event[0]].quad == "MaterialConflict"
+            for subj in (c for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass")):
+                nominal = self.onto.nominals.get(subj.lemma_.lower())
+                if subj.dep_ == "nsubj" and harmful or (
+                        nominal is not None and self.onto.relations[nominal[0]].quad == "MaterialConflict"):
+                    found.update(t.i for t in subj.subtree)
+        return found
 
 
 def _two_states(a: Arg, b: Arg) -> bool:
