@@ -303,6 +303,14 @@ CASES = {
         [(0, 1, "GPE", "ISR"), (2, 3, "GPE", "IRN")],
         {("ISR", "threatens", "IRN", False, False, None)},
     ),
+    "an agreed cooperation is an intent: 'China and Laos agreed to continue cooperation'": (
+        [("China", 3, "nsubj", "PROPN", "NNP", "China"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("Laos", 0, "conj", "PROPN", "NNP", "Laos"), ("agreed", 3, "ROOT", "VERB", "VBD", "agree"),
+         ("to", 5, "aux", "PART", "TO", "to"), ("continue", 3, "xcomp", "VERB", "VB", "continue"),
+         ("cooperation", 5, "dobj", "NOUN", "NN", "cooperation")],
+        [(0, 1, "GPE", "CHN"), (2, 3, "GPE", "LAO")],
+        {("CHN", "agreesWith", "LAO", False, False, None), ("LAO", "agreesWith", "CHN", False, False, None)},
+    ),
 }
 
 

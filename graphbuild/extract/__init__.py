@@ -49,7 +49,7 @@ def _side(actor: Actor) -> str:
     return actor.country or actor.key
 
 
-def _without_idle_links(triples: Iterable[Triple]) -> list[Triple]:
+def _without_idle_links(triples: Iterable[Triple], onto: Ontology) -> list[Triple]:
     """A sentence's triples less those that tell nothing new.
 
     The generic relation is the back-off for predicates no dictionary types. It adds
@@ -57,9 +57,14 @@ def _without_idle_links(triples: Iterable[Triple]) -> list[Triple]:
     ... China') or when a typed statement of the same sentence already links the same
     two sides ('Assad visited Russia ... with the Kremlin leadership'). And a state does
     not act on its own state apparatus: in 'Colombia recalled its ambassador from
-    Venezuela' the ambassador is Colombia's instrument, not its target.
+    Venezuela' the ambassador is Colombia's instrument, not its target. A generic PLOVER
+    relation repeats a named one of the same type between the same two actors.
     """
     triples = list(triples)
+    named = {(t.subject.key, onto.relations[t.relation].plover, t.object.key, t.negated, t.hypothetical)
+             for t in triples if not t.relation.startswith("plover")}
+    triples = [t for t in triples if not t.relation.startswith("plover") or (
+        t.subject.key, onto.relations[t.relation].plover, t.object.key, t.negated, t.hypothetical) not in named]
     typed = {(_side(t.subject), _side(t.object), t.negated, t.hypothetical)
              for t in triples if t.relation != "relatedTo"}
     return [t for t in triples if not (
@@ -104,7 +109,7 @@ class Extractor:
                     best[key] = replace(keep, confidence=round(min(agreed, 0.99), 3))
                 elif triple.confidence > old.confidence:
                     best[key] = triple
-            yield from _without_idle_links(best.values())
+            yield from _without_idle_links(best.values(), self.onto)
 
     @staticmethod
     def _sentence_span(sent: Span, offset: int) -> tuple[str, int, int]:

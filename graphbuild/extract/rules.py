@@ -136,6 +136,10 @@ class Rules(Arguments, References, Predicates):
                         break
                     if relation is not None and self.onto.relations[relation].symmetric:
                         key = " ".join(p for p in (lemma, noun) if p)
+                        if self.is_hypothetical(v):
+                            # 'agreed to continue close cooperation': the intent is the event (CAMEO 03)
+                            code = self.onto.intents.get(self.onto.relations[relation].plover or "")
+                            relation = self.onto.relation_of_code(code) if code else relation
                         yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality,
                                                location)
                         break
@@ -269,11 +273,18 @@ class Rules(Arguments, References, Predicates):
         governor = n.head
         if governor.pos_ == "ADP" and governor.lower_ in ("on", "about", "of", "to"):
             governor = governor.head
+        intent = self.cue.get("irrealis", frozenset()) | self.cue.get("readiness", frozenset())
         while governor.pos_ in ("NOUN", "VERB") and governor.lemma_.lower() not in self.cue.get("topic", ()) \
                 and governor.dep_ in ("xcomp", "pobj", "acl") and governor.head is not governor:
+            if governor.lemma_.lower() in intent:
+                break
             governor = governor.head  # 'commitment to deepen cooperation' -> 'affirmed'
         if governor.lemma_.lower() in self.cue.get("topic", ()):
             return self.cue_relation("topic") or relation
+        if governor.lemma_.lower() in intent:
+            # an intended event is an intent ('agreed to continue close cooperation'): CAMEO 03/13
+            code = self.onto.intents.get(self.onto.relations[relation].plover or "")
+            return self.onto.relation_of_code(code) if code else relation
         return relation
 
     def cue_relation(self, kind: str) -> str | None:
