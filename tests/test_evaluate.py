@@ -110,7 +110,7 @@ def seed_scores(runner):
 def test_evaluate_seed_gold_beats_threshold_and_baseline(seed_scores):
     ours = seed_scores["systems"]["graphbuild"]["exact"]["f1"]
     base = seed_scores["systems"]["textacy-svo"]["exact"]["f1"]
-    assert ours >= 0.8
+    assert ours >= 0.85  # the bar for the seeds
     assert ours >= 2 * base
 
 

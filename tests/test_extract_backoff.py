@@ -311,6 +311,19 @@ CASES = {
         [(0, 1, "GPE", "CHN"), (2, 3, "GPE", "LAO")],
         {("CHN", "agreesWith", "LAO", False, False, None), ("LAO", "agreesWith", "CHN", False, False, None)},
     ),
+    "a spaced dash read as an apposition: 'China - Laos cooperation grew'": (
+        [("China", 4, "nsubj", "PROPN", "NNP", "China"), ("–", 0, "punct", "PUNCT", ":", "–"),
+         ("Laos", 3, "compound", "PROPN", "NNP", "Laos"), ("cooperation", 0, "appos", "NOUN", "NN", "cooperation"),
+         ("grew", 4, "ROOT", "VERB", "VBD", "grow")],
+        [(0, 1, "GPE", "CHN"), (2, 3, "GPE", "LAO")],
+        {("CHN", "cooperatesWith", "LAO", False, False, None), ("LAO", "cooperatesWith", "CHN", False, False, None)},
+    ),
+    "a state's own people do not act on it: 'Chinese scholars praised China'": (
+        [("Chinese", 1, "amod", "ADJ", "JJ", "chinese"), ("scholars", 2, "nsubj", "NOUN", "NNS", "scholar"),
+         ("praised", 2, "ROOT", "VERB", "VBD", "praise"), ("China", 2, "dobj", "PROPN", "NNP", "China")],
+        [(0, 1, "NORP", "CHN"), (3, 4, "GPE", "CHN")],
+        set(),
+    ),
 }
 
 

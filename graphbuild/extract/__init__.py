@@ -55,9 +55,10 @@ def _without_idle_links(triples: Iterable[Triple], onto: Ontology) -> list[Tripl
     The generic relation is the back-off for predicates no dictionary types. It adds
     noise, not facts, when it links an actor to its own state ('Chinese leaders stress
     ... China') or when a typed statement of the same sentence already links the same
-    two sides ('Assad visited Russia ... with the Kremlin leadership'). And a state does
-    not act on its own state apparatus: in 'Colombia recalled its ambassador from
-    Venezuela' the ambassador is Colombia's instrument, not its target. A generic PLOVER
+    two sides ('Assad visited Russia ... with the Kremlin leadership'). And a state and its
+    own people and bodies are not each other's targets: in 'Colombia recalled its ambassador
+    from Venezuela' the ambassador is Colombia's instrument, and 'Chinese scholars discuss
+    how to improve China - Central Asia cooperation' is no act of the scholars on China. A generic PLOVER
     relation repeats a named one of the same type between the same two actors.
     """
     triples = list(triples)
@@ -69,6 +70,7 @@ def _without_idle_links(triples: Iterable[Triple], onto: Ontology) -> list[Tripl
              for t in triples if t.relation != "relatedTo"}
     return [t for t in triples if not (
         t.subject.type == "State" and t.object.type == "GovernmentBody" and t.object.country == t.subject.country)
+        and not (t.object.type == "State" and t.subject.type != "State" and t.subject.country == t.object.country)
         and (t.relation != "relatedTo" or (
             _side(t.subject) != _side(t.object)
             and (_side(t.subject), _side(t.object), t.negated, t.hypothetical) not in typed))]

@@ -259,6 +259,10 @@ class Rules(Arguments, References, Predicates):
                 for a in self._modifier_actors(c):
                     actors.setdefault(a.actor.key, a)
                 stack += [g for g in self.kids(c) if g.dep_ in (*MODIFIER_DEPS, "conj")]
+            if n.dep_ == "appos" and any(t.text in DASHES for t in n.doc[n.head.i + 1:n.left_edge.i + 1]):
+                # a spaced dash the parser reads as an apposition: 'the China – Central Asia cooperation'
+                for a in self.actors_of(n.head):
+                    actors.setdefault(a.actor.key, a)
             if len(actors) < 2:
                 continue
             governor = n.head if n.head.pos_ == "VERB" else None
@@ -453,6 +457,9 @@ class Rules(Arguments, References, Predicates):
                         nominal is not None and self.onto.relations[nominal[0]].quad == "MaterialConflict"):
                     found.update(t.i for t in subj.subtree)
         return found
+
+
+DASHES = frozenset({"-", "–", "—"})
 
 
 def _two_states(a: Arg, b: Arg) -> bool:
