@@ -27,6 +27,7 @@ bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python bench_build.py
 	cd benchmarks && ../$(BIN)/python bench_sparql.py
 	cd benchmarks && ../$(BIN)/python bench_export.py
+	cd benchmarks && ../$(BIN)/python bench_memory.py
 
 # Re-convert the PETRARCH/Phoenix dictionaries and the CAMEO->PLOVER table into ontology/dictionaries/.
 PETRARCH ?= ../shared/data/petrarch2

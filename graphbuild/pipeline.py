@@ -97,6 +97,30 @@ def split_text(text: str, max_chars: int) -> list[tuple[int, str]]:
     return chunks
 
 
+# Memory: spaCy's peak grows with the characters parsed at once (about 2.9 GB per million), so a
+# document longer than SPLIT_ABOVE is parsed in pieces of PIECE_CHARS, and a batch stops growing
+# once it holds BATCH_CHARS: one giant document costs what a few news articles do. Shorter
+# documents are parsed whole, as their pronouns, surnames and main dyad need the whole text.
+SPLIT_ABOVE = 100_000
+PIECE_CHARS = 20_000
+BATCH_CHARS = 100_000
+
+
+def _batches(items: Iterable[tuple[str, object]], max_items: int, max_chars: int
+             ) -> Iterator[list[tuple[str, object]]]:
+    """Consecutive groups of at most ``max_items`` items and, past the first, ``max_chars`` characters."""
+    group: list[tuple[str, object]] = []
+    size = 0
+    for item in items:
+        if group and (len(group) >= max_items or size + len(item[0]) > max_chars):
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += len(item[0])
+    if group:
+        yield group
+
+
 def iter_extracted(
     documents: Iterable[Document],
     *,
@@ -105,26 +129,33 @@ def iter_extracted(
     batch_size: int = 16,
     max_chars: int | None = None,
 ) -> Iterator[tuple[Document, list[Triple], int]]:
-    """Parse documents in batches and yield each with its triples and sentence count, in input order."""
+    """Parse documents in batches and yield each with its triples and sentence count, in input order.
+
+    A document longer than ``SPLIT_ABOVE`` characters is parsed in pieces of ``max_chars``
+    (default ``PIECE_CHARS``) cut at paragraph, line or word boundaries; offsets and sentence
+    numbers stay those of the whole document.
+    """
     nlp = load_pipeline(onto, model)
-    limit = max_chars or nlp.max_length - 1
+    limit = min(max_chars or PIECE_CHARS, nlp.max_length - 1)
     extractor = Extractor(onto)
 
     def chunks() -> Iterator[tuple[str, tuple[Document, int, int, int]]]:
         for doc in documents:
-            parts = split_text(doc.text, limit)
+            whole = len(doc.text) <= min(SPLIT_ABOVE, nlp.max_length - 1) and max_chars is None
+            parts = [(0, doc.text)] if whole else split_text(doc.text, limit)
             for n, (offset, part) in enumerate(parts):
                 yield part, (doc, offset, n, len(parts))
 
     triples: list[Triple] = []
     sentence_base = 0
-    for spacy_doc, (doc, offset, n, total) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
-        if n == 0:
-            triples, sentence_base = [], 0
-        triples += extractor.extract(spacy_doc, doc, offset=offset, sentence_base=sentence_base)
-        sentence_base += sum(1 for _ in spacy_doc.sents)
-        if n == total - 1:
-            yield doc, triples, sentence_base
+    for group in _batches(chunks(), batch_size, BATCH_CHARS):
+        for spacy_doc, (doc, offset, n, total) in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+            if n == 0:
+                triples, sentence_base = [], 0
+            triples += extractor.extract(spacy_doc, doc, offset=offset, sentence_base=sentence_base)
+            sentence_base += sum(1 for _ in spacy_doc.sents)
+            if n == total - 1:
+                yield doc, triples, sentence_base
 
 
 @dataclass(frozen=True)

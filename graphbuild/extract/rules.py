@@ -14,6 +14,12 @@ from graphbuild.extract.references import References
 from graphbuild.ontology import Ontology
 from graphbuild.types import Actor
 
+DASHES = frozenset({"-", "–", "—"})
+# The rules walk a sentence's tree many times over; the longest sentence of our news sets has
+# 142 tokens, and past a few hundred the "sentence" is a table or a list the parser ran together,
+# on which the walks grow faster than linearly (220,000 characters without a full stop took 3.7 s).
+MAX_SENTENCE_TOKENS = 300
+
 
 class Rules(Arguments, References, Predicates):
     """The rules for one document: they share its mention index and its main dyad."""
@@ -52,6 +58,8 @@ class Rules(Arguments, References, Predicates):
 
     def sentence_candidates(self, sent: Span) -> Iterator[Candidate]:
         """Every candidate the rules find in one sentence (self-relations dropped)."""
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            return  # a table, a list or a run-on without full stops: no parse of it is a sentence's
         tokens = list(sent)  # one Token object per word for all rules (spaCy makes a new one per access)
         if not self.could_relate(tokens):
             return
@@ -459,7 +467,6 @@ class Rules(Arguments, References, Predicates):
         return found
 
 
-DASHES = frozenset({"-", "–", "—"})
 
 
 def _two_states(a: Arg, b: Arg) -> bool:

@@ -1,0 +1,62 @@
+"""Bounded work on long input: a long document is parsed in pieces, batches are bounded in
+characters, and the rules skip 'sentences' too long to be sentences (issue 11, item 7).
+Peak memory itself is measured in benchmarks/bench_memory.py, not here."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+
+from graphbuild import pipeline
+from graphbuild.extract import Extractor
+from graphbuild.ingest import make_document
+from graphbuild.types import Document
+
+
+def test_batches_are_bounded_in_items_and_characters():
+    items = [("x" * n, i) for i, n in enumerate([40, 40, 40, 10, 90, 5, 5, 5])]
+    groups = [[i for _t, i in g] for g in pipeline._batches(items, max_items=3, max_chars=100)]
+    assert groups == [[0, 1], [2, 3], [4, 5, 6], [7]]
+    # an item over the budget still goes, alone: nothing is dropped
+    assert [len(g) for g in pipeline._batches([("x" * 500, 0), ("y", 1)], 16, 100)] == [1, 1]
+
+
+def test_long_document_is_parsed_in_bounded_pieces_with_whole_document_offsets(onto, monkeypatch):
+    text = "\n\n".join(f"Paragraph {n}. " + p for n, p in enumerate(
+        (SEEDS / "rbth-2015-moscow-beijing-upfront.txt").read_text(encoding="utf-8").split("\n\n")))
+    doc = make_document("long.txt", text, source="long.txt")
+    whole = list(pipeline.iter_extracted([doc], onto=onto))
+    seen: list[int] = []
+    real_split = pipeline.split_text
+
+    def recording(text: str, max_chars: int):
+        parts = real_split(text, max_chars)
+        seen.extend(len(p) for _o, p in parts)
+        return parts
+
+    monkeypatch.setattr(pipeline, "split_text", recording)
+    monkeypatch.setattr(pipeline, "SPLIT_ABOVE", 2_000)
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 1_000)
+    ((_d, triples, sentences),) = list(pipeline.iter_extracted([doc], onto=onto))
+    assert len(seen) > 3 and max(seen) <= 1_000
+    assert sentences >= whole[0][2] - len(seen)  # a cut may only split a sentence in two, never lose one
+    assert triples
+    for t in triples:  # offsets and sentences are the whole document's
+        assert " ".join(doc.text[t.start:t.end].split()) == t.sentence
+
+
+def test_short_documents_are_parsed_whole(onto, monkeypatch):
+    text = (SEEDS / "zheng-sino-russian-relations-after-xi-visit.txt").read_text(encoding="utf-8")
+    doc = make_document("z.txt", text, source="z.txt")
+    monkeypatch.setattr(pipeline, "split_text", lambda *_a: pytest.fail("a short document was cut"))
+    assert list(pipeline.iter_extracted([doc], onto=onto))
+
+
+@pytest.mark.parametrize("filler,found", [(50, True), (400, False)])
+def test_rules_skip_sentences_too_long_to_be_sentences(onto, make_doc, filler, found):
+    rows = [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+            ("Ukraine", 1, "dobj", "PROPN", "NNP", "Ukraine")]
+    rows += [("and", 1, "cc", "CCONJ", "CC", "and")] * filler
+    doc = make_doc(rows, [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "UKR")])
+    triples = list(Extractor(onto).extract(doc, Document(id="t", text="", source="t", sha256="0" * 64)))
+    assert bool(triples) is found
