@@ -54,7 +54,12 @@ _OBJECT = NamedNode(RDF_NS + "object")
 _EXACT = NamedNode(SKOS_NS + "exactMatch")
 _TITLE = NamedNode(DCTERMS_NS + "title")
 _DATE = NamedNode(DCTERMS_NS + "date")
+_CREATOR = NamedNode(DCTERMS_NS + "creator")
+_PUBLISHER = NamedNode(DCTERMS_NS + "publisher")
+_SOURCE = NamedNode(DCTERMS_NS + "source")
+_LANGUAGE = NamedNode(DCTERMS_NS + "language")
 _XSD_DATE = NamedNode(XSD_NS + "date")
+_XSD_LANGUAGE = NamedNode(XSD_NS + "language")
 _XSD_DECIMAL = NamedNode(XSD_NS + "decimal")
 
 
@@ -135,6 +140,14 @@ def statement_quads(t: Triple, onto: Ontology, graph: NamedNode) -> list[Quad]:
     return out
 
 
+def _iri_or_literal(url: str) -> NamedNode | Literal:
+    """A URL as an IRI, or as a plain literal when it is no valid IRI (a page's odd canonical link)."""
+    try:
+        return NamedNode(url)
+    except ValueError:
+        return Literal(url)
+
+
 def document_quads(doc: Document, triples: Iterable[Triple], onto: Ontology) -> list[Quad]:
     """Everything one document contributes, in its own named graph."""
     graph = NamedNode(document_iri(doc.sha256))
@@ -147,6 +160,14 @@ def document_quads(doc: Document, triples: Iterable[Triple], onto: Ontology) -> 
         out.append(Quad(graph, _TITLE, Literal(doc.title), graph))
     if doc.date:
         out.append(Quad(graph, _DATE, Literal(doc.date, datatype=_XSD_DATE), graph))
+    if doc.author:
+        out.append(Quad(graph, _CREATOR, Literal(doc.author), graph))
+    if doc.publisher:
+        out.append(Quad(graph, _PUBLISHER, Literal(doc.publisher), graph))
+    if doc.url:
+        out.append(Quad(graph, _SOURCE, _iri_or_literal(doc.url), graph))
+    if doc.language:
+        out.append(Quad(graph, _LANGUAGE, Literal(doc.language, datatype=_XSD_LANGUAGE), graph))
     actors: dict[str, Actor] = {}
     for t in triples:
         out += statement_quads(t, onto, graph)

@@ -20,6 +20,10 @@ class Document:
     title: str | None = None
     date: str | None = None  # ISO 8601 date when the source gives one
     line: int | None = None  # JSONL line number, for error messages
+    author: str | None = None  # as the page names it
+    publisher: str | None = None  # the site's or outlet's name
+    url: str | None = None  # where it was fetched from, or the page's canonical URL
+    language: str | None = None  # ISO 639-1 of most of its text (only English text is extracted)
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,3 +170,20 @@ def test_feed_items_are_fetched_as_articles_and_lend_their_date(site):
     assert got[site.base + "/story"].date == "2016-08-09"  # the page's own
     assert got[site.base + "/undated"].date == "2015-04-20"  # the feed item's, the page has none
     assert isinstance(got[site.base + "/gone"], WebError)  # one failed item, reported; the others came
+
+
+def test_document_metadata_goes_into_its_graph(onto):
+    from pyoxigraph import Literal, NamedNode
+
+    from graphbuild.rdf import document_quads
+    from graphbuild.types import Document
+
+    doc = Document(id="p", text="x", source="https://ledger.example/a", sha256="0" * 64, title="T",
+                   date="2016-08-09", author="Hana Sato", publisher="The Daily Ledger",
+                   url="https://ledger.example/a", language="en")
+    got = {(q.predicate.value.rsplit("/", 1)[-1], q.object) for q in document_quads(doc, [], onto)}
+    dt = "http://www.w3.org/2001/XMLSchema#"
+    assert {("creator", Literal("Hana Sato")), ("publisher", Literal("The Daily Ledger")),
+            ("source", NamedNode("https://ledger.example/a")),
+            ("language", Literal("en", datatype=NamedNode(dt + "language"))),
+            ("date", Literal("2016-08-09", datatype=NamedNode(dt + "date")))} <= got
