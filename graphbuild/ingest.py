@@ -97,9 +97,15 @@ def parse_date(line: str) -> str | None:
 
 
 def _is_foreign_menu_word(line: str) -> bool:
-    """A short line with letters but no Latin letters: a menu item in another script ('ПРЕМИУМ')."""
+    """A short line with letters but no Latin letters: a menu item in another script ('ПРЕМИУМ').
+
+    Short in letters as well as in words: Chinese and Japanese put no spaces between words,
+    so a whole paragraph of them is one 'word' and must not go as a menu item.
+    """
     letters = [c for c in line if c.isalpha()]
-    return bool(letters) and len(line.split()) <= 4 and not any("LATIN" in unicodedata.name(c, "") for c in letters)
+    return (bool(letters) and len(line.split()) <= 4 and len(letters) <= 20
+            and not line.rstrip().endswith(("。", "！", "？", ".", "!", "?"))
+            and not any("LATIN" in unicodedata.name(c, "") for c in letters))
 
 
 def strip_boilerplate(text: str) -> tuple[str, str | None]:

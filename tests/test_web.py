@@ -187,3 +187,13 @@ def test_document_metadata_goes_into_its_graph(onto):
             ("source", NamedNode("https://ledger.example/a")),
             ("language", Literal("en", datatype=NamedNode(dt + "language"))),
             ("date", Literal("2016-08-09", datatype=NamedNode(dt + "date")))} <= got
+
+
+def test_cleaner_keeps_unspaced_cjk_text_and_drops_menu_words():
+    from graphbuild.ingest import make_document
+
+    text = ("首页\n国际\n中国和俄罗斯周一签署了天然气供应协议，两国政府表示。这项协议使俄罗斯成为中国最大的天然气供应国。\n"
+            "ПРЕМИУМ\nRussia signed a gas supply agreement with China on Monday.")
+    doc = make_document("zh.txt", text, source="zh.txt")
+    assert "中国和俄罗斯周一签署了天然气供应协议" in doc.text
+    assert "首页" not in doc.text and "ПРЕМИУМ" not in doc.text  # menu items in other scripts still go
