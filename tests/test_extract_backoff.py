@@ -324,6 +324,14 @@ CASES = {
         [(0, 1, "NORP", "CHN"), (3, 4, "GPE", "CHN")],
         set(),
     ),
+    "a speaker's report of its own act is that act: 'Israel said they attacked posts belonging to Syria'": (
+        [("Israel", 1, "nsubj", "PROPN", "NNP", "Israel"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+         ("they", 3, "nsubj", "PRON", "PRP", "they"), ("attacked", 1, "ccomp", "VERB", "VBD", "attack"),
+         ("posts", 3, "dobj", "NOUN", "NNS", "post"), ("belonging", 4, "acl", "VERB", "VBG", "belong"),
+         ("to", 5, "prep", "ADP", "IN", "to"), ("Syria", 6, "pobj", "PROPN", "NNP", "Syria")],
+        [(0, 1, "GPE", "ISR"), (7, 8, "GPE", "SYR")],
+        {("ISR", "attacks", "SYR", False, False, None)},
+    ),
 }
 
 

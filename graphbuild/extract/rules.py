@@ -440,12 +440,39 @@ class Rules(Arguments, References, Predicates):
                 if m.actor.key in seen:
                     continue
                 seen.add(m.actor.key)
+                own = self._own_act(v, t) if relation == "relatedTo" else None
                 for s in subjects:
                     if _two_states(s, Arg(m.actor, m.linked_by)):
                         typed = ("accuses", None) if t.i in accused and relation == "relatedTo" else (relation, cameo)
+                        if own is not None:  # 'China announced it will impose duties on US goods'
+                            typed = own
                         yield Candidate(s, typed[0], self.surface(v), self.verb_lemma(v), Arg(m.actor, m.linked_by),
                                         self.is_negated(v), "clause", False, self.modality(v), typed[1],
                                         self.is_hypothetical(v))
+
+    def _own_act(self, v: Token, t: Token) -> tuple[str, str | None] | None:
+        """(relation, CAMEO code) of the act a speaker reports of itself that reaches ``t``: in
+        'China announced that it will impose duties on US goods' or 'the Israeli military said
+        it had attacked targets of the Syrian regime' the report's verb, whose subject is the
+        speaker ('it', 'they', none), names the speaker's own act. A denied act ('will not
+        accept') stays untyped: what the denial amounts to is the analyst's call."""
+        if v.lemma_.lower() not in self.cue.get("speech", ()):
+            return None
+        path = [a for a in t.ancestors if a.i != v.i and v in a.ancestors]
+        clause = next((a for a in path if a.head.i == v.i and a.dep_ == "ccomp"), None)
+        if clause is None:
+            return None
+        subjects = [c for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or any(c.pos_ != "PRON" for c in subjects):
+            return None  # another's act: an accusation, if harmful (see _accused)
+        chain = [clause, *(a for a in path if a.dep_ in ("xcomp", "conj") and clause in a.ancestors)]
+        for a in (a for a in chain if a.pos_ == "VERB" and not self.is_passive(a)):
+            nouns = [self.pattern_noun(self.verb_lemma(a), c) for c in self.kids(a) if c.dep_ == "dobj"]
+            for noun in [*nouns, ""]:
+                event = self.onto.lookup_event(self.verb_lemma(a), noun, "", generic=False)
+                if event is not None and self.onto.relations[event[0]].plover:
+                    return None if self.is_negated(a) else (event[0], event[1])
+        return None
 
     def _accused(self, v: Token) -> set[int]:
         """Tokens of the subjects a speaker reports doing harm: in 'Afghanistan said Pakistani
