@@ -74,7 +74,7 @@ def _warn(exc: Exception) -> None:
 
 
 MaxFileSize = Annotated[int, typer.Option(
-    "--max-file-size", min=1, metavar="MB", help="Skip (and report) any input file larger than this.")]
+    "--max-file-size", min=1, metavar="MB", help="Skip (and report) any text file or JSONL record larger than this.")]
 
 
 def _progress() -> Progress:

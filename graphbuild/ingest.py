@@ -26,8 +26,8 @@ from graphbuild.types import Document
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 CORPUS_SUFFIXES = (".jsonl",)
-# One input file larger than this is reported and skipped: a runaway file (a log, a dump)
-# must not take all memory. The CLI's --max-file-size (in MB) raises it.
+# A text file or JSONL record larger than this is reported and skipped: a runaway file (a log,
+# a dump) must not take all memory. The CLI's --max-file-size (in MB) raises it.
 MAX_FILE_SIZE_MB = 200
 MAX_FILE_SIZE = MAX_FILE_SIZE_MB * 2**20
 
@@ -242,10 +242,10 @@ def _kind(mode: int) -> str:
     return "a special file"
 
 
-def _too_big(path: Path, size: int, limit: int) -> IngestError:
+def _too_big(where: str | Path, size: int, limit: int, what: str = "input file") -> IngestError:
     return IngestError(
-        f"{path}: {size:,} bytes is over the limit of {limit:,} bytes ({limit / 2**20:g} MB) for one input file; "
-        "split the file, or raise the limit with --max-file-size (in MB)"
+        f"{where}: {size:,} bytes is over the limit of {limit:,} bytes ({limit / 2**20:g} MB) for one {what}; "
+        "split it, or raise the limit with --max-file-size (in MB)"
     )
 
 
@@ -269,12 +269,12 @@ def _regular_size(path: Path) -> int:
     return st.st_size
 
 
-def _open_file(path: Path, max_file_size: int) -> BinaryIO:
-    """Open a checked regular file; O_NONBLOCK and a second look at the open file close the gap
-    in which it could have been swapped for a FIFO."""
+def _open_file(path: Path, max_size: int | None) -> BinaryIO:
+    """Open a checked regular file of at most ``max_size`` bytes (None: any size); O_NONBLOCK and
+    a second look at the open file close the gap in which it could have been swapped for a FIFO."""
     size = _regular_size(path)
-    if size > max_file_size:
-        raise _too_big(path, size, max_file_size)
+    if max_size is not None and size > max_size:
+        raise _too_big(path, size, max_size)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
@@ -315,19 +315,21 @@ def _read_text_file(path: Path, fh: BinaryIO, max_file_size: int) -> Document:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _lines(path: Path, fh: BinaryIO, max_file_size: int,
+def _lines(path: Path, fh: BinaryIO, max_size: int,
            on_error: Callable[[IngestError], None]) -> Iterator[tuple[int, bytes]]:
     """(line number, bytes) of a corpus: each line is decoded on its own, so a bad byte costs
-    its line only; reading stops at the size limit even if the file grows meanwhile."""
-    left = max_file_size
+    its line only. A corpus is streamed, so the size limit holds per record: a longer line
+    is reported and passed over in 1 MiB reads, never held in memory."""
     with fh:
         n = 0
-        while raw := fh.readline(left + 1):
+        while raw := fh.readline(max_size + 1):
             n += 1
-            left -= len(raw)
-            if left < 0:
-                on_error(_too_big(path, max_file_size - left, max_file_size))
-                return
+            if len(raw) > max_size:
+                size = len(raw)
+                while not raw.endswith(b"\n") and (raw := fh.readline(2**20)):
+                    size += len(raw)
+                on_error(_too_big(f"{path}:{n}", size, max_size, "record"))
+                continue
             yield n, raw
 
 
@@ -469,7 +471,8 @@ def read_documents(paths: Iterable[str | Path], *,
     A bad file or record is passed to ``on_error`` and skipped, so one broken
     document never ends a long run; the default re-raises (and turns an
     ``IngestWarning``, a record repaired and kept, into a Python warning). Only
-    regular files of at most ``max_file_size`` bytes are opened.
+    regular files are opened; a text file or a corpus record over ``max_file_size``
+    bytes is reported and skipped.
     """
     for path in expand_paths(paths, on_error=on_error):
         suffix = path.suffix.lower()
@@ -479,7 +482,8 @@ def read_documents(paths: Iterable[str | Path], *,
             ))
             continue
         try:
-            fh = _open_file(path, max_file_size)
+            # a corpus is streamed a line at a time: its limit is per record, not for the file
+            fh = _open_file(path, None if suffix in CORPUS_SUFFIXES else max_file_size)
         except IngestError as exc:
             on_error(exc)
             continue

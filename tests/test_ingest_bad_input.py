@@ -170,9 +170,9 @@ def test_ingest_unreadable_folder_reported(tmp_path, monkeypatch, sub):
     assert str(errors[0]).startswith(f"{tmp_path / sub}: cannot list this folder (Permission denied)")
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".jsonl"])
-def test_ingest_file_over_size_cap_reported(tmp_path, suffix):
-    big = tmp_path / f"big{suffix}"
+@pytest.mark.parametrize("name", ["big.txt"])
+def test_ingest_text_file_over_size_limit_reported(tmp_path, name):
+    big = tmp_path / name
     big.write_bytes(b"".join(record(i) for i in range(100)))
     (tmp_path / "small.txt").write_text("Russia signs a deal with China.", encoding="utf-8")
     size = big.stat().st_size
@@ -182,7 +182,19 @@ def test_ingest_file_over_size_cap_reported(tmp_path, suffix):
     assert f"{size:,} bytes is over the limit of {size - 1:,} bytes" in str(errors[0])
     assert "--max-file-size" in str(errors[0])
     docs, errors = read([tmp_path], max_file_size=size)
-    assert len(docs) == (2 if suffix == ".txt" else 101) and not errors
+    assert [d.id for d in docs] == [name, "small.txt"] and not errors
+
+
+@pytest.mark.parametrize("limit", [1000])
+def test_ingest_jsonl_record_over_size_limit_reported_rest_kept(tmp_path, limit):
+    corpus = tmp_path / "c.jsonl"
+    huge = record("huge", title="x" * 3 * limit)
+    corpus.write_bytes(b"".join(record(i) for i in range(1, 40)) + huge + record(40))
+    assert corpus.stat().st_size > 2 * limit  # the corpus is larger than the limit, its records are not
+    docs, errors = read([corpus], max_file_size=limit)
+    assert [d.id for d in docs] == [str(i) for i in range(1, 41)]
+    assert len(errors) == 1 and str(errors[0]).startswith(f"{corpus}:40: {len(huge):,} bytes is over the limit")
+    assert "one record" in str(errors[0]) and "--max-file-size" in str(errors[0])
 
 
 def test_cli_build_bad_corpus_and_special_files_reported_rest_built(runner, special_folder, tmp_path):
