@@ -150,6 +150,12 @@ def test_ingest_special_file_named_directly_never_read(special_folder, name, nee
     assert len(errors) == 1 and str(errors[0]).startswith(f"{special_folder / name}: ") and needle in str(errors[0])
 
 
+@pytest.mark.parametrize("name", ["dangling.jsonl"])
+def test_ingest_broken_link_named_directly_raises_naming_it(special_folder, name):
+    with pytest.raises(IngestError, match=f"{name}: broken symbolic link \\(to .*gone.jsonl\\)"):
+        read([special_folder / name])
+
+
 @pytest.mark.parametrize("sub", ["locked"])
 def test_ingest_unreadable_folder_reported(tmp_path, monkeypatch, sub):
     (tmp_path / "a.txt").write_text("Russia signs a deal with China.", encoding="utf-8")
