@@ -9,12 +9,14 @@ same IRI.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 import pycountry
+from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span
 
@@ -51,9 +53,15 @@ def _put(index: dict[int, Mention], mention: Mention) -> None:
 
 
 def slugify(text: str) -> str:
-    """ASCII slug for IRIs: 'Côte d'Ivoire' -> 'cote-d-ivoire'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+    """ASCII slug for IRIs: 'Côte d'Ivoire' -> 'cote-d-ivoire', 'Владимир Путин' -> 'vladimir-putin'.
+
+    anyascii transliterates every script, so names in Cyrillic, Arabic or Chinese stay
+    apart instead of all becoming one actor; a name it cannot spell in ASCII at all gets
+    a short hash of its NFC form, as stable as the name itself.
+    """
+    name = unicodedata.normalize("NFC", text)
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-")
+    return slug or hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 class ActorResolver:

@@ -33,7 +33,7 @@ from graphbuild.export import (
     check_formats,
     export_graph,
 )
-from graphbuild.ingest import IngestError, expand_paths, read_documents
+from graphbuild.ingest import MAX_FILE_SIZE_MB, IngestError, IngestWarning, expand_paths, read_documents
 from graphbuild.nlp import ModelNotFoundError
 from graphbuild.ontology import Ontology, OntologyError, load_ontology
 from graphbuild.pipeline import RunStats, iter_extracted
@@ -69,7 +69,12 @@ def _fail(exc: Exception) -> None:
 
 
 def _warn(exc: Exception) -> None:
-    err.print(f"[yellow]skipped:[/] {exc}", highlight=False, soft_wrap=True)
+    label = "warning" if isinstance(exc, IngestWarning) else "skipped"  # a warned record is kept
+    err.print(f"[yellow]{label}:[/] {exc}", highlight=False, soft_wrap=True)
+
+
+MaxFileSize = Annotated[int, typer.Option(
+    "--max-file-size", min=1, metavar="MB", help="Skip (and report) any text file or JSONL record larger than this.")]
 
 
 def _progress() -> Progress:
@@ -115,6 +120,7 @@ def build(
     ontology: Annotated[Optional[Path], typer.Option(help="Folder with the ontology data files.")] = None,
     dask: Annotated[Optional[str], typer.Option(
         help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")] = None,
+    max_file_size: MaxFileSize = MAX_FILE_SIZE_MB,
 ) -> None:
     """Build the knowledge graph of PATHS and write it to --out (Turtle, GraphML and GEXF by default)."""
     try:
@@ -124,11 +130,13 @@ def build(
             task = progress.add_task("documents", total=total)
             if dask is not None:
                 stats = build_distributed(paths, out_dir, scheduler=dask, formats=chosen, model=model,
-                                          ontology_dir=ontology, store=store, on_error=_warn)
+                                          ontology_dir=ontology, store=store, on_error=_warn,
+                                          max_file_size=max_file_size * 2**20)
             else:
                 stats = build_graph_files(
                     paths, out_dir, formats=chosen, model=model, ontology_dir=ontology, store=store,
                     on_error=_warn, on_document=lambda _d: progress.advance(task),
+                    max_file_size=max_file_size * 2**20,
                 )
     except EXPECTED as exc:
         _fail(exc)
@@ -187,6 +195,7 @@ def extract(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load.")] = None,
     ontology: Annotated[Optional[Path], typer.Option(help="Folder with the ontology data files.")] = None,
+    max_file_size: MaxFileSize = MAX_FILE_SIZE_MB,
 ) -> None:
     """Print one JSON object per extracted triple (the evaluation contract)."""
     if fmt != "jsonl":
@@ -196,7 +205,8 @@ def extract(
         expand_paths(paths)  # fail early on a missing path
 
         def lines() -> Iterator[str]:
-            docs: Iterator[Document] = read_documents(paths, on_error=_warn)
+            docs: Iterator[Document] = read_documents(paths, on_error=_warn,
+                                                           max_file_size=max_file_size * 2**20)
             for _doc, triples, _sentences in iter_extracted(docs, onto=onto, model=model):
                 for t in triples:
                     yield json.dumps(triple_json(t, onto), ensure_ascii=False) + "\n"

@@ -23,7 +23,7 @@ from itertools import islice
 from pathlib import Path
 
 from graphbuild.export import DEFAULT_FORMATS, write_atomic
-from graphbuild.ingest import IngestError
+from graphbuild.ingest import MAX_FILE_SIZE, IngestError
 from graphbuild.ontology import load_ontology
 from graphbuild.pipeline import Extracted, RunStats, build, extract_local
 from graphbuild.types import Document
@@ -124,12 +124,13 @@ def build_distributed(
     store: Path | None = None,
     on_error: Callable[[IngestError], None] | None = None,
     partition_size: int = PARTITION_SIZE,
+    max_file_size: int = MAX_FILE_SIZE,
 ) -> RunStats:
     """``pipeline.build`` with extraction on Dask (``scheduler``: an address, or 'local')."""
     with tempfile.TemporaryDirectory(prefix="graphbuild-dask-") as tmp:
         # shards live beside an on-disk store (never inside RocksDB's folder), else in a temp folder
         shard_root = Path(store).with_name(Path(store).name + ".shards") if store is not None else Path(tmp)
         return build(paths, out_dir, formats=formats, model=model, ontology_dir=ontology_dir, store=store,
-                     on_error=on_error,
+                     on_error=on_error, max_file_size=max_file_size,
                      extractor=lambda onto: extract_on_dask(scheduler, model=model, ontology_dir=onto.directory,
                                                             shard_root=shard_root, partition_size=partition_size))

@@ -11,17 +11,25 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
+import stat
 import unicodedata
+import warnings
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from graphbuild.types import Document
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 CORPUS_SUFFIXES = (".jsonl",)
+# A text file or JSONL record larger than this is reported and skipped: a runaway file (a log,
+# a dump) must not take all memory. The CLI's --max-file-size (in MB) raises it.
+MAX_FILE_SIZE_MB = 200
+MAX_FILE_SIZE = MAX_FILE_SIZE_MB * 2**20
 
 # Spaces that print like a space but defeat tokenizers (NBSP, thin, ideographic...).
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -64,6 +72,15 @@ class IngestError(ValueError):
     """An input file or record cannot be read; the message names it and the fix."""
 
 
+class IngestWarning(IngestError, UserWarning):
+    """A record was repaired so it could be kept (a date dropped, a character replaced).
+
+    It travels through the same ``on_error`` callback as an ``IngestError`` so every
+    caller sees it, but the document is not skipped; without a callback it is a
+    Python warning, never an exception.
+    """
+
+
 def clean_text(raw: str) -> str:
     """Normalise Unicode and whitespace, drop invisible characters.
 
@@ -94,6 +111,21 @@ def parse_date(line: str) -> str | None:
         return date(int(m["y3"]), int(m["m3"]), int(m["d3"])).isoformat()
     except ValueError:
         return None
+
+
+def normalise_date(value: str) -> str | None:
+    """The ISO calendar date (YYYY-MM-DD) a record's date names, or None when it names no real day.
+
+    ISO dates and date-times ('2015-04-20', '2015-04-20T23:00:00Z') and the bare date
+    lines of ``parse_date`` ('April 20, 2015') are understood. Anything else ('yesterday',
+    '2015-02-30', '2015') would be an ill-typed xsd:date in the graph and a spell Gephi's
+    timeline cannot read. A fuller parser (free-form dates) belongs here.
+    """
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        return parse_date(text)
 
 
 def _is_foreign_menu_word(line: str) -> bool:
@@ -207,15 +239,74 @@ def make_document(doc_id: str, raw: str, *, source: str, title: str | None = Non
     )
 
 
-def _read_text_file(path: Path) -> Document:
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, for the message."""
+    for test, name in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "a special file"
+
+
+def _too_big(where: str | Path, size: int, limit: int, what: str = "input file") -> IngestError:
+    return IngestError(
+        f"{where}: {size:,} bytes is over the limit of {limit:,} bytes ({limit / 2**20:g} MB) for one {what}; "
+        "split it, or raise the limit with --max-file-size (in MB)"
+    )
+
+
+def _regular_size(path: Path) -> int:
+    """Size of ``path`` if it is (or links to) a regular file, else ``IngestError``.
+
+    Checked with stat, before any open: opening a FIFO for reading blocks until a
+    writer comes, and a device such as /dev/zero never ends.
+    """
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        st = os.stat(path)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise IngestError(f"{path}: broken symbolic link (to {os.readlink(path)}); "
+                              "fix or remove the link") from None
+        raise IngestError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read ({exc.strerror})") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise IngestError(f"{path}: is {_kind(st.st_mode)}, not a regular file; name a regular file or a folder")
+    return st.st_size
+
+
+def _open_file(path: Path, max_size: int | None) -> BinaryIO:
+    """Open a checked regular file of at most ``max_size`` bytes (None: any size); O_NONBLOCK and
+    a second look at the open file close the gap in which it could have been swapped for a FIFO."""
+    size = _regular_size(path)
+    if max_size is not None and size > max_size:
+        raise _too_big(path, size, max_size)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read ({exc.strerror})") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise IngestError(f"{path}: is {_kind(mode)}, not a regular file; name a regular file or a folder")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def _read_text_file(path: Path, fh: BinaryIO, max_file_size: int) -> Document:
+    try:
+        with fh:
+            data = fh.read(max_file_size + 1)  # never more than the limit, even if the file grows
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > max_file_size:
+        raise _too_big(path, len(data), max_file_size)
+    try:
+        raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IngestError(
             f"{path}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8"
         ) from None
-    except OSError as exc:
-        raise IngestError(f"{path}: cannot read ({exc.strerror})") from None
     title = None
     if path.suffix.lower() in (".html", ".htm"):
         raw, title = html_to_text(raw)
@@ -226,88 +317,186 @@ def _read_text_file(path: Path) -> Document:
     return make_document(path.name, raw, source=str(path), title=title)
 
 
-def _read_jsonl(path: Path, on_error: Callable[[IngestError], None]) -> Iterator[Document]:
-    seen: set[str] = set()
-    try:
-        fh = path.open(encoding="utf-8-sig")
-    except OSError as exc:
-        on_error(IngestError(f"{path}: cannot read ({exc.strerror})"))
-        return
+# Surrogate code points: JSON can spell one alone ("\\ud800"), but no UTF-8 text can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lines(path: Path, fh: BinaryIO, max_size: int,
+           on_error: Callable[[IngestError], None]) -> Iterator[tuple[int, bytes]]:
+    """(line number, bytes) of a corpus: each line is decoded on its own, so a bad byte costs
+    its line only. A corpus is streamed, so the size limit holds per record: a longer line
+    is reported and passed over in 1 MiB reads, never held in memory."""
     with fh:
         n = 0
-        while True:
+        while raw := fh.readline(max_size + 1):
             n += 1
-            try:
-                line = fh.readline()
-            except UnicodeDecodeError:
-                on_error(IngestError(f"{path}:{n}: not valid UTF-8; re-save the corpus as UTF-8"))
-                return
-            if not line:
-                break
-            if not line.strip():
+            if len(raw) > max_size:
+                size = len(raw)
+                while not raw.endswith(b"\n") and (raw := fh.readline(2**20)):
+                    size += len(raw)
+                on_error(_too_big(f"{path}:{n}", size, max_size, "record"))
+                continue
+            yield n, raw
+
+
+def _strings(record: dict, where: str, on_error: Callable[[IngestError], None]) -> dict:
+    """The record with lone surrogates in its string fields replaced by U+FFFD (and reported):
+    they cannot be encoded, so the text could be neither hashed nor written."""
+    bad = [k for k, v in record.items() if isinstance(v, str) and _SURROGATE.search(v)]
+    if not bad:
+        return record
+    on_error(IngestWarning(
+        f"{where}: lone surrogate escape in {', '.join(json.dumps(k) for k in bad)} replaced with U+FFFD; "
+        "the record is kept; write the character itself or a valid surrogate pair"
+    ))
+    return {k: _SURROGATE.sub("\ufffd", v) if k in bad else v for k, v in record.items()}
+
+
+def _record_date(value: object, where: str, on_error: Callable[[IngestError], None]) -> str | None:
+    """The record's date as ISO, or None; an invalid one is reported and dropped, never the document."""
+    if value is None or value == "":
+        return None
+    iso = normalise_date(value) if isinstance(value, str) else None
+    if iso is None:
+        shown = json.dumps(value)[:40] if not isinstance(value, str) else repr(value[:40] + "..." * (len(value) > 40))
+        on_error(IngestWarning(
+            f"{where}: date {shown} is not a calendar date; the document is kept without a date; "
+            "write dates as YYYY-MM-DD"
+        ))
+    return iso
+
+
+def _read_jsonl(path: Path, fh: BinaryIO, max_file_size: int,
+                on_error: Callable[[IngestError], None]) -> Iterator[Document]:
+    seen: set[str] = set()
+    for n, raw in _lines(path, fh, max_file_size, on_error):
+        where = f"{path}:{n}"
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            on_error(IngestError(f"{where}: not valid UTF-8 (byte {exc.start + 1} of the line); "
+                                 "re-save the corpus as UTF-8"))
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except RecursionError:
+            on_error(IngestError(f"{where}: JSON nested too deeply to read; "
+                                 "each line must be a flat {\"id\": ..., \"text\": ...}"))
+            continue
+        except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
+            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            on_error(IngestError(f"{where}: not a JSON object ({msg}); "
+                                 "each line must be {\"id\": ..., \"text\": ...}"))
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            on_error(IngestError(f"{where}: record needs a string \"text\" field"))
+            continue
+        rid = record.get("id")
+        if not isinstance(rid, (str, int)) or isinstance(rid, bool) or str(rid) == "":
+            on_error(IngestError(f"{where}: record needs an \"id\" (string or integer)"))
+            continue
+        record = _strings(record, where, on_error)
+        rid = str(record["id"])
+        if rid in seen:
+            on_error(IngestError(f"{where}: duplicate id {rid!r}; ids must be unique in a corpus"))
+            continue
+        seen.add(rid)
+        try:
+            yield make_document(
+                rid, record["text"], source=str(path),
+                title=record.get("title") if isinstance(record.get("title"), str) else None,
+                date_=_record_date(record.get("date"), where, on_error),
+                line=n,
+            )
+        except IngestError as exc:
+            on_error(exc)
+
+
+def _ignore(_exc: IngestError) -> None:
+    return None
+
+
+def _walk(folder: Path, on_error: Callable[[IngestError], None]) -> list[Path]:
+    """Supported files in ``folder`` and below. A FIFO, device, broken link or folder that
+    cannot be listed is reported, not silently passed over; links to folders are not
+    followed (a link cycle would never end), links to files are."""
+    found: list[Path] = []
+
+    def unlisted(exc: OSError) -> None:
+        on_error(IngestError(f"{exc.filename}: cannot list this folder ({exc.strerror}); its files are skipped; "
+                             "fix its permissions"))
+
+    for root, _dirs, files in os.walk(folder, onerror=unlisted):
+        for name in files:
+            path = Path(root, name)
+            if path.suffix.lower() not in TEXT_SUFFIXES + CORPUS_SUFFIXES:
                 continue
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                on_error(IngestError(f"{path}:{n}: not a JSON object ({exc.msg}); each line must be {{\"id\": ..., \"text\": ...}}"))
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                on_error(IngestError(f"{path}:{n}: record needs a string \"text\" field"))
-                continue
-            rid = record.get("id")
-            if not isinstance(rid, (str, int)) or isinstance(rid, bool) or str(rid) == "":
-                on_error(IngestError(f"{path}:{n}: record needs an \"id\" (string or integer)"))
-                continue
-            rid = str(rid)
-            if rid in seen:
-                on_error(IngestError(f"{path}:{n}: duplicate id {rid!r}; ids must be unique in a corpus"))
-                continue
-            seen.add(rid)
-            try:
-                yield make_document(
-                    rid, record["text"], source=str(path),
-                    title=record.get("title") if isinstance(record.get("title"), str) else None,
-                    date_=record.get("date") if isinstance(record.get("date"), str) else None,
-                    line=n,
-                )
+                _regular_size(path)  # the size is checked when the file is opened
             except IngestError as exc:
                 on_error(exc)
+                continue
+            found.append(path)
+    return sorted(found)
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, plus the supported files inside folders, in a stable order."""
+def expand_paths(paths: Iterable[str | Path], *,
+                 on_error: Callable[[IngestError], None] = _ignore) -> list[Path]:
+    """Files named directly, plus the supported files inside folders, in a stable order.
+
+    A missing path raises. Entries of a folder that cannot be read as documents go to
+    ``on_error`` (``read_documents`` passes its own; the default, for counting, ignores them).
+    """
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES + CORPUS_SUFFIXES)
+            out += _walk(p, on_error)
         elif p.exists():
             out.append(p)
+        elif p.is_symlink():
+            raise IngestError(f"{p}: broken symbolic link (to {os.readlink(p)}); fix or remove the link")
         else:
             raise IngestError(f"{p}: no such file or folder")
     return out
 
 
 def _raise(exc: IngestError) -> None:
+    if isinstance(exc, IngestWarning):
+        warnings.warn(exc, stacklevel=3)
+        return
     raise exc
 
 
 def read_documents(paths: Iterable[str | Path], *,
-                   on_error: Callable[[IngestError], None] = _raise) -> Iterator[Document]:
+                   on_error: Callable[[IngestError], None] = _raise,
+                   max_file_size: int = MAX_FILE_SIZE) -> Iterator[Document]:
     """Yield cleaned documents from files, folders and JSONL corpora.
 
     A bad file or record is passed to ``on_error`` and skipped, so one broken
-    document never ends a long run; the default re-raises.
+    document never ends a long run; the default re-raises (and turns an
+    ``IngestWarning``, a record repaired and kept, into a Python warning). Only
+    regular files are opened; a text file or a corpus record over ``max_file_size``
+    bytes is reported and skipped.
     """
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, on_error=on_error):
         suffix = path.suffix.lower()
-        if suffix in CORPUS_SUFFIXES:
-            yield from _read_jsonl(path, on_error)
-        elif suffix in TEXT_SUFFIXES:
-            try:
-                yield _read_text_file(path)
-            except IngestError as exc:
-                on_error(exc)
-        else:
+        if suffix not in TEXT_SUFFIXES + CORPUS_SUFFIXES:
             on_error(IngestError(
                 f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(TEXT_SUFFIXES + CORPUS_SUFFIXES)}"
             ))
+            continue
+        try:
+            # a corpus is streamed a line at a time: its limit is per record, not for the file
+            fh = _open_file(path, None if suffix in CORPUS_SUFFIXES else max_file_size)
+        except IngestError as exc:
+            on_error(exc)
+            continue
+        if suffix in CORPUS_SUFFIXES:
+            yield from _read_jsonl(path, fh, max_file_size, on_error)
+        else:
+            try:
+                yield _read_text_file(path, fh, max_file_size)
+            except IngestError as exc:
+                on_error(exc)

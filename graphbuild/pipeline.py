@@ -26,7 +26,7 @@ from pyoxigraph import RdfFormat, serialize
 from graphbuild import __version__
 from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph, lines_needed
 from graphbuild.extract import Extractor
-from graphbuild.ingest import IngestError, read_documents
+from graphbuild.ingest import MAX_FILE_SIZE, IngestError, IngestWarning, read_documents
 from graphbuild.nlp import find_model, load_pipeline
 from graphbuild.ontology import Ontology, load_ontology, ontology_fingerprint
 from graphbuild.rdf import document_iri, document_quads
@@ -291,6 +291,7 @@ def build(
     ontology_dir: Path | None = None,
     store: Path | None = None,
     max_chars: int | None = None,
+    max_file_size: int = MAX_FILE_SIZE,
     on_error: Callable[[IngestError], None] | None = None,
     on_document: Callable[[Document], None] = _ignore,
     extractor: Callable[[Ontology], Callable[[Iterable[Document]], Iterator[Extracted]]] | None = None,
@@ -306,7 +307,8 @@ def build(
     stats = RunStats()
 
     def report(exc: IngestError) -> None:
-        stats.skipped.append(str(exc))
+        if not isinstance(exc, IngestWarning):  # a warned record was repaired and kept
+            stats.skipped.append(str(exc))
         if on_error is not None:
             on_error(exc)
 
@@ -317,7 +319,8 @@ def build(
         # instead of reading every triple back out of the store
         kg.keep_sorted_runs(lines_needed(formats))
     try:
-        build_graph(read_documents(paths, on_error=report), onto=onto, kg=kg, model=model, stats=stats,
+        docs = read_documents(paths, on_error=report, max_file_size=max_file_size)
+        build_graph(docs, onto=onto, kg=kg, model=model, stats=stats,
                     max_chars=max_chars, on_document=on_document,
                     extract=extractor(onto) if extractor is not None else None)
         if exporting:
