@@ -51,6 +51,7 @@ from graphbuild.query import (
 )
 from graphbuild.rdf import actor_iri
 from graphbuild.types import Actor, Document, Triple
+from graphbuild.web import is_url
 
 app = typer.Typer(
     add_completion=False,
@@ -84,10 +85,14 @@ def _progress() -> Progress:
     )
 
 
-def _count_inputs(paths: list[Path]) -> int | None:
-    """Number of text files, for the progress bar; None when a JSONL corpus makes it unknown."""
+INPUTS_HELP = "Files (.txt, .md, .html), folders, JSONL corpora, or http(s) URLs of articles or RSS/Atom feeds."
+
+
+def _count_inputs(paths: list[str]) -> int | None:
+    """Number of text files, for the progress bar; None when a JSONL corpus or a URL (a feed's
+    items) makes it unknown."""
     files = expand_paths(paths)
-    if any(f.suffix.lower() == ".jsonl" for f in files):
+    if any(f.suffix.lower() == ".jsonl" for f in files) or any(is_url(p) for p in paths):
         return None
     return len(files)
 
@@ -108,7 +113,7 @@ def main(
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html), folders, or JSONL corpora.")],
+    paths: Annotated[list[str], typer.Argument(help=INPUTS_HELP)],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports.")] = Path("exports"),
     formats: Annotated[Optional[list[str]], typer.Option(
         "--format", "-f", help=f"Export format, repeatable: {', '.join(EXPORTERS)}.")] = None,
@@ -190,7 +195,7 @@ def triple_json(t: Triple, onto: Ontology) -> dict:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .html), folders, or JSONL corpora.")],
+    paths: Annotated[list[str], typer.Argument(help=INPUTS_HELP)],
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: jsonl.")] = "jsonl",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load.")] = None,

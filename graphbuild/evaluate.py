@@ -45,6 +45,7 @@ from spacy.tokens import Doc
 from graphbuild.actors import ActorResolver
 from graphbuild.extract import Extractor
 from graphbuild.ingest import make_document, read_documents
+from graphbuild.language import readable
 from graphbuild.nlp import load_pipeline
 from graphbuild.ontology import Ontology
 from graphbuild.types import Document
@@ -342,7 +343,7 @@ def evaluate(gold_path: Path, paths: list[Path], onto: Ontology, *, model: str |
     if missing:
         raise GoldError(f"{gold_path}: no input text for gold document(s) {', '.join(missing[:5])}; "
                         "pass the files or corpus they come from")
-    parsed = list(zip(nlp.pipe([d.text for d in docs]), docs))
+    parsed = list(zip(nlp.pipe([readable(d.text, d.foreign) for d in docs]), docs))
     result: dict = {"format": gold.kind, "gold_facts": gold.size, "documents": len(docs),
                     "scored_documents": len(gold.scored) if gold.kind == "events" else len(docs),
                     "levels": list(gold.levels), "systems": {}}

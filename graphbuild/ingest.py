@@ -22,7 +22,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
+from graphbuild.dates import iso_date
+from graphbuild.language import EXTRACTED, readable, split_by_language
 from graphbuild.types import Document
+from graphbuild.web import WebError, is_url, read_html, read_url
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 CORPUS_SUFFIXES = (".jsonl",)
@@ -98,11 +101,16 @@ def clean_text(raw: str) -> str:
     return "\n".join(lines)
 
 
+# A short line with a year in it may be a date line in another form ('Published: April 20,
+# 2015', 'Monday, 20 April 2015', '20.04.2015'), which dateparser reads.
+_MAYBE_DATE = re.compile(r"^.{0,40}\b(?:1[89]|20)\d\d\b.{0,20}$")
+
+
 def parse_date(line: str) -> str | None:
     """ISO date of a bare date line ('20 april 2015 | 23:00' -> '2015-04-20'), else None."""
     m = _DATE_LINE.match(line)
     if not m:
-        return None
+        return iso_date(line) if _MAYBE_DATE.match(line) else None
     try:
         if m["y1"]:
             return date(int(m["y1"]), _MONTHS[m["m1"].lower()], int(m["d1"])).isoformat()
@@ -125,7 +133,7 @@ def normalise_date(value: str) -> str | None:
     try:
         return datetime.fromisoformat(text).date().isoformat()
     except ValueError:
-        return parse_date(text)
+        return parse_date(text) or iso_date(text)
 
 
 def _is_foreign_menu_word(line: str) -> bool:
@@ -221,13 +229,20 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
 
 
 def make_document(doc_id: str, raw: str, *, source: str, title: str | None = None,
-                  date_: str | None = None, line: int | None = None) -> Document:
-    """Clean raw text into a ``Document``; raise ``IngestError`` when nothing is left."""
+                  date_: str | None = None, line: int | None = None, author: str | None = None,
+                  publisher: str | None = None, url: str | None = None) -> Document:
+    """Clean raw text into a ``Document``; raise ``IngestError`` when nothing is left.
+
+    The document's language is detected here; lines in another language than English stay
+    in its text (its hash and offsets are those of the whole) but are marked ``foreign``,
+    and the parser never reads them.
+    """
     text, found_date = strip_boilerplate(clean_text(raw))
     where = f"{source}:{line}" if line is not None else source
     if not text.strip():
         raise IngestError(f"{where}: document {doc_id!r} has no text after cleaning; remove it or give it text")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    languages = split_by_language(text)
     return Document(
         id=doc_id,
         text=text,
@@ -236,6 +251,11 @@ def make_document(doc_id: str, raw: str, *, source: str, title: str | None = Non
         title=(title or guess_title(text)),
         date=date_ or found_date,
         line=line,
+        author=author,
+        publisher=publisher,
+        url=url,
+        language=languages.language,
+        foreign=languages.foreign,
     )
 
 
@@ -309,12 +329,47 @@ def _read_text_file(path: Path, fh: BinaryIO, max_file_size: int) -> Document:
         ) from None
     title = None
     if path.suffix.lower() in (".html", ".htm"):
-        raw, title = html_to_text(raw)
-    elif path.suffix.lower() == ".md":
+        return _html_document(path.name, raw, source=str(path))
+    if path.suffix.lower() == ".md":
         heading = re.search(r"^#\s+(.+)$", raw, re.MULTILINE)
         title = heading.group(1).strip() if heading else None
         raw = re.sub(r"^#+\s*", "", raw, flags=re.MULTILINE)
     return make_document(path.name, raw, source=str(path), title=title)
+
+
+def _html_document(doc_id: str, markup: str, *, source: str, url: str | None = None,
+                   fallback_date: str | None = None) -> Document:
+    """A web page as a document: its article's text and metadata (``graphbuild.web``), or, for
+    a page with no article structure trafilatura recognises, all its visible text."""
+    article = read_html(markup, url)
+    if article is None:
+        raw, title = html_to_text(markup)
+        return make_document(doc_id, raw, source=source, title=title, url=url, date_=fallback_date)
+    return make_document(doc_id, article.text, source=source, title=article.title,
+                         date_=normalise_date(article.date or "") or fallback_date, author=article.author,
+                         publisher=article.publisher, url=article.url or url)
+
+
+def _read_url(url: str, max_file_size: int, on_error: Callable[[IngestError], None]) -> Iterator[Document]:
+    """The article at a URL, or every article of a feed; each failure is one line and skipped."""
+    pages = read_url(url, max_bytes=max_file_size)
+    while True:
+        try:
+            item, found = next(pages)
+        except StopIteration:
+            return
+        except WebError as exc:
+            on_error(IngestError(str(exc)))
+            return
+        if isinstance(found, WebError):
+            on_error(IngestError(str(found)))
+            continue
+        try:
+            yield make_document(item, found.text, source=item, title=found.title,
+                                date_=normalise_date(found.date or ""), author=found.author,
+                                publisher=found.publisher, url=found.url or item)
+        except IngestError as exc:
+            on_error(exc)
 
 
 # Surrogate code points: JSON can spell one alone ("\\ud800"), but no UTF-8 text can hold it.
@@ -450,7 +505,7 @@ def expand_paths(paths: Iterable[str | Path], *,
     ``on_error`` (``read_documents`` passes its own; the default, for counting, ignores them).
     """
     out: list[Path] = []
-    for p in map(Path, paths):
+    for p in (Path(p) for p in paths if not is_url(str(p))):  # URLs are read by read_documents
         if p.is_dir():
             out += _walk(p, on_error)
         elif p.exists():
@@ -472,7 +527,8 @@ def _raise(exc: IngestError) -> None:
 def read_documents(paths: Iterable[str | Path], *,
                    on_error: Callable[[IngestError], None] = _raise,
                    max_file_size: int = MAX_FILE_SIZE) -> Iterator[Document]:
-    """Yield cleaned documents from files, folders and JSONL corpora.
+    """Yield cleaned documents from files, folders, JSONL corpora and http(s) URLs (an article,
+    or an RSS/Atom feed whose items are fetched as articles).
 
     A bad file or record is passed to ``on_error`` and skipped, so one broken
     document never ends a long run; the default re-raises (and turns an
@@ -480,23 +536,54 @@ def read_documents(paths: Iterable[str | Path], *,
     regular files are opened; a text file or a corpus record over ``max_file_size``
     bytes is reported and skipped.
     """
+    for doc in _read_inputs(paths, on_error, max_file_size):
+        if doc.foreign and readable(doc.text, doc.foreign).strip():
+            on_error(IngestWarning(f"{_where(doc)}: {len(doc.foreign)} line(s) in another language set aside "
+                                   f"(mostly {_language_name(doc.language)}); only English is extracted"))
+        elif doc.language != EXTRACTED:
+            on_error(IngestWarning(f"{_where(doc)}: in {_language_name(doc.language)} ({doc.language}); only English "
+                                   "is extracted, so it gives no statements"))
+        yield doc
+
+
+def _where(doc: Document) -> str:
+    return f"{doc.source}:{doc.line}" if doc.line is not None else doc.source
+
+
+def _language_name(code: str | None) -> str:
+    import pycountry
+
+    found = pycountry.languages.get(alpha_2=code or "")
+    return found.name if found is not None else "another language"
+
+
+def _read_inputs(paths: Iterable[str | Path], on_error: Callable[[IngestError], None],
+                 max_file_size: int) -> Iterator[Document]:
+    """Files and folders first (a missing path fails before any work), then URLs."""
+    paths = list(paths)
     for path in expand_paths(paths, on_error=on_error):
-        suffix = path.suffix.lower()
-        if suffix not in TEXT_SUFFIXES + CORPUS_SUFFIXES:
-            on_error(IngestError(
-                f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(TEXT_SUFFIXES + CORPUS_SUFFIXES)}"
-            ))
-            continue
+        yield from _read_path(path, on_error, max_file_size)
+    for url in (str(p) for p in paths if is_url(str(p))):
+        yield from _read_url(url, max_file_size, on_error)
+
+
+def _read_path(path: Path, on_error: Callable[[IngestError], None], max_file_size: int) -> Iterator[Document]:
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES + CORPUS_SUFFIXES:
+        on_error(IngestError(
+            f"{path}: unsupported file type {suffix or '(none)'}; use {', '.join(TEXT_SUFFIXES + CORPUS_SUFFIXES)}"
+        ))
+        return
+    try:
+        # a corpus is streamed a line at a time: its limit is per record, not for the file
+        fh = _open_file(path, None if suffix in CORPUS_SUFFIXES else max_file_size)
+    except IngestError as exc:
+        on_error(exc)
+        return
+    if suffix in CORPUS_SUFFIXES:
+        yield from _read_jsonl(path, fh, max_file_size, on_error)
+    else:
         try:
-            # a corpus is streamed a line at a time: its limit is per record, not for the file
-            fh = _open_file(path, None if suffix in CORPUS_SUFFIXES else max_file_size)
+            yield _read_text_file(path, fh, max_file_size)
         except IngestError as exc:
             on_error(exc)
-            continue
-        if suffix in CORPUS_SUFFIXES:
-            yield from _read_jsonl(path, fh, max_file_size, on_error)
-        else:
-            try:
-                yield _read_text_file(path, fh, max_file_size)
-            except IngestError as exc:
-                on_error(exc)

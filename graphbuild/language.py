@@ -25,11 +25,11 @@ _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class Split:
-    """A document's text as the rules will read it, and what was set aside."""
+    """A document's languages: its main one, and the lines the rules must not read."""
 
     language: str  # the document's main language (ISO 639-1)
-    text: str  # the paragraphs in the extracted language, in order
-    foreign: dict[str, int]  # language -> paragraphs set aside
+    foreign: tuple[tuple[int, int], ...]  # (start, end) of each line in another language
+    counts: dict[str, int]  # language -> lines set aside
 
 
 @lru_cache(maxsize=1)
@@ -45,12 +45,21 @@ def detect(text: str) -> tuple[str, float]:
     return lang, float(prob)
 
 
-def split_by_language(text: str) -> Split:
-    """Keep the English lines of a text and count the others, by language.
+# Letters of scripts other than Latin (Greek, Cyrillic, Arabic, Hebrew, Indic, CJK, Hangul...):
+# a text without any, that reads as English as a whole, is English line by line too.
+_NON_LATIN = re.compile("[\u0370-\u1fff\u2e80-\ud7ff\uf900-\ufaff]")
 
-    The document's language is that of most of its letters. Short paragraphs (datelines,
-    bylines, headings) and paragraphs the detector is unsure of go with their neighbours.
+
+def split_by_language(text: str) -> Split:
+    """The main language of a text, and the lines in other languages.
+
+    The document's language is that of most of its letters. Short lines (datelines,
+    bylines, headings) and lines the detector is unsure of go with the document.
     """
+    if not _NON_LATIN.search(text):
+        lang, prob = detect(text)
+        if lang == EXTRACTED or prob < MIN_CONFIDENCE:
+            return Split(language=EXTRACTED, foreign=(), counts={})  # the common case, in one call
     spans = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     letters: dict[str, int] = {}
     labels: list[str | None] = []
@@ -66,17 +75,23 @@ def split_by_language(text: str) -> Split:
         main = max(sorted(letters), key=lambda k: letters[k])
     else:
         main = detect(text)[0] if len(_LETTER.findall(text)) >= 10 else EXTRACTED
-    foreign: dict[str, int] = {}
-    cut: list[tuple[int, int]] = []
+    counts: dict[str, int] = {}
+    foreign: list[tuple[int, int]] = []
     for m, lang in zip(spans, labels):
         if (lang or main) != EXTRACTED:
-            foreign[lang or main] = foreign.get(lang or main, 0) + 1
-            cut.append(m.span())
-    if not cut:
-        return Split(language=main, text=text, foreign={})  # an English text is left as it is
-    kept, start = [], 0
-    for a, b in cut:
-        kept.append(text[start:a])
+            counts[lang or main] = counts.get(lang or main, 0) + 1
+            foreign.append(m.span())
+    return Split(language=main, foreign=tuple(foreign), counts=counts)
+
+
+def readable(text: str, foreign: tuple[tuple[int, int], ...]) -> str:
+    """The text the rules read: lines in other languages blanked to spaces, so every offset
+    still points into the document's own text."""
+    if not foreign:
+        return text
+    out, start = [], 0
+    for a, b in foreign:
+        out += [text[start:a], " " * (b - a)]
         start = b
-    kept.append(text[start:])
-    return Split(language=main, text=re.sub(r"\n{3,}", "\n\n", "".join(kept)).strip(), foreign=foreign)
+    out.append(text[start:])
+    return "".join(out)

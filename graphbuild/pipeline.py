@@ -27,6 +27,7 @@ from graphbuild import __version__
 from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph, lines_needed
 from graphbuild.extract import Extractor
 from graphbuild.ingest import MAX_FILE_SIZE, IngestError, IngestWarning, read_documents
+from graphbuild.language import readable
 from graphbuild.nlp import find_model, load_pipeline
 from graphbuild.ontology import Ontology, load_ontology, ontology_fingerprint
 from graphbuild.rdf import document_iri, document_quads
@@ -141,8 +142,9 @@ def iter_extracted(
 
     def chunks() -> Iterator[tuple[str, tuple[Document, int, int, int]]]:
         for doc in documents:
-            whole = len(doc.text) <= min(SPLIT_ABOVE, nlp.max_length - 1) and max_chars is None
-            parts = [(0, doc.text)] if whole else split_text(doc.text, limit)
+            text = readable(doc.text, doc.foreign)  # lines in other languages are blanked, offsets kept
+            whole = len(text) <= min(SPLIT_ABOVE, nlp.max_length - 1) and max_chars is None
+            parts = [(0, text)] if whole else split_text(text, limit)
             for n, (offset, part) in enumerate(parts):
                 yield part, (doc, offset, n, len(parts))
 

@@ -24,6 +24,7 @@ class Document:
     publisher: str | None = None  # the site's or outlet's name
     url: str | None = None  # where it was fetched from, or the page's canonical URL
     language: str | None = None  # ISO 639-1 of most of its text (only English text is extracted)
+    foreign: tuple[tuple[int, int], ...] = ()  # (start, end) of lines in another language: not extracted
 
 
 @dataclass(frozen=True, slots=True)

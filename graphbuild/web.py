@@ -62,7 +62,7 @@ def read_html(markup: str, url: str | None = None) -> Article | None:
     import trafilatura  # imported on use: a plain-text build should not pay for it
 
     found = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
-                                        include_tables=False, deduplicate=True)
+                                        include_tables=False, deduplicate=False)  # (across pages: not ours to drop)
     if found is None or not (found.text or "").strip():
         return None
     return Article(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild.dates import iso_date
-from graphbuild.language import split_by_language
+from graphbuild.language import Split, readable, split_by_language
 from graphbuild.web import WebError, fetch, read_html, read_url
 
 WEB = Path(__file__).parent / "data" / "web"
@@ -71,16 +71,17 @@ def test_dates_common_forms_read_and_impossible_ones_refused(text, expected):
 
 
 def test_language_of_foreign_mixed_and_english_texts():
-    ru = split_by_language("Россия подписала соглашение о поставках газа с Китаем в понедельник, заявили в правительстве.")
-    assert (ru.language, ru.text, ru.foreign) == ("ru", "", {"ru": 1})
+    ru_text = "Россия подписала соглашение о поставках газа с Китаем в понедельник, заявили в правительстве."
+    ru = split_by_language(ru_text)
+    assert (ru.language, ru.foreign, ru.counts) == ("ru", ((0, len(ru_text)),), {"ru": 1})
     zh = split_by_language("中国和俄罗斯周一签署了天然气供应协议，两国政府表示。这项协议使俄罗斯成为中国最大的天然气供应国。")
-    assert (zh.language, zh.text, zh.foreign) == ("zh", "", {"zh": 1})
-    mixed = split_by_language("Россия подписала соглашение о поставках газа с Китаем в понедельник, заявили в правительстве.\n"
-                              "Russia signed a gas supply agreement with China on Monday, the two governments said.")
-    assert mixed.text == "Russia signed a gas supply agreement with China on Monday, the two governments said."
-    assert mixed.foreign == {"ru": 1}
+    assert (zh.language, zh.counts) == ("zh", {"zh": 1})
+    mixed_text = ru_text + "\nRussia signed a gas supply agreement with China on Monday, the two governments said."
+    mixed = split_by_language(mixed_text)
+    assert readable(mixed_text, mixed.foreign) == " " * len(ru_text) + mixed_text[len(ru_text):]  # offsets kept
+    assert mixed.counts == {"ru": 1}
     english = "Dateline: Moscow\n\nRussia signed a gas supply agreement with China on Monday.\nKazakhstan objected."
-    assert split_by_language(english).text == english  # an English text is left exactly as it is
+    assert split_by_language(english) == Split("en", (), {})  # an English text is left exactly as it is
 
 
 class _Site:
@@ -197,3 +198,77 @@ def test_cleaner_keeps_unspaced_cjk_text_and_drops_menu_words():
     doc = make_document("zh.txt", text, source="zh.txt")
     assert "中国和俄罗斯周一签署了天然气供应协议" in doc.text
     assert "首页" not in doc.text and "ПРЕМИУМ" not in doc.text  # menu items in other scripts still go
+
+
+# ---------------------------------------------------------------- end to end, through the CLI
+import json  # noqa: E402
+
+import rdflib  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+from graphbuild.cli import app  # noqa: E402
+
+FURNITURE_STATES = {"VEN", "PAK", "BRA", "VNM", "TUR", "GRC", "SRB", "IRN", "SAU", "DEU", "CAN", "EGY", "LBY",
+                    "PRK", "AFG"}
+
+
+def _extract(args: list[str]) -> tuple[list[dict], str]:
+    result = CliRunner().invoke(app, ["extract", *args])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()], result.stderr
+
+
+def _dyads(rows: list[dict]) -> set[tuple[str, str, str]]:
+    return {(r["subject"]["country"], r["relation"]["plover"], r["object"]["country"]) for r in rows
+            if not r["negated"] and not r["hypothetical"]}
+
+
+def test_cli_news_pages_give_article_facts_and_none_from_boilerplate():
+    rows, _err = _extract([str(WEB / "wire-story.html"), str(WEB / "readout.html")])
+    countries = {r[k]["country"] for r in rows for k in ("subject", "object")}
+    assert not countries & FURNITURE_STATES  # every piece of furniture names one of these
+    story = _dyads([r for r in rows if r["doc"] == "wire-story.html"])
+    assert {("JPN", "ACCUSE", "CHN"), ("JPN", "REQUEST", "CHN"), ("USA", "REQUEST", "JPN"),
+            ("USA", "REQUEST", "CHN")} <= story
+    assert ("USA", "AGREE", "IND") in _dyads([r for r in rows if r["doc"] == "readout.html"])
+
+
+def test_cli_build_puts_page_metadata_in_the_graph(tmp_path):
+    result = CliRunner().invoke(app, ["build", str(WEB / "wire-story.html"), "--out", str(tmp_path), "-f", "turtle"])
+    assert result.exit_code == 0, result.output
+    g = rdflib.Dataset()
+    g.parse(tmp_path / "graph.ttl", format="turtle")
+    dct = rdflib.Namespace("http://purl.org/dc/terms/")
+    values = {(p, str(o)) for _s, p, o in g.triples((None, None, None)) if str(p).startswith(str(dct))}
+    assert {(dct.title, "Japan lodges protest with China over ships near disputed islands"),
+            (dct.date, "2016-08-09"), (dct.creator, "Hana Sato"), (dct.publisher, "The Daily Ledger"),
+            (dct.source, "https://ledger.example/world/asia/japan-protest-china-ships"), (dct.language, "en")} <= values
+
+
+def test_cli_foreign_documents_are_named_by_language_and_mixed_ones_keep_their_english(tmp_path):
+    (tmp_path / "ru.txt").write_text("Россия подписала соглашение о поставках газа с Китаем в понедельник, "
+                                     "заявили в правительстве обеих стран.\n", encoding="utf-8")
+    (tmp_path / "zh.txt").write_text("中国和俄罗斯周一签署了天然气供应协议，两国政府表示。这项协议使俄罗斯成为中国最大的天然气供应国。\n",
+                                     encoding="utf-8")
+    (tmp_path / "mixed.txt").write_text(
+        "Россия подписала соглашение о поставках газа с Китаем в понедельник, заявили в правительстве.\n"
+        "Russia signed a gas supply agreement with China on Monday, the two governments said.\n", encoding="utf-8")
+    rows, err = _extract([str(tmp_path)])
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert any("ru.txt" in line and "Russian (ru)" in line for line in lines)
+    assert any("zh.txt" in line and "Chinese (zh)" in line for line in lines)
+    assert any("mixed.txt" in line and "1 line(s) in another language" in line for line in lines)
+    assert "no text" not in err
+    assert {r["doc"] for r in rows} == {"mixed.txt"}
+    assert ("RUS", "AGREE", "CHN") in _dyads(rows) or ("RUS", "COOPERATE", "CHN") in _dyads(rows)
+
+
+def test_cli_reads_an_article_url_and_a_feed(site):
+    site.routes["/story"] = [(200, "text/html", (WEB / "wire-story.html").read_bytes())]
+    site.routes["/undated"] = [(200, "text/html", UNDATED)]
+    site.routes["/feed.xml"] = [(200, "application/rss+xml", _feed(site.base))]
+    rows, err = _extract([site.base + "/story"])
+    assert ("JPN", "ACCUSE", "CHN") in _dyads(rows) and {r["doc"] for r in rows} == {site.base + "/story"}
+    rows, err = _extract([site.base + "/feed.xml"])
+    assert {r["doc"] for r in rows} == {site.base + "/story", site.base + "/undated"}
+    assert site.base + "/gone" in err and "HTTP 404" in err  # the failed item is named, the rest read
