@@ -17,6 +17,7 @@ from pathlib import Path
 
 from graphbuild.gazetteer import load_places
 from graphbuild.ingest import read_documents
+from graphbuild.language import detect
 from graphbuild.nlp import find_model, load_pipeline
 from graphbuild.ontology import load_ontology
 from graphbuild.pipeline import build
@@ -35,10 +36,11 @@ def main() -> None:
         print(json.dumps({"seconds": time.perf_counter() - t0, "sentences": sentences}))
         return
     store = Path(sys.argv[3])
-    # model and data loading is not what we measure, as for spaCy: the pipeline, the ontology and
-    # the city gazetteer (read once per process on first use)
+    # model and data loading is not what we measure, as for spaCy: the pipeline, the ontology,
+    # the city gazetteer and the language detector's model (read once per process on first use)
     load_pipeline(load_ontology())("warm up")
     load_places()
+    detect("warm up")  # the language detector's model
     with tempfile.TemporaryDirectory() as out:
         t0 = time.perf_counter()
         stats = build([corpus], out, store=store)

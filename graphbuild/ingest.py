@@ -101,9 +101,12 @@ def clean_text(raw: str) -> str:
     return "\n".join(lines)
 
 
-# A short line with a year in it may be a date line in another form ('Published: April 20,
-# 2015', 'Monday, 20 April 2015', '20.04.2015'), which dateparser reads.
-_MAYBE_DATE = re.compile(r"^.{0,40}\b(?:1[89]|20)\d\d\b.{0,20}$")
+# A short line with a month name or a numeric date and a year may be a date line in another
+# form ('Published: April 20, 2015', 'Monday, 20 April 2015', '20.04.2015'), which dateparser
+# reads; the test keeps dateparser (slow to load) away from corpora that never need it.
+_MAYBE_DATE = re.compile(
+    rf"^(?=.{{0,60}}$)(?=.*\b(?:1[89]|20)\d\d\b)(?:.*\b(?:{_MONTH_RE})\b|.*\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}\b)",
+    re.IGNORECASE)
 
 
 def parse_date(line: str) -> str | None:
