@@ -25,10 +25,11 @@ from rich.progress import (
 from rich.table import Table
 
 from graphbuild import __version__
-from graphbuild.distributed import DaskUnavailableError, build_distributed
+from graphbuild.distributed import DASK_TIMEOUT, DaskUnavailableError, build_distributed
 from graphbuild.export import (
     DEFAULT_FORMATS,
     EXPORTERS,
+    OutputError,
     UnknownFormatError,
     check_formats,
     export_graph,
@@ -36,7 +37,7 @@ from graphbuild.export import (
 from graphbuild.ingest import IngestError, expand_paths, read_documents
 from graphbuild.nlp import ModelNotFoundError
 from graphbuild.ontology import Ontology, OntologyError, load_ontology
-from graphbuild.pipeline import RunStats, iter_extracted
+from graphbuild.pipeline import NoDocumentsError, RunStats, iter_extracted
 from graphbuild.pipeline import build as build_graph_files
 from graphbuild.query import (
     QueryError,
@@ -50,6 +51,7 @@ from graphbuild.query import (
     run_query,
 )
 from graphbuild.rdf import actor_iri
+from graphbuild.store import GraphError
 from graphbuild.types import Actor, Document, Triple
 
 app = typer.Typer(
@@ -115,6 +117,8 @@ def build(
     ontology: Annotated[Optional[Path], typer.Option(help="Folder with the ontology data files.")] = None,
     dask: Annotated[Optional[str], typer.Option(
         help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")] = None,
+    dask_timeout: Annotated[float, typer.Option(
+        min=0.1, help="With --dask: give up after this many seconds with no worker on the cluster.")] = DASK_TIMEOUT,
 ) -> None:
     """Build the knowledge graph of PATHS and write it to --out (Turtle, GraphML and GEXF by default)."""
     try:
@@ -124,13 +128,13 @@ def build(
             task = progress.add_task("documents", total=total)
             if dask is not None:
                 stats = build_distributed(paths, out_dir, scheduler=dask, formats=chosen, model=model,
-                                          ontology_dir=ontology, store=store, on_error=_warn)
+                                          ontology_dir=ontology, store=store, on_error=_warn, timeout=dask_timeout)
             else:
                 stats = build_graph_files(
                     paths, out_dir, formats=chosen, model=model, ontology_dir=ontology, store=store,
                     on_error=_warn, on_document=lambda _d: progress.advance(task),
                 )
-    except EXPECTED as exc:
+    except (*EXPECTED, NoDocumentsError, OutputError) as exc:
         _fail(exc)
     _summary(stats, incremental=store is not None)
 
@@ -272,7 +276,7 @@ def export(
         if ontology is not None:
             kg.ontology_dir = load_ontology(ontology).directory
         written = export_graph(kg, out_dir, formats)
-    except EXPECTED as exc:
+    except (*EXPECTED, OutputError) as exc:
         _fail(exc)
     for path in written:
         out.print(f"wrote {path}", highlight=False)
@@ -287,6 +291,14 @@ def serve(
                                                        "(default: a temporary folder, removed on exit).")] = None,
 ) -> None:
     """Serve a built graph read-only over the SPARQL 1.1 Protocol on 127.0.0.1 (Ctrl-C stops it)."""
+    from graphbuild.store import lacks_statements
+
+    try:
+        if lacks_statements(graph):
+            _fail(GraphError(f"{graph}: the graph holds no statements (built from no documents?); "
+                             "build it from some documents first"))
+    except EXPECTED as exc:
+        _fail(exc)
     from graphbuild.serve import ServeError
     from graphbuild.serve import serve as serve_graph
 

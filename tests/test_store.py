@@ -283,3 +283,68 @@ def test_large_graph_file_goes_into_a_temporary_disk_store(tmp_path, fresh_store
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?st a gb:Statement }"
     assert large.query(query).rows == small.query(query).rows != (("0",),)
     assert large.path.name.startswith("graphbuild-store-")  # a temporary folder, removed with the graph
+
+
+# ---------------------------------------------------------------- failures, partial runs and clean-up (issue 11)
+
+def test_store_run_reading_nothing_drops_no_graph(runner, tmp_path, fresh_store):
+    store = tmp_path / "store"
+    shutil.copytree(fresh_store, store)
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["build", str(tmp_path / "empty"), "--store", str(store), "--no-export"])
+    assert result.exit_code == 1 and "no documents read from" in result.stderr, result.output
+    assert quads(store) == quads(fresh_store)
+    assert BuildState.documents(store) == BuildState.documents(fresh_store)
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+@pytest.mark.parametrize("owner,removed", [("dead", True), ("live", False), ("other-host", False)])
+def test_store_stale_scratch_removed_only_when_its_owner_is_gone(tmp_path, owner, removed):
+    from graphbuild import scratch
+
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        pid = live.pid if owner == "live" else _dead_pid()
+        host = "someotherhost" if owner == "other-host" else scratch._HOST
+        folder = tmp_path / f".graphbuild-runs-{pid}-{host}-abc123"
+        (folder / "sub").mkdir(parents=True)
+        (tmp_path / "graph.ttl").write_bytes(b"kept\n")
+        assert scratch.remove_stale(tmp_path) == ([folder] if removed else [])
+        assert folder.exists() is not removed and (tmp_path / "graph.ttl").exists()
+    finally:
+        live.kill()
+        live.wait()
+
+
+def test_store_killed_export_build_leaves_scratch_in_out_and_next_run_removes_it(runner, tmp_path):
+    """A build killed while it keeps sorted runs for its exports leaves them in the output folder,
+    named by its (now dead) process, never in the system's temporary folder; the next run
+    removes them."""
+    src = corpus(tmp_path, n=40)
+    out, tmp = tmp_path / "out", tmp_path / "tmp"
+    tmp.mkdir()
+    exe = Path(sys.executable).parent / "graphbuild"
+    proc = subprocess.Popen([str(exe), "build", str(src), "--out", str(out)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL,
+                            env={**os.environ, "GRAPHBUILD_WRITE_BATCH_DOCUMENTS": "4", "TMPDIR": str(tmp)})
+
+    def runs() -> list[Path]:  # run files of the build, wherever it keeps them
+        return [*out.glob(".graphbuild-runs-*/*"), *tmp.glob("*graphbuild-runs-*/*")]
+
+    deadline = time.monotonic() + 120
+    while not runs() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert runs(), "the build was not killed while keeping its runs"
+    assert not list(tmp.glob("*graphbuild-*")), "scratch left in the system's temporary folder"
+    assert [p.name for p in out.glob(f".graphbuild-runs-{proc.pid}-*")], "no scratch of the killed run in --out"
+    (tmp_path / "small.txt").write_text(EXTRA, encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path / "small.txt"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["graph.gexf", "graph.graphml", "graph.ttl"]
