@@ -318,15 +318,22 @@ def push(
     endpoint: Annotated[str, typer.Option(help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")],
     graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph: a file or a --store folder.")]
     = Path("exports/graph.ttl"),
+    no_delete: Annotated[bool, typer.Option(
+        "--no-delete", help="Keep remote document graphs the local graph no longer holds.")] = False,
+    query_endpoint: Annotated[Optional[str], typer.Option(
+        help="The store's SPARQL query URL, to list its document graphs (default: from --endpoint, "
+             "e.g. /store -> /query).")] = None,
 ) -> None:
-    """Load the graph into a triple store over the SPARQL 1.1 Graph Store Protocol (one PUT per graph)."""
+    """Make a triple store mirror the graph over the SPARQL 1.1 Graph Store Protocol: one PUT per graph,
+    one DELETE per remote document graph no longer in the graph."""
     from graphbuild.push import PushError, push_graph
 
     try:
-        result = push_graph(load_graph(graph), endpoint)
+        result = push_graph(load_graph(graph), endpoint, delete=not no_delete, query_endpoint=query_endpoint)
     except (*EXPECTED, PushError) as exc:
         _fail(exc)
-    out.print(f"pushed {result.graphs} graphs ({result.triples} triples) to {endpoint}", highlight=False)
+    out.print(f"pushed {result.graphs} graphs ({result.triples} triples) to {endpoint}; "
+              f"deleted {result.deleted} graphs of documents no longer in {graph}", highlight=False)
 
 
 @app.command()
