@@ -81,7 +81,7 @@ def _client(scheduler: str):
 def _gather(client, futures: list, *, scheduler: str, timeout: float) -> list:
     """The partitions' results, in order; ``DaskUnavailableError`` once the cluster has had no
     worker for ``timeout`` seconds (Dask itself would wait for one forever) or the scheduler is lost."""
-    from distributed import wait
+    from distributed import KilledWorker, wait
 
     pending = set(futures)
     alone_since: float | None = None
@@ -103,6 +103,9 @@ def _gather(client, futures: list, *, scheduler: str, timeout: float) -> list:
                     f"{len(futures)} partitions unfinished; start workers (dask worker {scheduler}) or raise "
                     "--dask-timeout") from None
         return client.gather(futures)  # raises if any partition failed: nothing is loaded then
+    except KilledWorker as exc:
+        raise DaskUnavailableError(f"a partition killed every Dask worker that ran it ({exc}); nothing was loaded; "
+                                   "give the workers more memory (dask worker --memory-limit)") from None
     except OSError as exc:  # the scheduler went away (CommClosedError is an OSError)
         raise DaskUnavailableError(f"lost the Dask scheduler at {scheduler} ({exc}); nothing was loaded; "
                                    "check the cluster and run the build again") from None

@@ -24,7 +24,15 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, serialize
 
 from graphbuild import __version__
-from graphbuild.export import DEFAULT_FORMATS, check_formats, check_out_dir, export_graph, lines_needed, output_error
+from graphbuild.export import (
+    DEFAULT_FORMATS,
+    OutputError,
+    check_formats,
+    check_out_dir,
+    export_graph,
+    lines_needed,
+    output_error,
+)
 from graphbuild.extract import Extractor
 from graphbuild.ingest import IngestError, read_documents
 from graphbuild.nlp import find_model, load_pipeline
@@ -299,28 +307,35 @@ def build(
         # a fresh graph keeps its writes as sorted runs (in the output folder): the RDF
         # exports merge them instead of reading every triple back out of the store
         kg.keep_sorted_runs(lines_needed(formats), Path(out_dir))
+    failure: Exception | None = None
     try:
-        try:
-            build_graph(read_documents(paths, on_error=report), onto=onto, kg=kg, model=model, stats=stats,
-                        max_chars=max_chars, on_document=on_document,
-                        extract=extractor(onto) if extractor is not None else None)
-        except NoDocumentsError:
-            skipped = f" ({len(stats.skipped)} skipped as unreadable)" if stats.skipped else ""
-            kept = f"; the exports in {out_dir} were left as they were" if exporting else ""
-            kept += f"; the store {store} was left as it was" if store is not None else ""
-            raise NoDocumentsError(f"no documents read from {', '.join(map(str, paths))}{skipped}{kept}; pass files "
-                                   "or folders holding .txt, .md or .html documents, or .jsonl corpora") from None
-        except OSError as exc:
-            in_out = exporting and str(Path(out_dir)) in str(getattr(exc, "filename", "") or "")
-            if store is not None and not in_out:
-                raise output_error(exc, Path(store), option="--store",
-                                   kept="the store keeps what was written; run the build again to finish") from None
-            raise output_error(exc, Path(out_dir) if exporting else Path("."), option="--out",
-                               kept="the earlier exports are unchanged") from None
+        build_graph(read_documents(paths, on_error=report), onto=onto, kg=kg, model=model, stats=stats,
+                    max_chars=max_chars, on_document=on_document,
+                    extract=extractor(onto) if extractor is not None else None)
         if exporting:
             started = time.perf_counter()
             stats.files = export_graph(kg, Path(out_dir), formats)
             stats.export_seconds = time.perf_counter() - started
+    except NoDocumentsError:
+        skipped = f" ({len(stats.skipped)} skipped as unreadable)" if stats.skipped else ""
+        kept = f"; the exports in {out_dir} were left as they were" if exporting else ""
+        kept += f"; the store {store} was left as it was" if store is not None else ""
+        failure = NoDocumentsError(f"no documents read from {', '.join(map(str, paths))}{skipped}{kept}; pass "
+                                   "files or folders holding .txt, .md or .html documents, or .jsonl corpora")
+    except OutputError as exc:  # export_graph's own, already one line
+        failure = exc.with_traceback(None)
+    except OSError as exc:
+        in_out = exporting and str(Path(out_dir)) in str(getattr(exc, "filename", "") or "")
+        if store is not None and not in_out:
+            failure = output_error(exc, Path(store), option="--store",
+                                   kept="the store keeps what was written; run the build again to finish")
+        else:
+            failure = output_error(exc, Path(out_dir) if exporting else Path("."), option="--out",
+                                   kept="the earlier exports are unchanged")
     finally:
         kg.discard_runs()
+    if failure is not None:
+        # raised out here, so no traceback of the build keeps the store (and its RocksDB lock) open
+        del kg
+        raise failure
     return stats

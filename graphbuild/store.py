@@ -444,10 +444,12 @@ class _SortedRuns:
     def __init__(self, kinds: set[str], parent: Path | None = None) -> None:
         self.parent = Path(parent) if parent is not None else Path(tempfile.gettempdir())
         self.folder: Path | None = None
+        self.made_parent = False  # a failed build leaves no empty output folder it made
         self.runs: dict[str, list[Path]] = {kind: [] for kind in sorted(kinds)}
 
     def add(self, nquads: bytes, ntriples: bytes) -> None:
         if self.folder is None:
+            self.made_parent = not self.parent.exists()
             self.folder = make_scratch(self.parent, "runs")
         for kind, data in (("quads", nquads), ("triples", ntriples)):
             runs = self.runs.get(kind)
@@ -466,6 +468,11 @@ class _SortedRuns:
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
+            if self.made_parent:
+                try:
+                    self.parent.rmdir()  # only when empty: exports written there stay
+                except OSError:
+                    pass
 
     def __del__(self) -> None:
         self.cleanup()

@@ -457,3 +457,25 @@ def test_push_failing_midway_names_the_graphs_written_and_not(runner, fresh_stor
     assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1, result.output
     line = " ".join(result.stderr.split())
     assert "HTTP 500" in line and f"2 of 3 graphs done (PUT {graphs[0]}, PUT {graphs[1]}), 1 not (PUT {graphs[2]})" in line
+
+
+def test_store_dask_cluster_without_workers_gives_up_in_one_line(tmp_path):
+    """Dask waits forever for a worker; the build gives up after --dask-timeout with one line."""
+    pytest.importorskip("dask.distributed")
+    port = _free_port()
+    scheduler = subprocess.Popen([str(Path(sys.executable).parent / "dask"), "scheduler", "--host", "127.0.0.1",
+                                  "--port", str(port), "--no-dashboard"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        (tmp_path / "a.txt").write_text(EXTRA, encoding="utf-8")
+        out = tmp_path / "out"
+        result = subprocess.run([sys.executable, "-m", "graphbuild.cli", "build", str(tmp_path / "a.txt"), "--out",
+                                 str(out), "--dask", f"tcp://127.0.0.1:{port}", "--dask-timeout", "1"],
+                                capture_output=True, text=True, timeout=120)
+    finally:
+        os.kill(scheduler.pid, signal.SIGTERM)
+        scheduler.wait(timeout=30)
+    assert result.returncode == 1, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert f"tcp://127.0.0.1:{port} has had no worker for 1 s" in result.stderr and "--dask-timeout" in result.stderr
+    assert not out.exists()
