@@ -4,9 +4,10 @@ Each worker process loads the ontology and the spaCy pipeline once (both are
 cached per process) and returns, per document, N-Quads text and counts: plain
 strings, never spaCy objects. The driver writes each partition's result as a
 shard into a scratch folder (``graphbuild.scratch``: beside the store, else in the
-output folder) and renames the folder only when every partition has succeeded; then the shards are loaded into the store with the same
-incremental bookkeeping as a local build (``pipeline.build``), so a Dask
-build and a local build of the same input give the same graph.
+output folder) and renames the folder only when every partition has succeeded;
+then the shards are loaded into the store with the same incremental bookkeeping
+as a local build (``pipeline.build``), so a Dask build and a local build of the
+same input give the same graph.
 
 Requires the optional extra: ``pip install 'graphbuild[dask]'``.
 """

@@ -86,7 +86,8 @@ def remote_document_graphs(query_url: str, *, timeout: float = 60.0) -> set[str]
         body = json.loads(_send(req, timeout))
         return {b["g"]["value"] for b in body["results"]["bindings"] if b["g"]["value"].startswith(str(DOC))}
     except urllib.error.HTTPError as exc:
-        raise PushError(f"{query_url}: listing the remote graphs refused: HTTP {exc.code} {exc.reason}; {fix}") from None
+        raise PushError(f"{query_url}: listing the remote graphs refused: HTTP {exc.code} {exc.reason}; "
+                        f"{fix}") from None
     except (urllib.error.URLError, OSError) as exc:
         raise PushError(f"{query_url}: cannot reach the endpoint to list the remote graphs "
                         f"({getattr(exc, 'reason', exc)}); nothing was written; {fix}") from None

@@ -456,7 +456,8 @@ def test_push_failing_midway_names_the_graphs_written_and_not(runner, fresh_stor
     assert len(graphs) == 3 and puts == graphs
     assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1, result.output
     line = " ".join(result.stderr.split())
-    assert "HTTP 500" in line and f"2 of 3 graphs done (PUT {graphs[0]}, PUT {graphs[1]}), 1 not (PUT {graphs[2]})" in line
+    assert "HTTP 500" in line
+    assert f"2 of 3 graphs done (PUT {graphs[0]}, PUT {graphs[1]}), 1 not (PUT {graphs[2]})" in line
 
 
 def test_store_dask_cluster_without_workers_gives_up_in_one_line(tmp_path):
