@@ -25,10 +25,11 @@ from rich.progress import (
 from rich.table import Table
 
 from graphbuild import __version__
-from graphbuild.distributed import DaskUnavailableError, build_distributed
+from graphbuild.distributed import DASK_TIMEOUT, DaskUnavailableError, build_distributed
 from graphbuild.export import (
     DEFAULT_FORMATS,
     EXPORTERS,
+    OutputError,
     UnknownFormatError,
     check_formats,
     export_graph,
@@ -36,7 +37,7 @@ from graphbuild.export import (
 from graphbuild.ingest import MAX_FILE_SIZE_MB, IngestError, IngestWarning, expand_paths, read_documents
 from graphbuild.nlp import ModelNotFoundError
 from graphbuild.ontology import Ontology, OntologyError, load_ontology
-from graphbuild.pipeline import RunStats, iter_extracted
+from graphbuild.pipeline import NoDocumentsError, RunStats, iter_extracted
 from graphbuild.pipeline import build as build_graph_files
 from graphbuild.query import (
     QueryError,
@@ -50,6 +51,7 @@ from graphbuild.query import (
     run_query,
 )
 from graphbuild.rdf import actor_iri
+from graphbuild.store import GraphError
 from graphbuild.types import Actor, Document, Triple
 from graphbuild.web import is_url
 
@@ -126,6 +128,8 @@ def build(
     dask: Annotated[Optional[str], typer.Option(
         help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")] = None,
     max_file_size: MaxFileSize = MAX_FILE_SIZE_MB,
+    dask_timeout: Annotated[float, typer.Option(
+        min=0.1, help="With --dask: give up after this many seconds with no worker on the cluster.")] = DASK_TIMEOUT,
 ) -> None:
     """Build the knowledge graph of PATHS and write it to --out (Turtle, GraphML and GEXF by default)."""
     try:
@@ -135,7 +139,7 @@ def build(
             task = progress.add_task("documents", total=total)
             if dask is not None:
                 stats = build_distributed(paths, out_dir, scheduler=dask, formats=chosen, model=model,
-                                          ontology_dir=ontology, store=store, on_error=_warn,
+                                          ontology_dir=ontology, store=store, on_error=_warn, timeout=dask_timeout,
                                           max_file_size=max_file_size * 2**20)
             else:
                 stats = build_graph_files(
@@ -143,7 +147,7 @@ def build(
                     on_error=_warn, on_document=lambda _d: progress.advance(task),
                     max_file_size=max_file_size * 2**20,
                 )
-    except EXPECTED as exc:
+    except (*EXPECTED, NoDocumentsError, OutputError) as exc:
         _fail(exc)
     _summary(stats, incremental=store is not None)
 
@@ -287,7 +291,7 @@ def export(
         if ontology is not None:
             kg.ontology_dir = load_ontology(ontology).directory
         written = export_graph(kg, out_dir, formats)
-    except EXPECTED as exc:
+    except (*EXPECTED, OutputError) as exc:
         _fail(exc)
     for path in written:
         out.print(f"wrote {path}", highlight=False)
@@ -302,6 +306,14 @@ def serve(
                                                        "(default: a temporary folder, removed on exit).")] = None,
 ) -> None:
     """Serve a built graph read-only over the SPARQL 1.1 Protocol on 127.0.0.1 (Ctrl-C stops it)."""
+    from graphbuild.store import lacks_statements
+
+    try:
+        if lacks_statements(graph):
+            _fail(GraphError(f"{graph}: the graph holds no statements (built from no documents?); "
+                             "build it from some documents first"))
+    except EXPECTED as exc:
+        _fail(exc)
     from graphbuild.serve import ServeError
     from graphbuild.serve import serve as serve_graph
 
@@ -321,15 +333,22 @@ def push(
     endpoint: Annotated[str, typer.Option(help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")],
     graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph: a file or a --store folder.")]
     = Path("exports/graph.ttl"),
+    no_delete: Annotated[bool, typer.Option(
+        "--no-delete", help="Keep remote document graphs the local graph no longer holds.")] = False,
+    query_endpoint: Annotated[Optional[str], typer.Option(
+        help="The store's SPARQL query URL, to list its document graphs (default: from --endpoint, "
+             "e.g. /store -> /query).")] = None,
 ) -> None:
-    """Load the graph into a triple store over the SPARQL 1.1 Graph Store Protocol (one PUT per graph)."""
+    """Make a triple store mirror the graph over the SPARQL 1.1 Graph Store Protocol: one PUT per graph,
+    one DELETE per remote document graph no longer in the graph."""
     from graphbuild.push import PushError, push_graph
 
     try:
-        result = push_graph(load_graph(graph), endpoint)
+        result = push_graph(load_graph(graph), endpoint, delete=not no_delete, query_endpoint=query_endpoint)
     except (*EXPECTED, PushError) as exc:
         _fail(exc)
-    out.print(f"pushed {result.graphs} graphs ({result.triples} triples) to {endpoint}", highlight=False)
+    out.print(f"pushed {result.graphs} graphs ({result.triples} triples) to {endpoint}; "
+              f"deleted {result.deleted} graphs of documents no longer in {graph}", highlight=False)
 
 
 @app.command()

@@ -3,11 +3,14 @@ knowledge graph to file contents, and one atomic writer.
 
 Every file is written atomically (temporary file in the same folder, then
 ``os.replace``), so a crash never leaves a half-written export and never loses
-an earlier good one.
+an earlier good one. ``export_graph`` writes every file of a run first and renames
+them only when all are written, so a full disk halfway never leaves a new Turtle
+beside an old GraphML.
 """
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import os
@@ -23,6 +26,7 @@ from pyoxigraph import RdfFormat
 from graphbuild.gexf import generate_gexf
 from graphbuild.graphml import generate_graphml
 from graphbuild.ontology import default_ontology_dir
+from graphbuild.scratch import make_scratch, remove_stale, scratch_prefix
 from graphbuild.store import KnowledgeGraph
 from graphbuild.tables import generate_edges_csv, generate_nodes_csv
 
@@ -33,7 +37,8 @@ def atomic_output(path: Path) -> Iterator[Path]:
     block succeeds (after an fsync), removed when it fails."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # the name carries this process's id, so a temporary file a kill leaves is removed by the next run
+    fd, name = tempfile.mkstemp(prefix=f"{scratch_prefix('tmp')}{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(name)
     try:
@@ -131,6 +136,36 @@ class UnknownFormatError(ValueError):
     """An export format name that is not in ``EXPORTERS``."""
 
 
+class OutputError(OSError):
+    """An output (export folder or file, store) cannot be written; the message names it and the fix."""
+
+
+def output_error(exc: OSError, path: Path, *, option: str, kept: str) -> OutputError:
+    """One line for an ``OSError`` met while writing ``path``: what failed, the fix (in terms of
+    the command-line ``option`` that chose the place) and what was ``kept`` intact."""
+    reason = (exc.strerror or str(exc)).rstrip(".")
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        fix = f"free some space on that disk or point {option} at another one"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        fix = f"point {option} at a folder you can write"
+    elif exc.errno in (errno.ENOTDIR, errno.EEXIST, errno.EISDIR):
+        fix = f"point {option} at a folder (or a path where one can be made)"
+    else:
+        fix = f"check {option}"
+    return OutputError(f"{path}: cannot write ({reason[:1].lower() + reason[1:]}); {fix}; {kept}")
+
+
+def check_out_dir(out_dir: Path, option: str = "--out") -> None:
+    """Refuse, before any work, an output folder that is an existing file or lies under one."""
+    p = Path(out_dir)
+    for q in (p, *p.parents):
+        if q.exists():
+            if not q.is_dir():
+                what = "is an existing file" if q == p else f"lies under {q}, which is a file"
+                raise OutputError(f"{p}: {option} {what}, not a folder; pass a folder path (it is created if missing)")
+            return
+
+
 def check_formats(formats: list[str] | tuple[str, ...]) -> None:
     unknown = [f for f in formats if f not in EXPORTERS]
     if unknown:
@@ -145,13 +180,33 @@ def lines_needed(formats: list[str] | tuple[str, ...]) -> set[str]:
 
 
 def export_graph(g: KnowledgeGraph, out_dir: Path, formats: list[str] | tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
-    """Write the graph in each format into ``out_dir``; return the paths written."""
+    """Write the graph in each format into ``out_dir``; return the paths written.
+
+    Every file is written into a scratch folder inside ``out_dir`` (same disk, so the
+    renames are atomic) and the files replace the old exports only once all are written:
+    a failure (a full disk, say) leaves every earlier export as it was and raises
+    ``OutputError``. Scratch folders a killed run left behind are removed first.
+    """
     check_formats(formats)
-    written = []
-    for fmt in dict.fromkeys(formats):
-        for name, write in EXPORTERS[fmt].files.items():
-            path = Path(out_dir) / name
-            with atomic_output(path) as tmp:
-                write(g, tmp)
-            written.append(path)
-    return written
+    out_dir = Path(out_dir)
+    check_out_dir(out_dir)
+    files = [(name, write) for fmt in dict.fromkeys(formats) for name, write in EXPORTERS[fmt].files.items()]
+    kept = "the earlier exports are unchanged"
+    try:
+        remove_stale(out_dir)
+        scratch = make_scratch(out_dir, "export")
+    except OSError as exc:
+        raise output_error(exc, out_dir, option="--out", kept=kept) from None
+    try:
+        for name, write in files:
+            try:
+                write(g, scratch / name)
+                with open(scratch / name, "rb+") as fh:
+                    os.fsync(fh.fileno())
+            except OSError as exc:
+                raise output_error(exc, out_dir / name, option="--out", kept=kept) from None
+        for name, _write in files:
+            os.replace(scratch / name, out_dir / name)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return [out_dir / name for name, _write in files]

@@ -24,13 +24,22 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, serialize
 
 from graphbuild import __version__
-from graphbuild.export import DEFAULT_FORMATS, check_formats, export_graph, lines_needed
+from graphbuild.export import (
+    DEFAULT_FORMATS,
+    OutputError,
+    check_formats,
+    check_out_dir,
+    export_graph,
+    lines_needed,
+    output_error,
+)
 from graphbuild.extract import Extractor
 from graphbuild.ingest import MAX_FILE_SIZE, IngestError, IngestWarning, read_documents
 from graphbuild.language import readable
 from graphbuild.nlp import find_model, load_pipeline
 from graphbuild.ontology import Ontology, load_ontology, ontology_fingerprint
 from graphbuild.rdf import document_iri, document_quads
+from graphbuild.scratch import remove_stale
 from graphbuild.state import BuildState
 from graphbuild.store import KnowledgeGraph
 from graphbuild.types import Document, Triple
@@ -59,6 +68,10 @@ class RunStats:
     duplicates: int = 0  # documents whose text repeats an earlier one
     files: list[Path] = field(default_factory=list)
     export_seconds: float = 0.0  # writing the export files, after the last document (benchmarks)
+
+
+class NoDocumentsError(RuntimeError):
+    """A run read no document: it changes nothing (no export replaced, no graph dropped)."""
 
 
 def _ignore(_doc: Document) -> None:
@@ -216,6 +229,7 @@ def build_graph(
     extract = extract or (lambda docs: extract_local(docs, onto=onto, model=model, max_chars=max_chars))
     state = BuildState(kg.path, config_fingerprint(onto, find_model(model)))
     kg.load_ontology(onto)
+    read_before = stats.documents
 
     def todo() -> Iterator[Document]:
         for doc in documents:
@@ -270,6 +284,10 @@ def build_graph(
                 settle(*pending)
                 pending = None
 
+        if stats.documents == read_before:
+            # an empty or unreadable input is a mistake, not a corpus whose documents were all
+            # deleted: dropping every graph (and then replacing good exports) would lose the work
+            raise NoDocumentsError("no documents were read")
         for key, sha in state.unseen():
             state.forget(key)
             if not state.text_in_run(sha) and not state.sha_in_use(sha):
@@ -314,12 +332,17 @@ def build(
         if on_error is not None:
             on_error(exc)
 
-    kg = KnowledgeGraph(store) if store is not None else KnowledgeGraph()
+    paths = list(paths)
     exporting = out_dir is not None and bool(formats)
     if exporting:
-        # a fresh graph keeps its writes as sorted runs: the RDF exports merge them
-        # instead of reading every triple back out of the store
-        kg.keep_sorted_runs(lines_needed(formats))
+        check_out_dir(Path(out_dir))  # before the work, not after it
+        remove_stale(Path(out_dir))  # scratch folders of killed runs
+    kg = KnowledgeGraph(store) if store is not None else KnowledgeGraph()
+    if exporting:
+        # a fresh graph keeps its writes as sorted runs (in the output folder): the RDF
+        # exports merge them instead of reading every triple back out of the store
+        kg.keep_sorted_runs(lines_needed(formats), Path(out_dir))
+    failure: Exception | None = None
     try:
         docs = read_documents(paths, on_error=report, max_file_size=max_file_size)
         build_graph(docs, onto=onto, kg=kg, model=model, stats=stats,
@@ -329,6 +352,26 @@ def build(
             started = time.perf_counter()
             stats.files = export_graph(kg, Path(out_dir), formats)
             stats.export_seconds = time.perf_counter() - started
+    except NoDocumentsError:
+        skipped = f" ({len(stats.skipped)} skipped as unreadable)" if stats.skipped else ""
+        kept = f"; the exports in {out_dir} were left as they were" if exporting else ""
+        kept += f"; the store {store} was left as it was" if store is not None else ""
+        failure = NoDocumentsError(f"no documents read from {', '.join(map(str, paths))}{skipped}{kept}; pass "
+                                   "files or folders holding .txt, .md or .html documents, or .jsonl corpora")
+    except OutputError as exc:  # export_graph's own, already one line
+        failure = exc.with_traceback(None)
+    except OSError as exc:
+        in_out = exporting and str(Path(out_dir)) in str(getattr(exc, "filename", "") or "")
+        if store is not None and not in_out:
+            failure = output_error(exc, Path(store), option="--store",
+                                   kept="the store keeps what was written; run the build again to finish")
+        else:
+            failure = output_error(exc, Path(out_dir) if exporting else Path("."), option="--out",
+                                   kept="the earlier exports are unchanged")
     finally:
         kg.discard_runs()
+    if failure is not None:
+        # raised out here, so no traceback of the build keeps the store (and its RocksDB lock) open
+        del kg
+        raise failure
     return stats

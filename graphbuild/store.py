@@ -20,6 +20,7 @@ from __future__ import annotations
 import heapq
 import io
 import re
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
@@ -52,6 +53,7 @@ from graphbuild.rdf import (
     SKOS_NS,
     document_quads,
 )
+from graphbuild.scratch import make_scratch
 from graphbuild.types import Document
 from graphbuild.types import Triple as Fact
 
@@ -253,18 +255,20 @@ class KnowledgeGraph:
         if self._runs is not None:
             self._runs.add(nquads, ntriples)
 
-    def keep_sorted_runs(self, kinds: Iterable[str]) -> None:
+    def keep_sorted_runs(self, kinds: Iterable[str], folder: Path | None = None) -> None:
         """From now on, keep each write's lines of ``kinds`` ("quads": N-Quads, "triples":
         N-Triples of the union) as sorted runs on disk, so the RDF exports merge them
         instead of reading the whole store back (decoding every term from RocksDB costs
         several microseconds a triple). Only for a graph that is empty now; any drop of a
         graph discards the runs (the union can no longer be told from them) and the
-        exports read the store again."""
+        exports read the store again. The runs go into a scratch folder inside ``folder``
+        (the output folder, where a killed run's leftovers are found and removed by the next
+        run; see ``graphbuild.scratch``), else into the system's temporary folder."""
         kinds = set(kinds)
         if not kinds <= _SortedRuns.KINDS:
             raise ValueError(f"unknown kinds of lines: {sorted(kinds - _SortedRuns.KINDS)}")
         if self._runs is None and kinds and self.is_empty():
-            self._runs = _SortedRuns(kinds)
+            self._runs = _SortedRuns(kinds, folder)
 
     def discard_runs(self) -> None:
         if self._runs is not None:
@@ -377,6 +381,29 @@ class KnowledgeGraph:
         return g
 
 
+def lacks_statements(path: str | Path) -> bool:
+    """Whether a built graph (a file or a store folder) holds triples but no ``gb:Statement``,
+    as one built from no documents does (the ontology only). A file is read only up to its
+    first statement; a missing, empty or unreadable one is left for its loader to report."""
+    p = Path(path)
+    rdf_type, statement = NamedNode(RDF_NS + "type"), NamedNode(GB_NS + "Statement")
+    if p.is_dir():
+        store = KnowledgeGraph.open_store(p).store  # refuses a missing or empty store
+        return next(iter(store.quads_for_pattern(None, rdf_type, statement, None)), None) is None
+    fmt = FILE_FORMATS.get(p.suffix.lower())
+    if fmt is None or not p.is_file():
+        return False
+    seen = False
+    try:
+        for t in parse(path=str(p), format=fmt):
+            if t.predicate == rdf_type and t.object == statement:
+                return False
+            seen = True
+    except (SyntaxError, ValueError, OSError):
+        return False
+    return seen
+
+
 _GRAPH_NAME = re.compile(rb" <[^<>\n]*> \.\n")  # the graph name that closes an N-Quads line
 
 
@@ -410,19 +437,24 @@ def merge_runs(runs: list[Path], dst: Path) -> None:
 
 class _SortedRuns:
     """Every write's N-Quads and/or N-Triples lines, sorted, one file per write, in a
-    temporary folder (removed with the object or by ``cleanup``)."""
+    scratch folder made at the first write inside ``parent`` (removed by ``cleanup``)."""
 
     KINDS = frozenset({"quads", "triples"})
 
-    def __init__(self, kinds: set[str]) -> None:
-        self.folder = tempfile.TemporaryDirectory(prefix="graphbuild-runs-")
+    def __init__(self, kinds: set[str], parent: Path | None = None) -> None:
+        self.parent = Path(parent) if parent is not None else Path(tempfile.gettempdir())
+        self.folder: Path | None = None
+        self.made_parent = False  # a failed build leaves no empty output folder it made
         self.runs: dict[str, list[Path]] = {kind: [] for kind in sorted(kinds)}
 
     def add(self, nquads: bytes, ntriples: bytes) -> None:
+        if self.folder is None:
+            self.made_parent = not self.parent.exists()
+            self.folder = make_scratch(self.parent, "runs")
         for kind, data in (("quads", nquads), ("triples", ntriples)):
             runs = self.runs.get(kind)
             if runs is not None:
-                run = Path(self.folder.name) / f"{kind}{len(runs):06d}"
+                run = self.folder / f"{kind}{len(runs):06d}"
                 lines = data.splitlines(keepends=True)
                 lines.sort()  # repeats are dropped when the runs are merged
                 run.write_bytes(b"".join(lines))
@@ -433,4 +465,14 @@ class _SortedRuns:
         return self.runs.get(kind)
 
     def cleanup(self) -> None:
-        self.folder.cleanup()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+            if self.made_parent:
+                try:
+                    self.parent.rmdir()  # only when empty: exports written there stay
+                except OSError:
+                    pass
+
+    def __del__(self) -> None:
+        self.cleanup()

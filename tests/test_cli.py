@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import subprocess
@@ -14,6 +15,7 @@ from conftest import ROOT, SEEDS
 from rdflib import RDF, Graph
 
 from graphbuild.cli import app
+from graphbuild.export import export_graph
 from graphbuild.ontology import GB
 
 RELATION_NS = "https://w3id.org/graphbuild/ontology#"
@@ -166,3 +168,99 @@ def test_cli_entry_point_runs():
     exe = Path(sys.executable).parent / "graphbuild"
     result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.startswith("graphbuild ")
+
+
+# ---------------------------------------------------------------- failures and partial runs (issue 11)
+
+GOOD = {"graph.ttl": b"good turtle\n", "graph.graphml": b"good graphml\n", "graph.gexf": b"good gexf\n"}
+
+
+def _good_exports(out: Path) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in GOOD.items():
+        (out / name).write_bytes(data)
+    return out
+
+
+def _one_line_error(result, *needles: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    for needle in needles:
+        assert needle in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("inputs", [{}, {"broken.txt": b"\xff\xfe\x00bad"}])
+def test_cli_build_reading_nothing_keeps_exports(runner, tmp_path, inputs):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, data in inputs.items():
+        (src / name).write_bytes(data)
+    out = _good_exports(tmp_path / "out")
+    result = runner.invoke(app, ["build", str(src), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "no documents read from" in result.stderr and "left as they were" in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == GOOD
+
+
+def test_cli_serve_refuses_graph_without_statements(runner, tmp_path, onto, monkeypatch):
+    import graphbuild.serve
+    from graphbuild.store import KnowledgeGraph
+
+    kg = KnowledgeGraph()
+    kg.load_ontology(onto)  # what a build from no documents held: the ontology only
+    (ttl,) = export_graph(kg, tmp_path, ["turtle"])
+    started = []
+    monkeypatch.setattr(graphbuild.serve, "serve", lambda *a, **k: started.append(a) or 0)
+    result = runner.invoke(app, ["serve", "--graph", str(ttl), "--port", "7"])
+    _one_line_error(result, "holds no statements", str(ttl))
+    assert not started
+
+
+def _no_space(*_args, **_kwargs):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_cli_build_full_disk_during_exports_keeps_every_old_export(runner, tmp_path, monkeypatch):
+    """graph.ttl is written before graph.graphml: a disk full at the GraphML must not leave a
+    new Turtle beside the old GraphML, nor any temporary file."""
+    from graphbuild import export
+
+    (tmp_path / "a.txt").write_text("Japan and South Korea signed a trade agreement.", encoding="utf-8")
+    out = _good_exports(tmp_path / "out")
+    graphml = export.EXPORTERS["graphml"]
+    monkeypatch.setitem(export.EXPORTERS, "graphml", export.Exporter({"graph.graphml": _no_space}, graphml.description))
+    result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(out)])
+    _one_line_error(result, str(out / "graph.graphml"), "no space left on device", "--out")
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == GOOD
+
+
+def test_cli_build_full_disk_writing_the_store_is_one_line(runner, tmp_path, monkeypatch):
+    from graphbuild.store import KnowledgeGraph
+
+    (tmp_path / "a.txt").write_text("Japan and South Korea signed a trade agreement.", encoding="utf-8")
+    monkeypatch.setattr(KnowledgeGraph, "write_graphs", _no_space)
+    store = tmp_path / "store"
+    result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--store", str(store), "--no-export"])
+    _one_line_error(result, str(store), "no space left on device", "--store")
+
+
+@pytest.mark.parametrize("out_name,needle", [("afile", "is an existing file"), ("afile/sub", "lies under")])
+def test_cli_build_out_is_a_file_fails_before_the_work(runner, tmp_path, monkeypatch, out_name, needle):
+    from graphbuild import pipeline
+
+    (tmp_path / "afile").write_bytes(b"not a folder")
+    (tmp_path / "a.txt").write_text("Japan and South Korea signed a trade agreement.", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "build_graph", lambda *a, **k: pytest.fail("the build ran before --out was checked"))
+    result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(tmp_path / out_name)])
+    _one_line_error(result, str(tmp_path / out_name), needle, "folder")
+    assert (tmp_path / "afile").read_bytes() == b"not a folder"
+
+
+@pytest.mark.parametrize("address", ["foo", "tcp://[::1"])
+def test_cli_build_dask_bad_address_is_one_line(runner, tmp_path, address):
+    pytest.importorskip("dask.distributed")
+    (tmp_path / "a.txt").write_text("Japan and South Korea signed a trade agreement.", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--dask", address])
+    _one_line_error(result, f"Dask scheduler at {address}", "--dask local")
+    assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())

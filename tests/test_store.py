@@ -283,3 +283,200 @@ def test_large_graph_file_goes_into_a_temporary_disk_store(tmp_path, fresh_store
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?st a gb:Statement }"
     assert large.query(query).rows == small.query(query).rows != (("0",),)
     assert large.path.name.startswith("graphbuild-store-")  # a temporary folder, removed with the graph
+
+
+# ---------------------------------------------------------------- failures, partial runs and clean-up (issue 11)
+
+def test_store_run_reading_nothing_drops_no_graph(runner, tmp_path, fresh_store):
+    store = tmp_path / "store"
+    shutil.copytree(fresh_store, store)
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["build", str(tmp_path / "empty"), "--store", str(store), "--no-export"])
+    assert result.exit_code == 1 and "no documents read from" in result.stderr, result.output
+    assert quads(store) == quads(fresh_store)
+    assert BuildState.documents(store) == BuildState.documents(fresh_store)
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+@pytest.mark.parametrize("owner,removed", [("dead", True), ("live", False), ("other-host", False)])
+def test_store_stale_scratch_removed_only_when_its_owner_is_gone(tmp_path, owner, removed):
+    from graphbuild import scratch
+
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        pid = live.pid if owner == "live" else _dead_pid()
+        host = "someotherhost" if owner == "other-host" else scratch._HOST
+        folder = tmp_path / f".graphbuild-runs-{pid}-{host}-abc123"
+        (folder / "sub").mkdir(parents=True)
+        (tmp_path / "graph.ttl").write_bytes(b"kept\n")
+        assert scratch.remove_stale(tmp_path) == ([folder] if removed else [])
+        assert folder.exists() is not removed and (tmp_path / "graph.ttl").exists()
+    finally:
+        live.kill()
+        live.wait()
+
+
+def test_store_killed_export_build_leaves_scratch_in_out_and_next_run_removes_it(runner, tmp_path):
+    """A build killed while it keeps sorted runs for its exports leaves them in the output folder,
+    named by its (now dead) process, never in the system's temporary folder; the next run
+    removes them."""
+    src = corpus(tmp_path, n=40)
+    out, tmp = tmp_path / "out", tmp_path / "tmp"
+    tmp.mkdir()
+    exe = Path(sys.executable).parent / "graphbuild"
+    proc = subprocess.Popen([str(exe), "build", str(src), "--out", str(out)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL,
+                            env={**os.environ, "GRAPHBUILD_WRITE_BATCH_DOCUMENTS": "4", "TMPDIR": str(tmp)})
+
+    def runs() -> list[Path]:  # run files of the build, wherever it keeps them
+        return [*out.glob(".graphbuild-runs-*/*"), *tmp.glob("*graphbuild-runs-*/*")]
+
+    deadline = time.monotonic() + 120
+    while not runs() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert runs(), "the build was not killed while keeping its runs"
+    assert not list(tmp.glob("*graphbuild-*")), "scratch left in the system's temporary folder"
+    assert [p.name for p in out.glob(f".graphbuild-runs-{proc.pid}-*")], "no scratch of the killed run in --out"
+    (tmp_path / "small.txt").write_text(EXTRA, encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path / "small.txt"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["graph.gexf", "graph.graphml", "graph.ttl"]
+
+
+class _Oxigraph:
+    """An oxigraph server on a free loopback port, started by the test and stopped by its PID."""
+
+    def __init__(self, location: Path) -> None:
+        from graphbuild.serve import oxigraph_binary
+
+        port = _free_port()
+        self.base = f"http://127.0.0.1:{port}"
+        self.proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location),
+                                      "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                _count(self.base)
+                return
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError("oxigraph server did not start") from None
+                time.sleep(0.2)
+
+    def graphs(self) -> set[str]:
+        query = urllib.parse.urlencode({"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }"})
+        req = urllib.request.Request(f"{self.base}/query?{query}", headers={"Accept": "text/csv"})
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            return set(resp.read().decode().split()[1:])
+
+    def put(self, graph: str, ntriples: str) -> None:
+        req = urllib.request.Request(f"{self.base}/store?{urllib.parse.urlencode({'graph': graph})}",
+                                     data=ntriples.encode(), method="PUT",
+                                     headers={"Content-Type": "application/n-triples"})
+        urllib.request.urlopen(req, timeout=10).close()
+
+    def stop(self) -> None:
+        os.kill(self.proc.pid, signal.SIGTERM)
+        self.proc.wait(timeout=20)
+
+
+@pytest.mark.parametrize("no_delete", [False, True])
+def test_push_mirrors_the_store_and_deletes_only_its_own_graphs(runner, tmp_path, no_delete):
+    inputs = tmp_path / "in"
+    shutil.copytree(SEEDS, inputs)
+    store = tmp_path / "store"
+    build([inputs], None, store=store)
+    before = set(KnowledgeGraph(store, read_only=True).graphs())
+    server = _Oxigraph(tmp_path / "remote")
+    try:
+        foreign = "http://example.org/not-ours"
+        server.put(foreign, "<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n")
+        args = ["push", "--endpoint", f"{server.base}/store", "--graph", str(store)]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert server.graphs() == before | {foreign}
+        sorted(inputs.glob("*.txt"))[0].unlink()  # a document removed from the corpus
+        assert build([inputs], None, store=store).removed == 1
+        after = set(KnowledgeGraph(store, read_only=True).graphs())
+        result = runner.invoke(app, args + (["--no-delete"] if no_delete else []))
+        assert result.exit_code == 0, result.output
+        assert server.graphs() == (before if no_delete else after) | {foreign}
+        assert f"deleted {0 if no_delete else 1} graphs" in result.stdout
+    finally:
+        server.stop()
+
+
+def test_push_failing_midway_names_the_graphs_written_and_not(runner, fresh_store):
+    """A store that accepts two PUTs and then fails: the one line says which graphs went and which did not."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    puts = []
+
+    class Flaky(BaseHTTPRequestHandler):
+        def log_message(self, *_args):
+            pass
+
+        def do_POST(self):  # the listing query: no graph of ours yet
+            self.rfile.read(int(self.headers["Content-Length"]))
+            body = b'{"head":{"vars":["g"]},"results":{"bindings":[]}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_PUT(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            puts.append(urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)["graph"][0])
+            self.send_response(204 if len(puts) <= 2 else 500)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Flaky)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        endpoint = f"http://127.0.0.1:{server.server_address[1]}/store"
+        result = runner.invoke(app, ["push", "--endpoint", endpoint, "--graph", str(fresh_store)])
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    graphs = KnowledgeGraph(fresh_store, read_only=True).graphs()
+    assert len(graphs) == 3 and puts == graphs
+    assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1, result.output
+    line = " ".join(result.stderr.split())
+    assert "HTTP 500" in line
+    assert f"2 of 3 graphs done (PUT {graphs[0]}, PUT {graphs[1]}), 1 not (PUT {graphs[2]})" in line
+
+
+def test_store_dask_cluster_without_workers_gives_up_in_one_line(tmp_path):
+    """Dask waits forever for a worker; the build gives up after --dask-timeout with one line."""
+    pytest.importorskip("dask.distributed")
+    port = _free_port()
+    scheduler = subprocess.Popen([str(Path(sys.executable).parent / "dask"), "scheduler", "--host", "127.0.0.1",
+                                  "--port", str(port), "--no-dashboard"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        (tmp_path / "a.txt").write_text(EXTRA, encoding="utf-8")
+        out = tmp_path / "out"
+        result = subprocess.run([sys.executable, "-m", "graphbuild.cli", "build", str(tmp_path / "a.txt"), "--out",
+                                 str(out), "--dask", f"tcp://127.0.0.1:{port}", "--dask-timeout", "1"],
+                                capture_output=True, text=True, timeout=120)
+    finally:
+        os.kill(scheduler.pid, signal.SIGTERM)
+        scheduler.wait(timeout=30)
+    assert result.returncode == 1, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert f"tcp://127.0.0.1:{port} has had no worker for 1 s" in result.stderr and "--dask-timeout" in result.stderr
+    assert not out.exists()
