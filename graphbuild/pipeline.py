@@ -38,7 +38,7 @@ from graphbuild.ingest import MAX_FILE_SIZE, IngestError, IngestWarning, read_do
 from graphbuild.language import readable
 from graphbuild.nlp import find_model, load_pipeline
 from graphbuild.ontology import Ontology, load_ontology, ontology_fingerprint
-from graphbuild.rdf import document_iri, document_quads
+from graphbuild.rdf import document_iri, document_quads, source_label, source_of_key, source_quad
 from graphbuild.scratch import remove_stale
 from graphbuild.state import BuildState
 from graphbuild.store import KnowledgeGraph
@@ -217,12 +217,15 @@ def build_graph(
     stats: RunStats | None = None,
     max_chars: int | None = None,
     on_document: Callable[[Document], None] = _ignore,
+    on_duplicate: Callable[[Document], None] = _ignore,
     extract: Callable[[Iterable[Document]], Iterator[Extracted]] | None = None,
 ) -> KnowledgeGraph:
     """Extract documents into a knowledge graph (incrementally when ``kg`` is an on-disk store).
 
     ``extract`` turns the documents that need work into ``Extracted`` records; by
-    default in this process (``extract_local``), or on a Dask cluster.
+    default in this process (``extract_local``), or on a Dask cluster. ``on_document``
+    hears of each document as soon as it is parsed (or found unchanged); ``on_duplicate`` of
+    each whose text an earlier one had: it is kept once, and its graph names every source.
     """
     kg = kg if kg is not None else KnowledgeGraph()
     stats = stats if stats is not None else RunStats()
@@ -230,6 +233,12 @@ def build_graph(
     state = BuildState(kg.path, config_fingerprint(onto, find_model(model)))
     kg.load_ontology(onto)
     read_before = stats.documents
+    syndicated: list[Document] = []
+
+    def parsed(items: Iterable[Extracted]) -> Iterator[Extracted]:
+        for item in items:
+            on_document(item.doc)  # the progress moves per parsed document, not per store write
+            yield item
 
     def todo() -> Iterator[Document]:
         for doc in documents:
@@ -238,6 +247,9 @@ def build_graph(
             if not state.first_time_text(doc.sha256):
                 stats.duplicates += 1  # same text as an earlier document: one graph serves both
                 state.current(key, doc.sha256)  # (marks it seen, so its graph is kept)
+                state.record(key, doc.sha256)  # tracked, so the source goes when the copy goes
+                syndicated.append(doc)  # its source joins the graph's once the graph is written
+                on_duplicate(doc)
                 on_document(doc)
                 continue
             if state.current(key, doc.sha256) and kg.has_graph(document_iri(doc.sha256)):
@@ -260,7 +272,6 @@ def build_graph(
             stats.sentences += item.sentences
             stats.triples += item.triples
             stats.actors.update(item.actors)
-            on_document(item.doc)
         state.commit()  # after the batch's graphs are written: a re-run never skips a lost one
 
     # One store write in flight while the next batch is parsed: Oxigraph's bulk load
@@ -268,21 +279,28 @@ def build_graph(
     # this thread only, and no graph is dropped while a write is in flight.
     pending: tuple[Future[None], list[Extracted]] | None = None
     try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphbuild-store") as writer:
-            for batch in _write_batches(extract(todo())):
+        try:
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphbuild-store") as writer:
+                for batch in _write_batches(parsed(extract(todo()))):
+                    if pending is not None:
+                        settle(*pending)
+                        pending = None
+                    for item in batch:
+                        old = state.sha_of(document_key(item.doc))
+                        if old is not None and old != item.doc.sha256 and not state.text_in_run(old):
+                            kg.drop_graph(document_iri(old))  # changed text: the old graph goes
+                    # replace semantics per document graph, the whole batch in one write
+                    pending = (writer.submit(kg.write_graphs, [document_iri(item.doc.sha256) for item in batch],
+                                             b"".join(i.nquads for i in batch)), batch)
                 if pending is not None:
                     settle(*pending)
                     pending = None
-                for item in batch:
-                    old = state.sha_of(document_key(item.doc))
-                    if old is not None and old != item.doc.sha256 and not state.text_in_run(old):
-                        kg.drop_graph(document_iri(old))  # changed text: the old graph goes
-                # replace semantics per document graph, the whole batch in one write
-                pending = (writer.submit(kg.write_graphs, [document_iri(item.doc.sha256) for item in batch],
-                                         b"".join(i.nquads for i in batch)), batch)
-            if pending is not None:
+        except BaseException:
+            # interrupted (Ctrl-C) or failed while parsing: the write in flight has finished (the
+            # executor waits for it), so record it if it succeeded; a re-run need not redo it
+            if pending is not None and pending[0].exception() is None:
                 settle(*pending)
-                pending = None
+            raise
 
         if stats.documents == read_before:
             # an empty or unreadable input is a mistake, not a corpus whose documents were all
@@ -292,7 +310,11 @@ def build_graph(
             state.forget(key)
             if not state.text_in_run(sha) and not state.sha_in_use(sha):
                 kg.drop_graph(document_iri(sha))
+            elif kg.has_graph(document_iri(sha)):
+                kg.remove_quads([source_quad(document_iri(sha), source_of_key(key))])  # a copy went
             stats.removed += 1
+        if syndicated:
+            kg.add_quads([source_quad(document_iri(d.sha256), source_label(d)) for d in syndicated])
         state.commit()
     finally:
         pending = None  # (the same cycle as in settle)
@@ -347,6 +369,9 @@ def build(
         docs = read_documents(paths, on_error=report, max_file_size=max_file_size)
         build_graph(docs, onto=onto, kg=kg, model=model, stats=stats,
                     max_chars=max_chars, on_document=on_document,
+                    on_duplicate=lambda d: report(IngestWarning(
+                        f"{d.source if d.line is None else f'{d.source}:{d.line}'}: same text as an earlier "
+                        "document; kept once, with every source in its graph")),
                     extract=extractor(onto) if extractor is not None else None)
         if exporting:
             started = time.perf_counter()

@@ -140,8 +140,32 @@ def statement_quads(t: Triple, onto: Ontology, graph: NamedNode) -> list[Quad]:
     return out
 
 
+def source_label(doc: Document) -> str:
+    """Where a document came from, as its graph names it (``dcterms:source``): its URL, else
+    its file's name (with the record id for a corpus). File names, not paths, so a graph does
+    not depend on the folder a build was run from."""
+    if doc.url:
+        return doc.url
+    return source_of_key(doc.source if doc.line is None else f"{doc.source}#{doc.id}")
+
+
+def source_of_key(key: str) -> str:
+    """``source_label`` of a build-state key (a path, path#id, or a URL)."""
+    if key.startswith(("http://", "https://")):
+        return key
+    path, sep, rid = key.partition("#")
+    return path.replace("\\", "/").rsplit("/", 1)[-1] + sep + rid
+
+
+def source_quad(graph_iri: str, label: str) -> Quad:
+    graph = NamedNode(graph_iri)
+    return Quad(graph, _SOURCE, _iri_or_literal(label), graph)
+
+
 def _iri_or_literal(url: str) -> NamedNode | Literal:
-    """A URL as an IRI, or as a plain literal when it is no valid IRI (a page's odd canonical link)."""
+    """A URL as an IRI, a file name (or an invalid IRI: a page's odd canonical link) as a literal."""
+    if not url.startswith(("http://", "https://")):
+        return Literal(url)
     try:
         return NamedNode(url)
     except ValueError:
@@ -164,8 +188,7 @@ def document_quads(doc: Document, triples: Iterable[Triple], onto: Ontology) -> 
         out.append(Quad(graph, _CREATOR, Literal(doc.author), graph))
     if doc.publisher:
         out.append(Quad(graph, _PUBLISHER, Literal(doc.publisher), graph))
-    if doc.url:
-        out.append(Quad(graph, _SOURCE, _iri_or_literal(doc.url), graph))
+    out.append(Quad(graph, _SOURCE, _iri_or_literal(source_label(doc)), graph))
     if doc.language:
         out.append(Quad(graph, _LANGUAGE, Literal(doc.language, datatype=_XSD_LANGUAGE), graph))
     actors: dict[str, Actor] = {}

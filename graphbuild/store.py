@@ -255,6 +255,28 @@ class KnowledgeGraph:
         if self._runs is not None:
             self._runs.add(nquads, ntriples)
 
+    def add_quads(self, quads: list[Quad]) -> None:
+        """Add quads to existing named graphs, and their triples to the union (a syndicated
+        copy's source joins the graph of the text it repeats)."""
+        if not quads:
+            return
+        self.version += 1
+        nquads = serialize(quads, format=RdfFormat.N_QUADS)
+        ntriples = _GRAPH_NAME.sub(b" .\n", nquads)
+        self.store.bulk_load(input=nquads + ntriples, format=RdfFormat.N_QUADS, lenient=True)
+        if self._runs is not None:
+            self._runs.add(nquads, ntriples)
+
+    def remove_quads(self, quads: list[Quad]) -> None:
+        """Remove quads from their named graphs, and their triples from the union when no other
+        graph holds them (only for quads about the graph itself, which no other graph holds)."""
+        for q in quads:
+            if q in self.store:
+                self.version += 1
+                self.discard_runs()
+                self.store.remove(q)
+                self.store.remove(Quad(q.subject, q.predicate, q.object, DefaultGraph()))
+
     def keep_sorted_runs(self, kinds: Iterable[str], folder: Path | None = None) -> None:
         """From now on, keep each write's lines of ``kinds`` ("quads": N-Quads, "triples":
         N-Triples of the union) as sorted runs on disk, so the RDF exports merge them
