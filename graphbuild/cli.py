@@ -15,14 +15,18 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
+    Task,
     TextColumn,
     TimeElapsedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from graphbuild import __version__
 from graphbuild.distributed import DASK_TIMEOUT, DaskUnavailableError, build_distributed
@@ -80,23 +84,34 @@ MaxFileSize = Annotated[int, typer.Option(
     "--max-file-size", min=1, metavar="MB", help="Skip (and report) any text file or JSONL record larger than this.")]
 
 
+class _RateColumn(ProgressColumn):
+    """Documents (or bytes, for corpora) per second."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.speed
+        unit = "B" if task.description == "bytes" else "docs"
+        return Text(f"{speed:,.1f} {unit}/s" if speed else "", style="progress.data.speed")
+
+
 def _progress() -> Progress:
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn(),
         console=err, transient=True, disable=not err.is_terminal,
     )
 
 
-INPUTS_HELP = "Files (.txt, .md, .html), folders, JSONL corpora, or http(s) URLs of articles or RSS/Atom feeds."
-
-
-def _count_inputs(paths: list[str]) -> int | None:
-    """Number of text files, for the progress bar; None when a JSONL corpus or a URL (a feed's
-    items) makes it unknown."""
+def _progress_unit(paths: list[str]) -> tuple[str, int | None]:
+    """('documents', number of files), or ('bytes', total size) when a JSONL corpus holds an
+    unknown number of records; a feed's URL makes the count unknown."""
     files = expand_paths(paths)
-    if any(f.suffix.lower() == ".jsonl" for f in files) or any(is_url(p) for p in paths):
-        return None
-    return len(files)
+    if any(is_url(p) for p in paths):
+        return "documents", None
+    if any(f.suffix.lower() == ".jsonl" for f in files):
+        return "bytes", sum(f.stat().st_size for f in files)
+    return "documents", len(files)
+
+
+INPUTS_HELP = "Files (.txt, .md, .html), folders, JSONL corpora, or http(s) URLs of articles or RSS/Atom feeds."
 
 
 def _version(value: bool) -> None:
@@ -133,10 +148,14 @@ def build(
 ) -> None:
     """Build the knowledge graph of PATHS and write it to --out (Turtle, GraphML and GEXF by default)."""
     try:
-        total = _count_inputs(paths)
+        unit, total = _progress_unit(paths)
         chosen = () if no_export else tuple(formats or DEFAULT_FORMATS)
+
+        def advance(doc: Document) -> None:  # per parsed document
+            progress.advance(task, len(doc.text.encode("utf-8")) if unit == "bytes" else 1)
+
         with _progress() as progress:
-            task = progress.add_task("documents", total=total)
+            task = progress.add_task(unit, total=total)
             if dask is not None:
                 stats = build_distributed(paths, out_dir, scheduler=dask, formats=chosen, model=model,
                                           ontology_dir=ontology, store=store, on_error=_warn, timeout=dask_timeout,
@@ -144,7 +163,7 @@ def build(
             else:
                 stats = build_graph_files(
                     paths, out_dir, formats=chosen, model=model, ontology_dir=ontology, store=store,
-                    on_error=_warn, on_document=lambda _d: progress.advance(task),
+                    on_error=_warn, on_document=advance,
                     max_file_size=max_file_size * 2**20,
                 )
     except (*EXPECTED, NoDocumentsError, OutputError) as exc:
@@ -163,9 +182,17 @@ def _summary(stats: RunStats, *, incremental: bool = False) -> None:
         table.add_row("unchanged", str(stats.unchanged))
         table.add_row("removed", str(stats.removed))
     if stats.duplicates:
-        table.add_row("duplicates", str(stats.duplicates))
+        table.add_row("duplicates", f"{stats.duplicates} (kept once, every source in the graph)")
+    if stats.languages:
+        table.add_row("languages", ", ".join(f"{k} {v}" for k, v in sorted(stats.languages.items(),
+                                                                          key=lambda kv: (-kv[1], kv[0])))
+                      + ("" if set(stats.languages) <= {"en"} else " (only English is extracted)"))
     if stats.skipped:
-        table.add_row("skipped", str(len(stats.skipped)))
+        names = [escape(msg.split(": ", 1)[0]) for msg in stats.skipped[:3]]
+        more = f" and {len(stats.skipped) - 3} more" if len(stats.skipped) > 3 else ""
+        table.add_row("skipped", f"{len(stats.skipped)}: {', '.join(names)}{more}")
+    if stats.seconds:
+        table.add_row("elapsed", f"{stats.seconds:.1f} s ({stats.documents / stats.seconds:.1f} documents/s)")
     for f in stats.files:
         table.add_row("wrote", str(f))
     out.print(table)

@@ -68,6 +68,8 @@ class RunStats:
     duplicates: int = 0  # documents whose text repeats an earlier one
     files: list[Path] = field(default_factory=list)
     export_seconds: float = 0.0  # writing the export files, after the last document (benchmarks)
+    seconds: float = 0.0  # the whole run
+    languages: dict[str, int] = field(default_factory=dict)  # documents read, by main language
 
 
 class NoDocumentsError(RuntimeError):
@@ -243,6 +245,7 @@ def build_graph(
     def todo() -> Iterator[Document]:
         for doc in documents:
             stats.documents += 1
+            stats.languages[doc.language or "?"] = stats.languages.get(doc.language or "?", 0) + 1
             key = document_key(doc)
             if not state.first_time_text(doc.sha256):
                 stats.duplicates += 1  # same text as an earlier document: one graph serves both
@@ -345,6 +348,7 @@ def build(
     process; ``distributed`` passes one that runs on Dask).
     """
     check_formats(formats)
+    started_run = time.perf_counter()
     onto = load_ontology(ontology_dir)
     stats = RunStats()
 
@@ -399,4 +403,5 @@ def build(
         # raised out here, so no traceback of the build keeps the store (and its RocksDB lock) open
         del kg
         raise failure
+    stats.seconds = time.perf_counter() - started_run
     return stats

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import rdflib
 from conftest import SEEDS
 from typer.testing import CliRunner
@@ -57,3 +59,29 @@ def test_progress_moves_per_parsed_document_before_any_store_write(tmp_path, mon
     pipeline.build([src], None, store=tmp_path / "store", on_document=lambda d: heard.append(d.id))
     assert len(heard) == 6
     assert at_write == [6]  # all six heard of while parsing; the one store write comes after
+
+
+def test_summary_names_languages_skipped_inputs_and_time(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # short relative names: the summary table is as wide as the terminal
+    src = Path("in")
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    (src / "ru.txt").write_text("Россия подписала соглашение о поставках газа с Китаем в понедельник, "
+                                "заявили в правительстве обеих стран.\n", encoding="utf-8")
+    (src / "broken.txt").write_bytes(b"Russia \xff\xfe joined the bank.")
+    result = CliRunner().invoke(app, ["build", str(src), "--out", "out"])
+    assert result.exit_code == 0, result.output
+    summary = result.stdout
+    assert "languages  en 1, ru 1 (only English is extracted)" in summary
+    assert f"skipped    1: {src / 'broken.txt'}" in summary
+    assert "elapsed" in summary and "documents/s" in summary
+
+
+def test_progress_counts_bytes_for_corpora_and_documents_for_files(tmp_path):
+    from graphbuild.cli import _progress_unit
+
+    (tmp_path / "c.jsonl").write_text('{"id": 1, "text": "Russia joined the bank."}\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    assert _progress_unit([str(tmp_path / "a.txt")]) == ("documents", 1)
+    size = (tmp_path / "c.jsonl").stat().st_size + (tmp_path / "a.txt").stat().st_size
+    assert _progress_unit([str(tmp_path)]) == ("bytes", size)
