@@ -58,18 +58,20 @@ def actor_network(kg: KnowledgeGraph) -> nx.MultiDiGraph:
 
 
 # Asserted statements aggregated per (subject, relation, object) inside the store: memory
-# stays with the number of edges, not of statements. The evidence is the shortest
-# supporting sentence (ties: code-point order): MIN over the sentence prefixed with its
-# zero-padded length. A document without a date adds "" to the dates (an unbound value
-# would void the whole GROUP_CONCAT).
+# stays with the number of edges, not of statements. The evidence is the sentence of the
+# most confident supporting statement, the shortest among equals (then code-point order):
+# MAX over the sentence prefixed with its confidence in thousandths (1000 + n: four digits)
+# and its complemented length (shorter sorts higher). A document without a date adds "" to
+# the dates (an unbound value would void the whole GROUP_CONCAT).
 EDGES_QUERY = """
 SELECT ?s ?p ?o (COUNT(DISTINCT ?st) AS ?statements) (COUNT(DISTINCT ?doc) AS ?documents)
-       (MIN(CONCAT(SUBSTR(STR(10000000 + STRLEN(?sentence)), 2), ?sentence)) AS ?evidence)
+       (MAX(CONCAT(STR(1000 + xsd:integer(ROUND(?confidence * 1000))),
+                   SUBSTR(STR(20000000 - STRLEN(?sentence)), 2), ?sentence)) AS ?evidence)
        (GROUP_CONCAT(DISTINCT COALESCE(STR(?date), ""); separator=" ") AS ?dates)
        (GROUP_CONCAT(DISTINCT COALESCE(?place, ""); separator="\u001f") AS ?locations)
 WHERE {
   ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; gb:negated false ;
-      gb:document ?doc ; gb:sentence ?sentence .
+      gb:document ?doc ; gb:sentence ?sentence ; gb:confidence ?confidence .
   FILTER NOT EXISTS { ?st gb:hypothetical true }
   OPTIONAL { ?doc dcterms:date ?date }
   OPTIONAL { ?st gb:location ?where . ?where rdfs:label ?place }
@@ -79,7 +81,7 @@ WHERE {
 MENTIONS_QUERY = """
 SELECT ?a (COUNT(?st) AS ?n) WHERE { { ?st rdf:subject ?a } UNION { ?st rdf:object ?a } } GROUP BY ?a
 """
-_PAD = 7
+_CONF, _PAD = 4, 11  # the evidence key: confidence digits, then those and the length's
 
 
 def _values(kg: KnowledgeGraph, subject: str) -> dict[str, str]:
@@ -100,7 +102,8 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     actor, negated ones included) and ``degree``. Edge keys are relation local
     names; edge attributes ``eid`` (unique), ``relation``, ``label``,
     ``relation_iri``, ``weight`` (supporting statements, never 0), ``documents``,
-    ``evidence`` (the shortest supporting sentence), ``plover``/``cameo``/``quad``
+    ``confidence`` (the highest of its statements), ``evidence`` (the sentence of the most
+    confident supporting statement, the shortest among equals), ``plover``/``cameo``/``quad``
     where the relation has them, ``dates`` (sorted document dates) and ``locations`` (the
     places the events took place, '; '-separated) when any statement names one. Negated
     and hypothetical statements make no edge.
@@ -130,6 +133,7 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph:
             "relation_iri": rel,
             "weight": float(statements),
             "documents": int(documents),
+            "confidence": (int(evidence[:_CONF]) - 1000) / 1000,  # the highest of its statements
             "evidence": xml_safe(evidence[_PAD:]),
             "dates": sorted(dates.split()),
         }

@@ -2,7 +2,8 @@
 
 Column names follow Gephi's spreadsheet import (Id, Label; Source, Target,
 Type, Id, Label, Weight) so the pair loads in Gephi's Data Laboratory as is,
-and they read straight into pandas.
+and they read straight into pandas (give ``dtype={"cameo": str}``: CAMEO codes
+such as "042" are codes, not numbers, and CSV has no way to say so).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from graphbuild.store import KnowledgeGraph
 
 NODE_COLUMNS = ("Id", "Label", "type", "country", "wikidata", "iri", "mentions", "degree")
 EDGE_COLUMNS = ("Source", "Target", "Type", "Id", "Label", "Weight", "relation", "relation_iri",
-                "plover", "cameo", "quad", "documents", "dates", "evidence", "locations")
+                "plover", "cameo", "quad", "documents", "confidence", "dates", "evidence", "locations")
 
 
 def _csv(rows: list[list[object]]) -> bytes:
@@ -38,6 +39,6 @@ def generate_edges_csv(g: KnowledgeGraph) -> bytes:
     rows: list[list[object]] = [list(EDGE_COLUMNS)]
     for u, v, d in G.edges(data=True):
         rows.append([u, v, "Directed", d["eid"], d["label"], d["weight"], d["relation"], d["relation_iri"],
-                     d.get("plover", ""), d.get("cameo", ""), d.get("quad", ""), d["documents"],
+                     d.get("plover", ""), d.get("cameo", ""), d.get("quad", ""), d["documents"], d["confidence"],
                      "; ".join(d["dates"]), d["evidence"], d.get("locations", "")])
     return _csv(rows)
