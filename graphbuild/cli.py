@@ -71,13 +71,13 @@ EXPECTED = (IngestError, ModelNotFoundError, OntologyError, QueryError, UnknownF
 
 
 def _fail(exc: Exception) -> None:
-    err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+    err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=1)
 
 
 def _warn(exc: Exception) -> None:
     label = "warning" if isinstance(exc, IngestWarning) else "skipped"  # a warned record is kept
-    err.print(f"[yellow]{label}:[/] {exc}", highlight=False, soft_wrap=True)
+    err.print(f"[yellow]{label}:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
 
 
 MaxFileSize = Annotated[int, typer.Option(
@@ -194,7 +194,7 @@ def _summary(stats: RunStats, *, incremental: bool = False) -> None:
     if stats.seconds:
         table.add_row("elapsed", f"{stats.seconds:.1f} s ({stats.documents / stats.seconds:.1f} documents/s)")
     for f in stats.files:
-        table.add_row("wrote", str(f))
+        table.add_row("wrote", escape(str(f)))
     out.print(table)
 
 
@@ -321,7 +321,7 @@ def export(
     except (*EXPECTED, OutputError) as exc:
         _fail(exc)
     for path in written:
-        out.print(f"wrote {path}", highlight=False)
+        out.print(f"wrote {escape(str(path))}", highlight=False)
 
 
 @app.command()

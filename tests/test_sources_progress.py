@@ -85,3 +85,14 @@ def test_progress_counts_bytes_for_corpora_and_documents_for_files(tmp_path):
     assert _progress_unit([str(tmp_path / "a.txt")]) == ("documents", 1)
     size = (tmp_path / "c.jsonl").stat().st_size + (tmp_path / "a.txt").stat().st_size
     assert _progress_unit([str(tmp_path)]) == ("bytes", size)
+
+
+def test_messages_print_user_data_as_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("[draft]").mkdir()
+    Path("[draft]/talks [v2].txt").write_bytes(b"Russia \xff joined.")
+    Path("[draft]/ok.txt").write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", "[draft]", "--out", "[out]", "-f", "turtle"])
+    assert result.exit_code == 0, result.output
+    assert "[draft]/talks [v2].txt: not valid UTF-8" in result.stderr  # rich markup would eat the brackets
+    assert "[out]/graph.ttl" in result.stdout
