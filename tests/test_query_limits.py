@@ -1,0 +1,178 @@
+"""Query limits and safety: the SPARQL guard, timeouts, Ctrl-C, streaming, SERVICE, bad input."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from graphbuild.cli import app
+from graphbuild.query import MAX_QUERY_BYTES, MAX_QUERY_DEPTH, QueryError, check_sparql
+
+CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+CARTESIAN_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+DEAD_SERVICE = "SELECT * WHERE { SERVICE <http://127.0.0.1:{port}/sparql> { ?s ?p ?o } }"
+
+
+def cli(*args: str | bytes, **kwargs) -> subprocess.Popen:
+    """The real CLI in a subprocess (a crash or a hang must not take the test run with it)."""
+    return subprocess.Popen([sys.executable, "-m", "graphbuild.cli", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, **kwargs)
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")
+
+
+def wait_for(predicate, seconds: float = 20.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+@pytest.fixture()
+def graph(seed_build) -> str:
+    return str(seed_build[1] / "graph.ttl")
+
+
+# ------------------------------------------------------------ the guard, a pure function
+@pytest.mark.parametrize("sparql", [
+    "SELECT ?service WHERE { ?s schema:Service ?service FILTER(?s != \"SERVICE\") } # SERVICE <http://x/>",
+    "SELECT * WHERE { ?s <http://example.org/service> ?o FILTER(?a < ?b && ?c > 1) }",
+    "SELECT * WHERE { ?s ex:my-service ?o . ?s ex:p '''a SERVICE in a long string''' }",
+    "SELECT * WHERE " + "{" * MAX_QUERY_DEPTH + "}" * MAX_QUERY_DEPTH,
+    "SELECT * WHERE { ?s ?p '" + "{" * 500 + "' }",
+])
+def test_query_check_sparql_accepts(sparql):
+    check_sparql(sparql)
+
+
+@pytest.mark.parametrize("sparql,needle", [
+    ("SELECT * WHERE " + "{" * 3000 + "}" * 3000, "nests brackets more than 100 deep"),
+    ("SELECT * WHERE { FILTER(" + "(" * 101 + "true" + ")" * 101 + ") }", "nests brackets"),
+    ("SELECT * WHERE { ?s ?p " + "[ ?p " * 101 + "1" + "]" * 101 + " }", "nests brackets"),
+    ("# " + "x" * MAX_QUERY_BYTES + "\nASK {}", "limited to 100000 bytes"),
+    ("SELECT * WHERE { SERVICE <http://169.254.169.254/> { ?s ?p ?o } }", "uses SERVICE"),
+    ("select * where { service silent <http://x/> { ?s ?p ?o } }", "uses SERVICE"),
+    ("SELECT * WHERE { <a:b> <a:c> 1SERVICE <http://x/> { } }", "uses SERVICE"),  # no space needed
+    ("SELECT * WHERE { ?s ?p ?o.SERVICE <http://x/> { } }", "uses SERVICE"),
+    ("SELECT * WHERE { <a:b> <a:c> 'x'SERVICE <http://x/> { } }", "uses SERVICE"),
+    ("PREFIX : <http://x/> SELECT * WHERE { SERVICE:y { } }", "uses SERVICE"),
+    ("SELECT * WHERE { \\u0053ERVICE <http://x/> { } }", "uses SERVICE"),  # SPARQL's codepoint escapes
+])
+def test_query_check_sparql_refuses(sparql, needle):
+    with pytest.raises(QueryError, match=needle):
+        check_sparql(sparql)
+
+
+def test_query_check_sparql_allow_service():
+    check_sparql("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", allow_service=True)
+
+
+# ------------------------------------------------------------ the CLI
+@pytest.mark.parametrize("sparql,needle", [
+    ("SELECT * WHERE " + "{" * 3000 + "}" * 3000, "nests brackets more than 100 deep"),
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }", "pass --allow-service"),
+])
+def test_query_cli_refuses_before_the_engine(graph, sparql, needle):
+    proc = cli("query", sparql, "--graph", graph)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 1, stderr
+    assert needle in stderr.decode() and len(stderr.decode().strip().splitlines()) == 1 and not stdout
+
+
+def test_query_cli_times_out(runner, graph):
+    result = runner.invoke(app, ["query", CARTESIAN_COUNT, "--graph", graph, "--timeout", "1"])
+    assert result.exit_code == 1
+    assert "ran longer than 1 s" in result.stderr and "--timeout" in result.stderr
+
+
+def test_query_cli_ctrl_c_stops_an_aggregate(graph):
+    proc = cli("query", CARTESIAN_COUNT, "--graph", graph)
+    try:
+        wait_for(lambda: children(proc.pid), 10)
+        engines = children(proc.pid)
+        time.sleep(1)  # let the graph load and the aggregate start
+        proc.send_signal(signal.SIGINT)
+        _stdout, stderr = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == 130 and "interrupted" in stderr.decode()
+    assert all(wait_for(lambda: not alive(pid), 10) for pid in engines)
+
+
+def test_query_cli_streams_rows(graph):
+    """The first rows of an endless SELECT reach stdout while the query still runs."""
+    proc = cli("query", CARTESIAN, "--graph", graph, "--format", "csv")
+    watchdog = threading.Timer(60, proc.kill)  # rows that never come must not hang the test run
+    watchdog.start()
+    try:
+        header = proc.stdout.readline()
+        first = proc.stdout.readline()
+        assert header == b"a,b,c,d,e,f,g,h,i\n" and first.count(b",") >= 8
+        assert proc.poll() is None
+        proc.send_signal(signal.SIGINT)
+        proc.stdout.close()
+        assert proc.wait(timeout=20) != 0
+    finally:
+        watchdog.cancel()
+        proc.kill()
+        proc.wait()
+
+
+def test_query_cli_dead_service_is_one_line(graph):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = cli("query", DEAD_SERVICE.replace("{port}", str(port)), "--graph", graph, "--allow-service")
+    _stdout, stderr = proc.communicate(timeout=60)
+    lines = stderr.decode().strip().splitlines()
+    assert proc.returncode == 1 and len(lines) == 1, stderr
+    assert "SPARQL query failed" in lines[0] and "SERVICE" in lines[0]
+
+
+@pytest.mark.parametrize("args", [
+    [b"--name", b"actor-relations", b"--param", b"actor=\xffRussia"],
+    [b"SELECT ?s WHERE { ?s ?p ?o }", b"--param", b"s=\xff"],
+    [b"SELECT ?s WHERE { ?s ?p '\xff' }"],
+])
+def test_query_cli_non_utf8_argument_is_one_line(graph, args):
+    proc = cli("query", *args, "--graph", graph, env={**os.environ, "LC_ALL": "C.UTF-8"})
+    _stdout, stderr = proc.communicate(timeout=60)
+    lines = stderr.decode().strip().splitlines()
+    assert proc.returncode == 1 and len(lines) == 1, stderr
+    assert "not valid UTF-8" in lines[0]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_query_cli_streamed_output_matches_formatters(runner, graph, fmt):
+    from graphbuild.query import format_csv, format_json, load_graph, run_query
+
+    sparql = "SELECT ?s ?o WHERE { ?s gb:joins ?o } ORDER BY ?s ?o"
+    expected = run_query(load_graph(graph), sparql)
+    result = runner.invoke(app, ["query", sparql, "--graph", graph, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (format_csv if fmt == "csv" else format_json)(expected)
+    empty = runner.invoke(app, ["query", "SELECT ?s WHERE { ?s gb:nosuch ?o }", "--graph", graph, "--format", fmt])
+    assert empty.stdout == ("s\n" if fmt == "csv" else "[]\n")
