@@ -310,6 +310,10 @@ def serve(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 7878,
     store: Annotated[Optional[Path], typer.Option(help="Keep the Oxigraph store in this new folder "
                                                        "(default: a temporary folder, removed on exit).")] = None,
+    timeout: Annotated[float, typer.Option(
+        min=0, help="Stop each query after this many seconds (0: no limit).")] = 30.0,
+    allow_service: Annotated[bool, typer.Option(
+        "--allow-service", help="Allow SERVICE clauses, which make the server fetch from other endpoints.")] = False,
 ) -> None:
     """Serve a built graph read-only over the SPARQL 1.1 Protocol on 127.0.0.1 (Ctrl-C stops it)."""
     from graphbuild.serve import ServeError
@@ -320,7 +324,8 @@ def serve(
                   highlight=False)
 
     try:
-        code = serve_graph(graph, port=port, store_dir=store, on_ready=ready)
+        code = serve_graph(graph, port=port, store_dir=store, timeout=timeout, allow_service=allow_service,
+                           on_ready=ready)
     except (*EXPECTED, ServeError) as exc:
         _fail(exc)
     raise typer.Exit(code=code)

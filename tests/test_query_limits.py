@@ -176,3 +176,105 @@ def test_query_cli_streamed_output_matches_formatters(runner, graph, fmt):
     assert result.stdout == (format_csv if fmt == "csv" else format_json)(expected)
     empty = runner.invoke(app, ["query", "SELECT ?s WHERE { ?s gb:nosuch ?o }", "--graph", graph, "--format", fmt])
     assert empty.stdout == ("s\n" if fmt == "csv" else "[]\n")
+
+
+# ------------------------------------------------------------ the SPARQL endpoint
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http(url: str, query: str | None = None, *, timeout: float = 30) -> tuple[int, str]:
+    """POST a query (form-encoded, as curl --data-urlencode does) or GET a page; (status, body)."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    data = urllib.parse.urlencode({"query": query}).encode("utf-8") if query is not None else None
+    req = urllib.request.Request(url, data=data, headers={"Accept": "text/csv"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.status, resp.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+class Server:
+    """`graphbuild serve` in a subprocess on a free loopback port, stopped by PID."""
+
+    def __init__(self, graph: str, *args: str) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.proc = cli("serve", "--graph", graph, "--port", str(self.port), *args)
+
+    def __enter__(self) -> Server:
+        def up() -> bool:
+            try:
+                return http(self.base + "/", timeout=5)[0] == 200
+            except OSError:
+                return self.proc.poll() is not None
+
+        if not wait_for(up, 60) or self.proc.poll() is not None:
+            self.__exit__()
+            pytest.fail(f"server did not start: {self.proc.stderr.read().decode()}")
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait(timeout=10)
+
+
+def test_serve_guard_refuses_deep_and_service_queries_and_keeps_serving(graph):
+    with Server(graph) as server:
+        status, body = http(server.base + "/query", "SELECT * WHERE " + "{" * 3000 + "}" * 3000)
+        assert status == 400 and "nests brackets more than 100 deep" in body
+        status, body = http(server.base + "/query?query=" + "SELECT%20*%20WHERE%20%7B%20SERVICE%20"
+                            "%3Chttp%3A%2F%2F127.0.0.1%3A1%2F%3E%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D%20%7D")
+        assert status == 400 and "--allow-service" in body
+        status, body = http(server.base + "/query", "ASK { ?s ?p ?o }")
+        assert (status, body.strip()) == (200, "true")
+
+
+def test_serve_times_out_a_query_and_keeps_serving(graph):
+    with Server(graph, "--timeout", "1") as server:
+        status, body = http(server.base + "/query", CARTESIAN_COUNT, timeout=20)
+        assert "cancelled" in body or status == 504
+        assert http(server.base + "/query", "ASK { ?s ?p ?o }")[0] == 200
+
+
+def test_serve_answers_concurrent_clients(graph):
+    from concurrent.futures import ThreadPoolExecutor
+
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ?type }"
+    with Server(graph) as server:
+        expected = http(server.base + "/query", query)
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(lambda _i: http(server.base + "/query", query), range(200)))
+    assert expected[0] == 200 and set(answers) == {expected}
+
+
+def test_serve_kill_9_takes_the_oxigraph_server_down(graph):
+    with Server(graph) as server:
+        engines = children(server.proc.pid)
+        assert engines
+        server.proc.kill()  # SIGKILL: no handler of ours runs
+        server.proc.wait()
+        assert all(wait_for(lambda: not alive(pid), 10) for pid in engines)
+
+
+def test_serve_busy_port_is_one_line(runner, graph):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--graph", graph, "--port", str(port)])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"127.0.0.1:{port}" in lines[0] and "--port" in lines[0]
+    assert "serving" not in result.output
