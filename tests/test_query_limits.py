@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild.cli import app
-from graphbuild.query import MAX_QUERY_BYTES, MAX_QUERY_DEPTH, QueryError, check_sparql
+from graphbuild.query import MAX_QUERY_BYTES, MAX_QUERY_DEPTH, MAX_QUERY_PATTERNS, QueryError, check_sparql
 
 CARTESIAN = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 CARTESIAN_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -60,6 +60,7 @@ def graph(seed_build) -> str:
     "SELECT * WHERE { ?s ex:my-service ?o . ?s ex:p '''a SERVICE in a long string''' }",
     "SELECT * WHERE " + "{" * MAX_QUERY_DEPTH + "}" * MAX_QUERY_DEPTH,
     "SELECT * WHERE { ?s ?p '" + "{" * 500 + "' }",
+    "SELECT * WHERE { " + " . ".join(["?s <a:b> 1.5"] * MAX_QUERY_PATTERNS) + " VALUES ?x { " + "1.5 " * 999 + "} }",
 ])
 def test_query_check_sparql_accepts(sparql):
     check_sparql(sparql)
@@ -70,6 +71,9 @@ def test_query_check_sparql_accepts(sparql):
     ("SELECT * WHERE { FILTER(" + "(" * 101 + "true" + ")" * 101 + ") }", "nests brackets"),
     ("SELECT * WHERE { ?s ?p " + "[ ?p " * 101 + "1" + "]" * 101 + " }", "nests brackets"),
     ("# " + "x" * MAX_QUERY_BYTES + "\nASK {}", "limited to 100000 bytes"),
+    ("SELECT * WHERE { " + " . ".join(["?s <a:b> 1"] * 300) + " }", "more than 100 triple patterns"),
+    ("SELECT * WHERE { ?s <a:b> " + ", ".join(["1"] * 300) + " }", "more than 100 triple patterns"),
+    ("SELECT * WHERE { ?s " + "/".join(["<a:b>"] * 300) + " ?o }", "more than 100 triple patterns"),
     ("SELECT * WHERE { SERVICE <http://169.254.169.254/> { ?s ?p ?o } }", "uses SERVICE"),
     ("select * where { service silent <http://x/> { ?s ?p ?o } }", "uses SERVICE"),
     ("SELECT * WHERE { <a:b> <a:c> 1SERVICE <http://x/> { } }", "uses SERVICE"),  # no space needed
@@ -91,9 +95,10 @@ def test_query_check_sparql_allow_service():
 @pytest.mark.parametrize("sparql,needle", [
     ("SELECT * WHERE " + "{" * 3000 + "}" * 3000, "nests brackets more than 100 deep"),
     ("SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }", "pass --allow-service"),
+    ("SELECT * WHERE { " + " . ".join(["?s <a:b> 1"] * 300) + " }", "more than 100 triple patterns"),
 ])
 def test_query_cli_refuses_before_the_engine(graph, sparql, needle):
-    proc = cli("query", sparql, "--graph", graph)
+    proc = cli("query", sparql, "--graph", graph, "--timeout", "5")
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 1, stderr
     assert needle in stderr.decode() and len(stderr.decode().strip().splitlines()) == 1 and not stdout
@@ -235,6 +240,8 @@ def test_serve_guard_refuses_deep_and_service_queries_and_keeps_serving(graph):
         status, body = http(server.base + "/query?query=" + "SELECT%20*%20WHERE%20%7B%20SERVICE%20"
                             "%3Chttp%3A%2F%2F127.0.0.1%3A1%2F%3E%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D%20%7D")
         assert status == 400 and "--allow-service" in body
+        status, body = http(server.base + "/query", "SELECT * WHERE { " + " . ".join(["?s <a:b> 1"] * 300) + " }")
+        assert status == 400 and "more than 100 triple patterns" in body
         status, body = http(server.base + "/query", "ASK { ?s ?p ?o }")
         assert (status, body.strip()) == (200, "true")
 
