@@ -30,9 +30,11 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Callable
+from contextlib import ExitStack
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import FrameType
+from typing import IO
 
 from graphbuild.query import QueryError, check_sparql, die_with_parent, load_graph
 from graphbuild.store import KnowledgeGraph
@@ -91,7 +93,15 @@ def _bind(host: str, port: int, handler: type[BaseHTTPRequestHandler]) -> Thread
     return server
 
 
-def _wait_listening(proc: subprocess.Popen, host: str, port: int) -> None:
+def _last_line(log: IO[bytes], code: int | None) -> str:
+    """How the server ended: its status and the last thing it said, if that was not its greeting."""
+    log.seek(0)
+    lines = log.read().decode("utf-8", "replace").strip().splitlines()
+    status = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+    return f"{status}: {lines[-1]}" if lines and not lines[-1].startswith("Listening") else status
+
+
+def _wait_listening(proc: subprocess.Popen, host: str, port: int, log: IO[bytes]) -> None:
     deadline = time.monotonic() + STARTUP_S
     while True:
         try:
@@ -99,7 +109,7 @@ def _wait_listening(proc: subprocess.Popen, host: str, port: int) -> None:
             return
         except OSError:
             if proc.poll() is not None:
-                raise ServeError(f"the oxigraph server exited at start (status {proc.returncode})") from None
+                raise ServeError(f"the oxigraph server exited at start ({_last_line(log, proc.returncode)})") from None
             if time.monotonic() > deadline:
                 raise ServeError(f"the oxigraph server did not start within {STARTUP_S:g} s") from None
             time.sleep(0.05)
@@ -113,7 +123,8 @@ def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, store_dir: 
     upstream_host = "127.0.0.1"
     proxy = _bind(host, port, guard_handler(upstream_host, 0, timeout=timeout, allow_service=allow_service))
     try:
-        with tempfile.TemporaryDirectory(prefix="graphbuild-store-") as tmp:
+        with ExitStack() as stack:
+            tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="graphbuild-store-"))
             if Path(graph).is_dir():
                 store = Path(graph)
                 triples = len(KnowledgeGraph.open_store(store))  # refuses a missing or empty store
@@ -127,17 +138,21 @@ def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, store_dir: 
             if timeout:
                 args += ["--timeout-s", str(max(1, round(timeout)))]
             env = {**os.environ, "RUST_MIN_STACK": str(ENGINE_STACK_BYTES)}
-            # stdout: its "Listening" line names the internal port, not the one to use
-            proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, preexec_fn=die_with_parent)
+            # its "Listening" line names the internal port, not the one to use: its output goes to a log
+            log = stack.enter_context(tempfile.TemporaryFile())
+            proc = subprocess.Popen(args, env=env, stdout=log, stderr=log, preexec_fn=die_with_parent)
+            stopped = False
 
             def stop(_signum: int, _frame: FrameType | None) -> None:
+                nonlocal stopped
+                stopped = True
                 proc.terminate()
 
             old_int = signal.signal(signal.SIGINT, stop)
             old_term = signal.signal(signal.SIGTERM, stop)
             worker = threading.Thread(target=proxy.serve_forever, daemon=True)
             try:
-                _wait_listening(proc, upstream_host, upstream_port)
+                _wait_listening(proc, upstream_host, upstream_port, log)
                 worker.start()
                 if on_ready is not None:
                     on_ready(f"http://{host}:{port}/", triples)
@@ -150,6 +165,8 @@ def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, store_dir: 
                 if proc.poll() is None:
                     proc.terminate()
                     proc.wait(timeout=10)
+            if not stopped:
+                raise ServeError(f"the oxigraph server stopped unexpectedly ({_last_line(log, code)})")
     finally:
         proxy.server_close()
     # terminated by our own signal handler: a clean stop

@@ -285,3 +285,13 @@ def test_serve_busy_port_is_one_line(runner, graph):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and f"127.0.0.1:{port}" in lines[0] and "--port" in lines[0]
     assert "serving" not in result.output
+
+
+def test_serve_reports_a_dead_oxigraph_server_in_one_line(graph):
+    with Server(graph) as server:
+        for pid in children(server.proc.pid):
+            os.kill(pid, signal.SIGKILL)
+        _stdout, stderr = server.proc.communicate(timeout=20)
+    errors = [line for line in stderr.decode().splitlines() if line.startswith("error:")]
+    assert server.proc.returncode == 1 and b"Traceback" not in stderr, stderr
+    assert len(errors) == 1 and "oxigraph server stopped unexpectedly (killed by signal 9)" in errors[0]
