@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import csv
+import ctypes
 import io
 import itertools
 import json
+import os
 import re
+import selectors
+import signal
+import subprocess
+import sys
 import tempfile
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from graphbuild.store import GraphError, KnowledgeGraph, QueryResult
@@ -208,14 +217,10 @@ class QueryTimeout(QueryError):
     """The query ran past its time limit and was stopped."""
 
 
-def die_with_parent() -> None:
-    """``preexec_fn`` for child processes: the kernel kills the child when its parent dies,
-    even by ``kill -9`` (Linux ``PR_SET_PDEATHSIG``), so no engine outlives graphbuild."""
-    import ctypes
-    import os
-    import signal
-
-    parent = os.getppid()
+def die_with_parent(parent: int) -> None:
+    """``preexec_fn`` for child processes (``partial(die_with_parent, os.getpid())``): the
+    kernel kills the child when its parent dies, even by ``kill -9`` (Linux
+    ``PR_SET_PDEATHSIG``), so no engine outlives graphbuild."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
@@ -239,9 +244,6 @@ class QueryRun:
 
     def __init__(self, graph: str | Path, sparql: str, bindings: dict[str, str] | None = None, *,
                  timeout: float | None = DEFAULT_TIMEOUT_S, allow_service: bool = False) -> None:
-        import subprocess
-        import sys
-
         check_sparql(sparql, allow_service=allow_service)
         for key, value in (bindings or {}).items():
             check_text(value, f"--param {key}")
@@ -250,14 +252,21 @@ class QueryRun:
         self._buffer = b""
         self._deadline: float | None = None
         self._stderr = tempfile.TemporaryFile()
+        # the child's temporary files (a large graph's on-disk copy) go in a folder the parent
+        # removes: a killed child cleans up nothing
+        self._scratch = tempfile.TemporaryDirectory(prefix="graphbuild-query-", ignore_cleanup_errors=True)
         self._proc = subprocess.Popen(
             [sys.executable, "-c", "import sys; from graphbuild.query import query_child; sys.exit(query_child())"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr, preexec_fn=die_with_parent,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
+            preexec_fn=partial(die_with_parent, os.getpid()), env={**os.environ, "TMPDIR": self._scratch.name},
         )
         job = {"graph": str(graph), "sparql": sparql, "bindings": bindings or {}, "allow_service": allow_service}
         try:
-            self._proc.stdin.write(json.dumps(job).encode("utf-8"))
-            self._proc.stdin.close()
+            try:
+                self._proc.stdin.write(json.dumps(job).encode("utf-8"))
+                self._proc.stdin.close()
+            except BrokenPipeError:
+                pass  # the child died at start: reading its output reports how
             self._messages = self._read_messages()
             first = next(self._messages)
         except BaseException:
@@ -285,13 +294,10 @@ class QueryRun:
         if self._proc.stdout is not None:
             self._proc.stdout.close()
         self._stderr.close()
+        self._scratch.cleanup()
 
     def _read_messages(self) -> Iterator[dict]:
         """JSON lines from the child; raise its error, a timeout, or a crash as a QueryError."""
-        import os
-        import selectors
-        import time
-
         fd = self._proc.stdout.fileno()
         with selectors.DefaultSelector() as sel:
             sel.register(fd, selectors.EVENT_READ)
@@ -329,10 +335,6 @@ def query_child() -> int:
 
     The query runs on a thread with a large stack: Oxigraph evaluates recursively and a
     long property path or chain of joins would overflow the 8 MB main stack."""
-    import signal
-    import sys
-    import threading
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     job = json.loads(sys.stdin.buffer.read())
     out = sys.stdout.buffer

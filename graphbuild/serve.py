@@ -31,6 +31,7 @@ import time
 import urllib.parse
 from collections.abc import Callable
 from contextlib import ExitStack
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import FrameType
@@ -140,7 +141,8 @@ def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, store_dir: 
             env = {**os.environ, "RUST_MIN_STACK": str(ENGINE_STACK_BYTES)}
             # its "Listening" line names the internal port, not the one to use: its output goes to a log
             log = stack.enter_context(tempfile.TemporaryFile())
-            proc = subprocess.Popen(args, env=env, stdout=log, stderr=log, preexec_fn=die_with_parent)
+            proc = subprocess.Popen(args, env=env, stdout=log, stderr=log,
+                                    preexec_fn=partial(die_with_parent, os.getpid()))
             stopped = False
 
             def stop(_signum: int, _frame: FrameType | None) -> None:
