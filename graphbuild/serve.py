@@ -47,7 +47,7 @@ STARTUP_S = 60.0
 # so long property paths and chains of joins within the size limit do not overflow it.
 ENGINE_STACK_BYTES = 256 << 20
 HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-              "transfer-encoding", "upgrade", "proxy-connection"}
+              "transfer-encoding", "upgrade", "proxy-connection", "expect"}
 
 
 class ServeError(RuntimeError):
@@ -221,6 +221,9 @@ def guard_handler(upstream_host: str, upstream_port: int, *, timeout: float,
                 return self._refuse(400, "bad Content-Length")
             if length > MAX_BODY_BYTES:
                 return self._refuse(413, f"request bodies are limited to {MAX_BODY_BYTES} bytes")
+            if length > 0 and self.headers.get("Expect", "").lower() == "100-continue":
+                self.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")  # curl waits a second for it otherwise
+                self.wfile.flush()
             body = self.rfile.read(length) if length > 0 else b""
             try:
                 for text in queries_of(self.command, self.path, self.headers.get("Content-Type", ""), body):

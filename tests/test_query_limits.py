@@ -295,3 +295,20 @@ def test_serve_reports_a_dead_oxigraph_server_in_one_line(graph):
     errors = [line for line in stderr.decode().splitlines() if line.startswith("error:")]
     assert server.proc.returncode == 1 and b"Traceback" not in stderr, stderr
     assert len(errors) == 1 and "oxigraph server stopped unexpectedly (killed by signal 9)" in errors[0]
+
+
+def test_serve_answers_expect_100_continue(graph):
+    """curl sends large bodies only after '100 Continue' (else after a second's wait)."""
+    import socket
+    import urllib.parse
+
+    body = urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}).encode()
+    with Server(graph) as server, socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
+        s.sendall(b"POST /query HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\nExpect: 100-continue\r\n"
+                  b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n" % len(body))
+        assert s.recv(64).startswith(b"HTTP/1.1 100 Continue")
+        s.sendall(body)
+        answer = b""
+        while chunk := s.recv(4096):
+            answer += chunk
+    assert answer.split(b"\r\n")[0].endswith(b"200 OK") and answer.rstrip().endswith(b"true")
