@@ -113,7 +113,7 @@ def test_query_cli_times_out(runner, graph):
 def test_query_cli_ctrl_c_stops_an_aggregate(graph):
     proc = cli("query", CARTESIAN_COUNT, "--graph", graph)
     try:
-        wait_for(lambda: children(proc.pid), 10)
+        wait_for(lambda: children(proc.pid), 30)  # SIGINT must come after the CLI started, not during imports
         engines = children(proc.pid)
         time.sleep(1)  # let the graph load and the aggregate start
         proc.send_signal(signal.SIGINT)
