@@ -44,15 +44,17 @@ from graphbuild.ontology import Ontology, OntologyError, load_ontology
 from graphbuild.pipeline import NoDocumentsError, RunStats, iter_extracted
 from graphbuild.pipeline import build as build_graph_files
 from graphbuild.query import (
+    DEFAULT_TIMEOUT_S,
     QueryError,
-    format_csv,
-    format_json,
+    QueryRun,
+    check_text,
     get_named_query,
+    iter_csv,
+    iter_json,
     list_named_queries,
     load_graph,
     parse_params,
     read_query,
-    run_query,
 )
 from graphbuild.rdf import actor_iri
 from graphbuild.store import GraphError
@@ -258,6 +260,9 @@ def extract(
         _fail(exc)
 
 
+TABLE_MAX_ROWS = 1000  # a terminal table past this is unreadable; csv and json stream every row
+
+
 @app.command()
 def query(
     sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL SELECT/ASK query, or the path of a .rq file.")] = None,
@@ -268,6 +273,10 @@ def query(
         "--param", "-p", help="NAME=VALUE for a named query, repeatable; bound as a literal, never pasted in.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, csv or json.")] = "table",
+    timeout: Annotated[float, typer.Option(
+        min=0, help="Stop the query after this many seconds (0: no limit).")] = DEFAULT_TIMEOUT_S,
+    allow_service: Annotated[bool, typer.Option(
+        "--allow-service", help="Allow SERVICE clauses, which fetch from other SPARQL endpoints.")] = False,
 ) -> None:
     """Run SPARQL against a built graph (prefixes gb:, actor:, doc:, stmt:, skos:, dcterms: predeclared)."""
     if fmt not in ("table", "csv", "json"):
@@ -279,26 +288,42 @@ def query(
         out.print(table)
         return
     try:
+        for p in param or []:
+            check_text(p, f"--param {p.partition('=')[0]!r}")
         if (sparql is None) == (name is None):
             raise QueryError("give either a SPARQL query (or .rq file) or --name NAME; see --list")
         if name is not None:
             named = get_named_query(name)
             text, bindings = named.sparql, parse_params(param or [], named)
         else:
-            text, bindings = read_query(sparql), dict(p.partition("=")[::2] for p in (param or []))
-        result = run_query(load_graph(graph), text, bindings)
+            text = read_query(check_text(sparql, "the query"))
+            bindings = dict(p.partition("=")[::2] for p in (param or []))
+        with QueryRun(graph, text, bindings, timeout=timeout, allow_service=allow_service) as run:
+            _print_rows(run, fmt)
     except EXPECTED as exc:
         _fail(exc)
-    if fmt == "csv":
-        sys.stdout.write(format_csv(result))
-    elif fmt == "json":
-        sys.stdout.write(format_json(result))
-    else:
-        table = Table(*result.columns)
-        for row in result.rows:
-            table.add_row(*row)
-        out.print(table)
-        err.print(f"{len(result.rows)} row(s)")
+    except KeyboardInterrupt:
+        err.print("[bold red]error:[/] interrupted; the query was stopped", highlight=False)
+        raise typer.Exit(code=130) from None
+
+
+def _print_rows(run: QueryRun, fmt: str) -> None:
+    """Write rows as they arrive (csv, json); a table shows at most TABLE_MAX_ROWS."""
+    if fmt in ("csv", "json"):
+        for chunk in (iter_csv if fmt == "csv" else iter_json)(run.columns, run):
+            sys.stdout.write(chunk)
+        return
+    table = Table(*run.columns)
+    rows = 0
+    for row in run:
+        if rows == TABLE_MAX_ROWS:
+            out.print(table)
+            err.print(f"showing the first {TABLE_MAX_ROWS} rows; use --format csv or json for all of them")
+            return
+        table.add_row(*row)
+        rows += 1
+    out.print(table)
+    err.print(f"{rows} row(s)")
 
 
 @app.command()
@@ -331,6 +356,10 @@ def serve(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 7878,
     store: Annotated[Optional[Path], typer.Option(help="Keep the Oxigraph store in this new folder "
                                                        "(default: a temporary folder, removed on exit).")] = None,
+    timeout: Annotated[float, typer.Option(
+        min=0, help="Stop each query after this many seconds (0: no limit).")] = 30.0,
+    allow_service: Annotated[bool, typer.Option(
+        "--allow-service", help="Allow SERVICE clauses, which make the server fetch from other endpoints.")] = False,
 ) -> None:
     """Serve a built graph read-only over the SPARQL 1.1 Protocol on 127.0.0.1 (Ctrl-C stops it)."""
     from graphbuild.store import lacks_statements
@@ -349,7 +378,8 @@ def serve(
                   highlight=False)
 
     try:
-        code = serve_graph(graph, port=port, store_dir=store, on_ready=ready)
+        code = serve_graph(graph, port=port, store_dir=store, timeout=timeout, allow_service=allow_service,
+                           on_ready=ready)
     except (*EXPECTED, ServeError) as exc:
         _fail(exc)
     raise typer.Exit(code=code)
