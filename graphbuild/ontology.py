@@ -106,11 +106,20 @@ class OntologyError(ValueError):
 
 
 def default_ontology_dir() -> Path:
-    """Where the data files live: ``$GRAPHBUILD_ONTOLOGY`` or the repository's ``ontology/``."""
+    """Where the data files live: ``$GRAPHBUILD_ONTOLOGY``, else the copy an installed package
+    ships (``graphbuild/data/ontology``), else the repository's ``ontology/`` (a checkout or an
+    editable install)."""
     env = os.environ.get("GRAPHBUILD_ONTOLOGY")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "ontology"
+    return packaged_or_repository("ontology")
+
+
+def packaged_or_repository(name: str) -> Path:
+    """``graphbuild/data/NAME`` in an installed package, else the repository's top-level ``NAME/``."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "data" / name
+    return shipped if shipped.is_dir() else here.parent / name
 
 
 class Alias(NamedTuple):

@@ -61,7 +61,10 @@ class NamedQuery:
 
 
 def default_query_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "queries"
+    """The named queries: shipped in the package, or the repository's ``queries/``."""
+    from graphbuild.ontology import packaged_or_repository
+
+    return packaged_or_repository("queries")
 
 
 def read_named_query(path: Path) -> NamedQuery:
