@@ -38,7 +38,15 @@ from graphbuild.export import (
     check_formats,
     export_graph,
 )
-from graphbuild.ingest import MAX_FILE_SIZE_MB, IngestError, IngestWarning, expand_paths, read_documents
+from graphbuild.filters import Filter, FilterError, filtered
+from graphbuild.ingest import (
+    MAX_FILE_SIZE_MB,
+    IngestError,
+    IngestWarning,
+    expand_paths,
+    normalise_date,
+    read_documents,
+)
 from graphbuild.nlp import ModelNotFoundError
 from graphbuild.ontology import Ontology, OntologyError, load_ontology
 from graphbuild.pipeline import NoDocumentsError, RunStats, iter_extracted
@@ -111,6 +119,37 @@ def _progress_unit(paths: list[str]) -> tuple[str, int | None]:
     if any(f.suffix.lower() == ".jsonl" for f in files):
         return "bytes", sum(f.stat().st_size for f in files)
     return "documents", len(files)
+
+
+# Filters for exports ('export', 'build'): every format shows the same selection (graphbuild.filters)
+MinConfidence = Annotated[Optional[float], typer.Option(
+    "--min-confidence", min=0, max=1, help="Keep statements at least this confident.")]
+Since = Annotated[Optional[str], typer.Option(help="Keep documents dated on or after this day (YYYY-MM-DD).")]
+Until = Annotated[Optional[str], typer.Option(help="Keep documents dated on or before this day (YYYY-MM-DD).")]
+Actors = Annotated[Optional[list[str]], typer.Option(
+    "--actor", help="Keep this actor's statements (key or label; repeatable); with --hops, its neighbourhood.")]
+Hops = Annotated[int, typer.Option(min=0, help="With --actor: keep the statements among actors this many hops away.")]
+Countries = Annotated[Optional[list[str]], typer.Option(
+    "--country", help="Keep statements with a subject or object of this state (ISO-3; repeatable).")]
+Relations = Annotated[Optional[list[str]], typer.Option(
+    "--relation", help="Keep statements of this relation (local name, e.g. joins; repeatable).")]
+PloverTypes = Annotated[Optional[list[str]], typer.Option(
+    "--plover", help="Keep statements of this PLOVER type (e.g. CONSULT; repeatable).")]
+IncludeHypothetical = Annotated[bool, typer.Option(
+    "--include-hypothetical", help="Also keep hypothetical statements (demanded, threatened, conditional).")]
+
+
+def make_filter(min_confidence: float | None, since: str | None, until: str | None, actors: list[str] | None,
+                hops: int, countries: list[str] | None, relations: list[str] | None, plover: list[str] | None,
+                include_hypothetical: bool) -> Filter:
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and normalise_date(value) != value:
+            raise FilterError(f"{name} {value}: not a date; give it as YYYY-MM-DD")
+    if hops and not actors:
+        raise FilterError("--hops needs --actor: the neighbourhood of which actor?")
+    return Filter(min_confidence=min_confidence, since=since, until=until, actors=tuple(actors or ()), hops=hops,
+                  countries=tuple(countries or ()), relations=tuple(relations or ()), plover=tuple(plover or ()),
+                  include_hypothetical=include_hypothetical)
 
 
 INPUTS_HELP = "Files (.txt, .md, .html), folders, JSONL corpora, or http(s) URLs of articles or RSS/Atom feeds."
@@ -335,15 +374,26 @@ def export(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("exports"),
     ontology: Annotated[Optional[Path], typer.Option(
         help="Ontology folder the graph was built with (its context.jsonld shapes JSON-LD).")] = None,
+    min_confidence: MinConfidence = None,
+    since: Since = None,
+    until: Until = None,
+    actor: Actors = None,
+    hops: Hops = 0,
+    country: Countries = None,
+    relation: Relations = None,
+    plover: PloverTypes = None,
+    include_hypothetical: IncludeHypothetical = False,
 ) -> None:
-    """Write a built graph in other formats (RDF, GraphML, GEXF, CSV)."""
+    """Write a built graph in other formats (RDF, GraphML, GEXF, CSV), whole or cut by the filters."""
     try:
         check_formats(formats)
         kg = load_graph(graph)
         if ontology is not None:
             kg.ontology_dir = load_ontology(ontology).directory
+        kg = filtered(kg, make_filter(min_confidence, since, until, actor, hops, country, relation, plover,
+                                      include_hypothetical))
         written = export_graph(kg, out_dir, formats)
-    except (*EXPECTED, OutputError) as exc:
+    except (*EXPECTED, OutputError, FilterError) as exc:
         _fail(exc)
     for path in written:
         out.print(f"wrote {escape(str(path))}", highlight=False)
