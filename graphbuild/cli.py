@@ -53,12 +53,14 @@ from graphbuild.pipeline import NoDocumentsError, RunStats, iter_extracted
 from graphbuild.pipeline import build as build_graph_files
 from graphbuild.query import (
     DEFAULT_TIMEOUT_S,
+    TRIPLES_COLUMN,
     QueryError,
     QueryRun,
     check_text,
     get_named_query,
     iter_csv,
     iter_json,
+    iter_triples,
     list_named_queries,
     load_graph,
     parse_params,
@@ -311,15 +313,17 @@ def query(
     param: Annotated[Optional[list[str]], typer.Option(
         "--param", "-p", help="NAME=VALUE for a named query, repeatable; bound as a literal, never pasted in.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, csv or json.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, csv or json (SELECT, ASK); "
+                                                           "turtle or ntriples (CONSTRUCT, DESCRIBE).")] = "table",
     timeout: Annotated[float, typer.Option(
         min=0, help="Stop the query after this many seconds (0: no limit).")] = DEFAULT_TIMEOUT_S,
     allow_service: Annotated[bool, typer.Option(
         "--allow-service", help="Allow SERVICE clauses, which fetch from other SPARQL endpoints.")] = False,
 ) -> None:
-    """Run SPARQL against a built graph (prefixes gb:, actor:, doc:, stmt:, skos:, dcterms: predeclared)."""
-    if fmt not in ("table", "csv", "json"):
-        _fail(QueryError(f"unknown output format {fmt!r}; known formats: table, csv, json"))
+    """Run SPARQL against a built graph (prefixes gb:, actor:, doc:, stmt:, skos:, dcterms: predeclared).
+    SELECT and ASK print rows; CONSTRUCT and DESCRIBE print a graph (Turtle, or N-Triples)."""
+    if fmt not in ("table", "csv", "json", "turtle", "ntriples"):
+        _fail(QueryError(f"unknown output format {fmt!r}; known formats: table, csv, json, turtle, ntriples"))
     if list_:
         table = Table("name", "parameters", "description")
         for q in list_named_queries():
@@ -347,7 +351,14 @@ def query(
 
 
 def _print_rows(run: QueryRun, fmt: str) -> None:
-    """Write rows as they arrive (csv, json); a table shows at most TABLE_MAX_ROWS."""
+    """Write rows as they arrive (csv, json); a table shows at most TABLE_MAX_ROWS. A graph
+    result (CONSTRUCT, DESCRIBE) is written as Turtle, or as N-Triples when asked."""
+    if run.columns == (TRIPLES_COLUMN,):
+        for chunk in iter_triples(run, "ntriples" if fmt == "ntriples" else "turtle"):
+            sys.stdout.write(chunk)
+        return
+    if fmt in ("turtle", "ntriples"):
+        raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE; a SELECT or ASK prints table, csv or json")
     if fmt in ("csv", "json"):
         for chunk in (iter_csv if fmt == "csv" else iter_json)(run.columns, run):
             sys.stdout.write(chunk)

@@ -380,7 +380,7 @@ def query_child() -> int:
 
 def _evaluate(g: KnowledgeGraph, sparql: str, bindings: dict[str, str]) -> tuple[tuple[str, ...], Iterator[list[str]]]:
     """Columns and a lazy stream of rows, as ``KnowledgeGraph.query`` but without holding them."""
-    from pyoxigraph import QueryBoolean, QuerySolutions
+    from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples
 
     from graphbuild.rdf import PREFIXES
     from graphbuild.store import bind_values, term_text
@@ -393,10 +393,32 @@ def _evaluate(g: KnowledgeGraph, sparql: str, bindings: dict[str, str]) -> tuple
         raise GraphError(f"SPARQL syntax error: {exc}") from None
     if isinstance(result, QueryBoolean):
         return ("ask",), iter([[str(bool(result)).lower()]])
+    if isinstance(result, QueryTriples):  # CONSTRUCT, DESCRIBE: one N-Triples line a row
+        return (TRIPLES_COLUMN,), ([f"{t} ."] for t in result)
     if not isinstance(result, QuerySolutions):
-        raise GraphError("only SELECT and ASK queries are supported")
+        raise GraphError("only SELECT, ASK, CONSTRUCT and DESCRIBE queries are supported")
     columns = tuple(v.value for v in result.variables)
     return columns, ([term_text(sol[c]) for c in columns] for sol in result)
+
+
+# The one column of a CONSTRUCT or DESCRIBE result: its rows are N-Triples lines.
+TRIPLES_COLUMN = "__triples__"
+
+
+def iter_triples(rows: Iterable[tuple[str, ...]], fmt: str) -> Iterator[str]:
+    """A graph result as N-Triples, a line at a time, or as Turtle with graphbuild's prefixes
+    (Turtle groups by subject, so it is written once the result is in)."""
+    if fmt == "ntriples":
+        for (line,) in rows:
+            yield line + "\n"
+        return
+    from pyoxigraph import RdfFormat, parse, serialize
+
+    from graphbuild.rdf import PREFIXES
+
+    text = "".join(line + "\n" for (line,) in rows).encode("utf-8")
+    yield serialize(parse(text, format=RdfFormat.N_TRIPLES), format=RdfFormat.TURTLE,
+                    prefixes=PREFIXES).decode("utf-8")
 
 
 def iter_csv(columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> Iterator[str]:

@@ -87,3 +87,19 @@ def test_neighbourhood_keeps_statements_among_actors_within_hops(full, tmp_path)
 def test_bad_filter_is_one_line(full, tmp_path, args, message):
     result = CliRunner().invoke(app, ["export", "--graph", str(full), "--out", str(tmp_path), *args])
     assert result.exit_code == 1 and message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_query_construct_writes_turtle_and_describe_ntriples(full):
+    construct = ("CONSTRUCT { ?s gb:joins ?o } WHERE { ?st rdf:subject ?s ; rdf:predicate gb:joins ; "
+                 "rdf:object ?o ; gb:negated false }")
+    result = CliRunner().invoke(app, ["query", construct, "--graph", str(full)])
+    assert result.exit_code == 0, result.output
+    got = rdflib.Graph().parse(data=result.stdout, format="turtle")
+    q = PREFIXES + "SELECT ?s ?o WHERE { ?st rdf:subject ?s ; rdf:predicate gb:joins ; rdf:object ?o ; gb:negated false }"
+    expected = {(s, rdflib.URIRef(GB + "joins"), o) for s, o in _read(full).query(q)}
+    assert expected and set(got) == expected
+    result = CliRunner().invoke(app, ["query", "DESCRIBE actor:AIIB", "--graph", str(full), "-f", "ntriples"])
+    assert result.exit_code == 0, result.output
+    described = rdflib.Graph().parse(data=result.stdout, format="nt")
+    assert (rdflib.URIRef("https://w3id.org/graphbuild/actor/AIIB"), rdflib.RDFS.label,
+            rdflib.Literal("Asian Infrastructure Investment Bank")) in described
