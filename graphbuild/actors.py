@@ -273,4 +273,13 @@ class ActorResolver:
         if not text or not any(c.isalpha() for c in text):
             return None
         actor, how, place = self.link(text, label)
+        if how == "unlinked" and label != "PERSON" and self._office_of(ent):
+            return None  # 'the Secretary of State', 'the Minister of Defence': a portfolio, no actor
         return Mention(actor, ent.start, ent.end, label == "NORP" and how != "unlinked", how, place)
+
+    def _office_of(self, ent: Span) -> bool:
+        """Whether an entity is the portfolio of an office noun before it: 'Secretary of State'."""
+        if ent.start < 2 or ent.doc[ent.start - 1].lower_ != "of":
+            return False
+        office = ent.doc[ent.start - 2].lemma_.lower()
+        return self.onto.proxies.get(office, ("", ""))[0] == "role" or office in self.onto.agents

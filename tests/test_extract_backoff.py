@@ -332,6 +332,13 @@ CASES = {
         [(0, 1, "GPE", "ISR"), (7, 8, "GPE", "SYR")],
         {("ISR", "attacks", "SYR", False, False, None)},
     ),
+    "a portfolio is no actor: 'The Secretary of State met India'": (
+        [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
+         ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),
+         ("met", 4, "ROOT", "VERB", "VBD", "meet"), ("India", 4, "dobj", "PROPN", "NNP", "India")],
+        [(3, 4, "ORG", None), (5, 6, "GPE", "IND")],
+        set(),
+    ),
 }
 
 
