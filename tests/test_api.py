@@ -13,7 +13,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 
 
 def test_readme_python_example_runs_as_printed(tmp_path, monkeypatch):
-    section = README.read_text(encoding="utf-8").split("\n## Python\n", 1)[1].split("\n## ", 1)[0]
+    section = re.split(r"\n#{2,3} ", README.read_text(encoding="utf-8").split("\n## Python\n", 1)[1], maxsplit=1)[0]
     code, printed = re.findall(r"```(?:python)?\n(.*?)```", section, flags=re.S)
     monkeypatch.chdir(tmp_path)
     out = io.StringIO()
