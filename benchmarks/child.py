@@ -26,6 +26,11 @@ from graphbuild.ontology import load_ontology
 from graphbuild.pipeline import build
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return round(usage.ru_utime + usage.ru_stime, 2)
+
+
 def main() -> None:
     mode, corpus = sys.argv[1], Path(sys.argv[2])
     if mode in ("spacy", "nlp"):
@@ -50,7 +55,8 @@ def main() -> None:
                           "export_seconds": stats.export_seconds,
                           # Linux reports ru_maxrss in KiB; RUSAGE_CHILDREN: the largest reaped child
                           "rss_parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
-                          "rss_worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024}))
+                          "rss_worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
+                          "cpu_parent_s": _cpu(resource.RUSAGE_SELF), "cpu_workers_s": _cpu(resource.RUSAGE_CHILDREN)}))
         return
     # model and data loading is not what we measure, as for spaCy: the pipeline, the ontology,
     # the city gazetteer and the language detector's model (read once per process on first use)

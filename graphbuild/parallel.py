@@ -34,7 +34,7 @@ from typing import Any
 
 # Chunks waiting or running per worker: enough that a worker never waits for the parent,
 # few enough that memory is a handful of chunks whatever the corpus.
-IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 3
 DIED = "its worker process died (killed, out of memory, or a crash in native code)"
 
 

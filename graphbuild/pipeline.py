@@ -23,6 +23,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,8 +133,8 @@ SPLIT_ABOVE = 100_000
 PIECE_CHARS = 20_000
 BATCH_CHARS = 100_000
 # With --jobs: documents go to the workers in chunks of at most CHUNK_DOCUMENTS documents or
-# (past the first) CHUNK_CHARS characters: small enough that the last chunks keep every core
-# busy, large enough that shipping them costs nothing beside the parse.
+# (past the first) CHUNK_CHARS characters, a few seconds of parsing: small enough that the
+# last chunks keep every core busy, large enough that shipping them costs nothing beside the parse.
 CHUNK_DOCUMENTS = 8
 CHUNK_CHARS = 50_000
 
@@ -252,15 +253,18 @@ def _in_workers(work: Callable[..., list], documents: Iterable[Document], *, job
               for group in _batches(((d.text, d) for d in documents), CHUNK_DOCUMENTS, CHUNK_CHARS))
     kwargs = {"model": model, "ontology_dir": onto.directory, "max_chars": max_chars}
     # a model or an ontology that cannot load fails every document alike: it ends the run
-    for results in map_in_order(work, chunks, jobs=jobs, kwargs=kwargs, fatal=(ModelNotFoundError, OntologyError)):
-        for result in results:
-            if isinstance(result, Failed):
-                doc = result.item
-                where = doc.source if doc.line is None else f"{doc.source}:{doc.line}"
-                (on_failure or _raise)(ExtractionError(
-                    f"{where}: extraction failed, {result.reason}; not extracted (a re-run tries it again)"))
-            else:
-                yield result
+    fatal = (ModelNotFoundError, OntologyError)
+    # (closed with this generator, not when collected: closing it stops the workers)
+    with closing(map_in_order(work, chunks, jobs=jobs, kwargs=kwargs, fatal=fatal)) as stream:
+        for results in stream:
+            for result in results:
+                if isinstance(result, Failed):
+                    doc = result.item
+                    where = doc.source if doc.line is None else f"{doc.source}:{doc.line}"
+                    (on_failure or _raise)(ExtractionError(
+                        f"{where}: extraction failed, {result.reason}; not extracted (a re-run tries it again)"))
+                else:
+                    yield result
 
 
 def _write_batches(items: Iterable[Extracted]) -> Iterator[list[Extracted]]:
