@@ -95,6 +95,10 @@ def run_chunk(work: Callable[..., list], chunk: list, kwargs: dict[str, Any],
     return results
 
 
+def _succeeded(future: Future[list]) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
 def stop_pool(pool: ProcessPoolExecutor) -> None:
     """Stop every worker now: cancel the queued chunks, terminate the processes and reap them,
     so no worker outlives an interrupted run."""
@@ -112,11 +116,13 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def map_in_order(work: Callable[..., list], chunks: Iterable[list], *, jobs: int, kwargs: dict[str, Any],
-                 fatal: tuple[type[BaseException], ...] = ()) -> Iterator[list]:
+                 fatal: tuple[type[BaseException], ...] = (),
+                 on_lost: Callable[[list], None] | None = None) -> Iterator[list]:
     """Results of ``work`` over ``chunks`` on ``jobs`` worker processes, one list per chunk, in
     input order; a failed item's result is a ``Failed``. ``work`` must be a module-level function
     (workers import it by name) returning one result per item of its chunk. A single chunk is done
-    in this process (the same ``run_chunk``), since no second worker could help with it."""
+    in this process (the same ``run_chunk``), since no second worker could help with it. When a
+    worker dies, ``on_lost`` hears of the items in flight, which are then redone one at a time."""
     context = multiprocessing.get_context("spawn")
 
     def new_pool() -> ProcessPoolExecutor:
@@ -145,18 +151,25 @@ def map_in_order(work: Callable[..., list], chunks: Iterable[list], *, jobs: int
             try:
                 results = future.result()
             except BrokenProcessPool:
-                # every chunk in flight is lost with the pool: redo them one item at a time
-                lost = [chunk, *(c for c, _ in in_flight)]
+                # the chunks in flight not yet done are lost with the pool: redo them one item at a time
+                pending = [(chunk, future), *in_flight]
                 in_flight.clear()
                 stop_pool(pool)
+                lost = [item for c, f in pending if not _succeeded(f) for item in c]
+                if on_lost is not None:
+                    on_lost(lost)
                 pool = new_pool()
-                for item in (item for c in lost for item in c):
-                    try:
-                        yield submit(pool, [item]).result()
-                    except BrokenProcessPool:  # this one kills its worker: report it, go on
-                        stop_pool(pool)
-                        pool = new_pool()
-                        yield [Failed(item, DIED)]
+                for c, f in pending:
+                    if _succeeded(f):
+                        yield f.result()
+                        continue
+                    for item in c:
+                        try:
+                            yield submit(pool, [item]).result()
+                        except BrokenProcessPool:  # this one kills its worker: report it, go on
+                            stop_pool(pool)
+                            pool = new_pool()
+                            yield [Failed(item, DIED)]
                 continue
             yield results
     except BaseException:

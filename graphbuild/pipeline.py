@@ -88,6 +88,11 @@ class ExtractionError(IngestError):
     reported and skipped like an unreadable input, and a re-run tries it again."""
 
 
+class WorkerLostWarning(IngestWarning):
+    """A worker process died with documents in flight: they are redone one at a time (so only
+    one that kills its worker again is skipped); the message names them."""
+
+
 def _ignore(_doc: Document) -> None:
     return None
 
@@ -162,7 +167,7 @@ def iter_extracted(
     batch_size: int = 16,
     max_chars: int | None = None,
     jobs: int = 1,
-    on_failure: Callable[[ExtractionError], None] | None = None,
+    on_failure: Callable[[IngestError], None] | None = None,
 ) -> Iterator[tuple[Document, list[Triple], int]]:
     """Parse documents in batches and yield each with its triples and sentence count, in input order.
 
@@ -212,7 +217,7 @@ class Extracted:
 
 def extract_local(documents: Iterable[Document], *, onto: Ontology, model: str | None = None,
                   max_chars: int | None = None, jobs: int = 1,
-                  on_failure: Callable[[ExtractionError], None] | None = None) -> Iterator[Extracted]:
+                  on_failure: Callable[[IngestError], None] | None = None) -> Iterator[Extracted]:
     """Extraction on this machine: parse, apply the rules, build the document's quads; in this
     process, or with ``jobs`` > 1 in that many worker processes (results in input order; a document
     whose extraction fails there goes to ``on_failure``, default: raised, and is skipped)."""
@@ -240,12 +245,23 @@ def extract_triples(docs: list[Document], *, model: str | None, ontology_dir: Pa
     return list(iter_extracted(docs, onto=load_ontology(ontology_dir), model=model, max_chars=max_chars))
 
 
-def _raise(exc: ExtractionError) -> None:
-    raise exc
+def _raise(exc: IngestError) -> None:
+    if not isinstance(exc, IngestWarning):  # (redone documents that succeed are not lost)
+        raise exc
+
+
+def _where(doc: Document) -> str:
+    return doc.source if doc.line is None else f"{doc.source}:{doc.line}"
+
+
+def _lost_warning(docs: list[Document]) -> WorkerLostWarning:
+    names = ", ".join(_where(d) for d in docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
+    return WorkerLostWarning(f"a worker process died (killed, out of memory, or a crash in native code) with "
+                             f"{len(docs)} document(s) in flight: {names}; redoing them one at a time")
 
 
 def _in_workers(work: Callable[..., list], documents: Iterable[Document], *, jobs: int, onto: Ontology,
-                model: str | None, max_chars: int | None, on_failure: Callable[[ExtractionError], None] | None
+                model: str | None, max_chars: int | None, on_failure: Callable[[IngestError], None] | None
                 ) -> Iterator:
     """``work``'s results over ``documents`` on ``jobs`` worker processes, in input order; the
     documents stream to the workers in chunks, never all read first."""
@@ -255,14 +271,14 @@ def _in_workers(work: Callable[..., list], documents: Iterable[Document], *, job
     # a model or an ontology that cannot load fails every document alike: it ends the run
     fatal = (ModelNotFoundError, OntologyError)
     # (closed with this generator, not when collected: closing it stops the workers)
-    with closing(map_in_order(work, chunks, jobs=jobs, kwargs=kwargs, fatal=fatal)) as stream:
+    report = on_failure or _raise
+    with closing(map_in_order(work, chunks, jobs=jobs, kwargs=kwargs, fatal=fatal,
+                              on_lost=lambda docs: report(_lost_warning(docs)))) as stream:
         for results in stream:
             for result in results:
                 if isinstance(result, Failed):
-                    doc = result.item
-                    where = doc.source if doc.line is None else f"{doc.source}:{doc.line}"
-                    (on_failure or _raise)(ExtractionError(
-                        f"{where}: extraction failed, {result.reason}; not extracted (a re-run tries it again)"))
+                    report(ExtractionError(f"{_where(result.item)}: extraction failed, {result.reason}; "
+                                           "not extracted (a re-run tries it again)"))
                 else:
                     yield result
 
@@ -294,7 +310,7 @@ def build_graph(
     on_duplicate: Callable[[Document], None] = _ignore,
     extract: Callable[[Iterable[Document]], Iterator[Extracted]] | None = None,
     jobs: int = 1,
-    on_failure: Callable[[ExtractionError], None] | None = None,
+    on_failure: Callable[[IngestError], None] | None = None,
 ) -> KnowledgeGraph:
     """Extract documents into a knowledge graph (incrementally when ``kg`` is an on-disk store).
 

@@ -17,7 +17,7 @@ from conftest import SEEDS
 
 from graphbuild import parallel, pipeline
 from graphbuild.cli import app
-from graphbuild.ingest import make_document, read_documents
+from graphbuild.ingest import IngestWarning, make_document, read_documents
 from graphbuild.parallel import DIED, Failed, map_in_order
 from graphbuild.pipeline import ExtractionError, build_graph
 from graphbuild.state import BuildState
@@ -132,8 +132,20 @@ def test_parallel_exception_skips_only_its_item(chunks):
 
 @pytest.mark.parametrize("chunks", [[["a", "b"], ["c", "die"], ["d"], ["e", "f"], ["g"]]])
 def test_parallel_dead_worker_reports_its_item_and_goes_on(chunks):
-    results = [r for group in map_in_order(upper_or_die, chunks, jobs=2, kwargs={}) for r in group]
+    lost: list[list[str]] = []
+    results = [r for group in map_in_order(upper_or_die, chunks, jobs=2, kwargs={}, on_lost=lost.append)
+               for r in group]
     assert results == ["A", "B", "C", Failed("die", DIED), "D", "E", "F", "G"]
+    flat = [item for chunk in chunks for item in chunk]
+    assert len(lost) == 1 and "die" in lost[0] and lost[0] == [i for i in flat if i in lost[0]]  # in input order
+
+
+@pytest.mark.parametrize("n,names", [(2, "c.jsonl:1, c.jsonl:2;"), (5, "c.jsonl:1, c.jsonl:2, c.jsonl:3 and 2 more;")])
+def test_pipeline_lost_worker_warning_names_its_documents_on_one_line(n, names):
+    docs = [replace(make_document(f"r{i}", f"Text {i}.", source="c.jsonl"), line=i + 1) for i in range(n)]
+    message = str(pipeline._lost_warning(docs))
+    assert isinstance(pipeline._lost_warning(docs), IngestWarning)  # reported, not counted as skipped
+    assert f"with {n} document(s) in flight: {names}" in message and "\n" not in message
 
 
 @pytest.mark.parametrize("n", [5])
