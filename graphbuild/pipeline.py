@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
@@ -246,8 +247,10 @@ def extract_triples(docs: list[Document], *, model: str | None, ontology_dir: Pa
 
 
 def _raise(exc: IngestError) -> None:
-    if not isinstance(exc, IngestWarning):  # (redone documents that succeed are not lost)
-        raise exc
+    if isinstance(exc, IngestWarning):  # nothing is lost: the documents are redone
+        warnings.warn(exc, stacklevel=2)
+        return
+    raise exc
 
 
 def _where(doc: Document) -> str:
@@ -270,8 +273,8 @@ def _in_workers(work: Callable[..., list], documents: Iterable[Document], *, job
     kwargs = {"model": model, "ontology_dir": onto.directory, "max_chars": max_chars}
     # a model or an ontology that cannot load fails every document alike: it ends the run
     fatal = (ModelNotFoundError, OntologyError)
-    # (closed with this generator, not when collected: closing it stops the workers)
     report = on_failure or _raise
+    # (closed with this generator, not when collected: closing it stops the workers)
     with closing(map_in_order(work, chunks, jobs=jobs, kwargs=kwargs, fatal=fatal,
                               on_lost=lambda docs: report(_lost_warning(docs)))) as stream:
         for results in stream:
