@@ -43,7 +43,8 @@ def main() -> None:
                     run["load_before"] = round(load, 2)
                     runs[n].append(run)
                     shutil.rmtree(store)
-                    print(f"  {mb:g} MB, --jobs {n}: {run['seconds']:.2f} s (load average before: {load:.2f})", flush=True)
+                    print(f"  {mb:g} MB, --jobs {n}: {run['seconds']:.2f} s (load average before: {load:.2f})",
+                          flush=True)
             outputs = {(r["documents"], r["triples"]) for rs in runs.values() for r in rs}
             if len(outputs) != 1:
                 raise RuntimeError(f"--jobs values disagree on documents and triples: {outputs}")

@@ -183,7 +183,7 @@ def test_jobs_build_interrupted_stops_every_worker(tmp_path, n):
             if len(workers) >= 2 and BuildState.documents(store):
                 break
             time.sleep(0.05)
-        assert proc.poll() is None, "the build ended before it could be interrupted: " + (tmp_path / "stderr").read_text()
+        assert proc.poll() is None, f"the build ended before it was interrupted: {(tmp_path / 'stderr').read_text()}"
         assert len(BuildState.documents(store)) < n, "the build was not interrupted midway"
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=60)
