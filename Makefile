@@ -25,6 +25,7 @@ test: $(STAMP)
 # `benchmarks/report.py` renders them as the README's Markdown tables.
 bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python bench_build.py
+	cd benchmarks && ../$(BIN)/python bench_jobs.py
 	cd benchmarks && ../$(BIN)/python bench_sparql.py
 	cd benchmarks && ../$(BIN)/python bench_export.py
 	cd benchmarks && ../$(BIN)/python bench_memory.py

@@ -3,6 +3,8 @@
     child.py spacy CORPUS          spaCy alone (the model's own components) over the cleaned texts
     child.py nlp CORPUS            spaCy alone with graphbuild's components (line breaks, actor ruler)
     child.py build CORPUS STORE    `graphbuild build CORPUS --store STORE` (Turtle, GraphML, GEXF exports)
+    child.py jobs CORPUS STORE N   the same with `--jobs N`, model loading included (workers load their own),
+                                   with the peak RSS of this process and of its largest worker
 
 Prints one JSON line with the timings.
 """
@@ -10,6 +12,7 @@ Prints one JSON line with the timings.
 from __future__ import annotations
 
 import json
+import resource
 import sys
 import tempfile
 import time
@@ -21,6 +24,11 @@ from graphbuild.language import detect
 from graphbuild.nlp import find_model, load_pipeline
 from graphbuild.ontology import load_ontology
 from graphbuild.pipeline import build
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return round(usage.ru_utime + usage.ru_stime, 2)
 
 
 def main() -> None:
@@ -36,6 +44,20 @@ def main() -> None:
         print(json.dumps({"seconds": time.perf_counter() - t0, "sentences": sentences}))
         return
     store = Path(sys.argv[3])
+    if mode == "jobs":
+        # nothing warmed: with N > 1 the workers load the pipeline inside the run, so the
+        # in-process run loads it inside the run too
+        with tempfile.TemporaryDirectory() as out:
+            t0 = time.perf_counter()
+            stats = build([corpus], out, store=store, jobs=int(sys.argv[4]))
+            seconds = time.perf_counter() - t0
+        print(json.dumps({"seconds": seconds, "documents": stats.documents, "triples": stats.triples,
+                          "export_seconds": stats.export_seconds,
+                          # Linux reports ru_maxrss in KiB; RUSAGE_CHILDREN: the largest reaped child
+                          "rss_parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+                          "rss_worker_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024,
+                          "cpu_parent_s": _cpu(resource.RUSAGE_SELF), "cpu_workers_s": _cpu(resource.RUSAGE_CHILDREN)}))
+        return
     # model and data loading is not what we measure, as for spaCy: the pipeline, the ontology,
     # the city gazetteer and the language detector's model (read once per process on first use)
     load_pipeline(load_ontology())("warm up")

@@ -49,6 +49,7 @@ from graphbuild.ingest import (
 )
 from graphbuild.nlp import ModelNotFoundError
 from graphbuild.ontology import Ontology, OntologyError, load_ontology
+from graphbuild.parallel import default_jobs
 from graphbuild.pipeline import NoDocumentsError, RunStats, iter_extracted
 from graphbuild.pipeline import build as build_graph_files
 from graphbuild.query import (
@@ -91,6 +92,10 @@ def _warn(exc: Exception) -> None:
     label = "warning" if isinstance(exc, IngestWarning) else "skipped"  # a warned record is kept
     err.print(f"[yellow]{label}:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
 
+
+Jobs = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, show_default="the cores this process may use",
+    help="Worker processes that parse and extract; 1 runs in this process. Output is the same for any number.")]
 
 MaxFileSize = Annotated[int, typer.Option(
     "--max-file-size", min=1, metavar="MB", help="Skip (and report) any text file or JSONL record larger than this.")]
@@ -188,8 +193,11 @@ def build(
     max_file_size: MaxFileSize = MAX_FILE_SIZE_MB,
     dask_timeout: Annotated[float, typer.Option(
         min=0.1, help="With --dask: give up after this many seconds with no worker on the cluster.")] = DASK_TIMEOUT,
+    jobs: Jobs = None,
 ) -> None:
     """Build the knowledge graph of PATHS and write it to --out (Turtle, GraphML and GEXF by default)."""
+    if dask is not None and jobs is not None:
+        _fail(typer.BadParameter("--jobs is for one machine and --dask for a cluster; pass one of them"))
     try:
         unit, total = _progress_unit(paths)
         chosen = () if no_export else tuple(formats or DEFAULT_FORMATS)
@@ -207,7 +215,7 @@ def build(
                 stats = build_graph_files(
                     paths, out_dir, formats=chosen, model=model, ontology_dir=ontology, store=store,
                     on_error=_warn, on_document=advance,
-                    max_file_size=max_file_size * 2**20,
+                    max_file_size=max_file_size * 2**20, jobs=jobs or default_jobs(),
                 )
     except (*EXPECTED, NoDocumentsError, OutputError) as exc:
         _fail(exc)
@@ -275,6 +283,7 @@ def extract(
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load.")] = None,
     ontology: Annotated[Optional[Path], typer.Option(help="Folder with the ontology data files.")] = None,
     max_file_size: MaxFileSize = MAX_FILE_SIZE_MB,
+    jobs: Jobs = None,
 ) -> None:
     """Print one JSON object per extracted triple (the evaluation contract)."""
     if fmt != "jsonl":
@@ -286,7 +295,8 @@ def extract(
         def lines() -> Iterator[str]:
             docs: Iterator[Document] = read_documents(paths, on_error=_warn,
                                                            max_file_size=max_file_size * 2**20)
-            for _doc, triples, _sentences in iter_extracted(docs, onto=onto, model=model):
+            for _doc, triples, _sentences in iter_extracted(docs, onto=onto, model=model, jobs=jobs or default_jobs(),
+                                                            on_failure=_warn):
                 for t in triples:
                     yield json.dumps(triple_json(t, onto), ensure_ascii=False) + "\n"
 

@@ -26,8 +26,7 @@ from pathlib import Path
 
 from graphbuild.export import DEFAULT_FORMATS, write_atomic
 from graphbuild.ingest import MAX_FILE_SIZE, IngestError
-from graphbuild.ontology import load_ontology
-from graphbuild.pipeline import Extracted, RunStats, build, extract_local
+from graphbuild.pipeline import Extracted, RunStats, build, extract_documents
 from graphbuild.scratch import make_scratch, remove_stale
 from graphbuild.types import Document
 
@@ -41,11 +40,11 @@ class DaskUnavailableError(RuntimeError):
 
 
 def extract_partition(records: list[dict], model: str | None, ontology_dir: str | None) -> list[dict]:
-    """Worker side: documents (as dicts) in, per-document N-Quads and counts out."""
-    onto = load_ontology(Path(ontology_dir) if ontology_dir else None)
+    """Worker side: documents (as dicts) in, per-document N-Quads and counts out (the same worker
+    function as ``build --jobs``, its records as JSON-ready dicts for the shards)."""
     docs = [Document(**r) for r in records]
     out = []
-    for item in extract_local(docs, onto=onto, model=model):
+    for item in extract_documents(docs, model=model, ontology_dir=Path(ontology_dir) if ontology_dir else None):
         out.append({
             "doc": asdict(item.doc),
             "nquads": item.nquads.decode("utf-8"),

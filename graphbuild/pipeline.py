@@ -9,6 +9,11 @@ documents, re-extracts changed ones and drops the graphs of deleted ones. The st
 is committed after every batch, after the batch's graphs are written, so an
 interrupted build resumes where it stopped and converges to the graph of an
 uninterrupted one.
+
+With ``jobs`` > 1 the parsing and the rules run in that many worker processes
+(``graphbuild.parallel``), which send back the same plain records; this process reads the
+input, writes the store and the state in input order, so the graph, the exports and the
+state are the same whatever the number of workers.
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,8 +43,9 @@ from graphbuild.export import (
 from graphbuild.extract import Extractor
 from graphbuild.ingest import MAX_FILE_SIZE, IngestError, IngestWarning, read_documents
 from graphbuild.language import readable
-from graphbuild.nlp import find_model, load_pipeline
-from graphbuild.ontology import Ontology, load_ontology, ontology_fingerprint
+from graphbuild.nlp import ModelNotFoundError, find_model, load_pipeline
+from graphbuild.ontology import Ontology, OntologyError, load_ontology, ontology_fingerprint
+from graphbuild.parallel import Failed, map_in_order
 from graphbuild.rdf import document_iri, document_quads, source_label, source_of_key, source_quad
 from graphbuild.scratch import remove_stale
 from graphbuild.state import BuildState
@@ -74,6 +82,16 @@ class RunStats:
 
 class NoDocumentsError(RuntimeError):
     """A run read no document: it changes nothing (no export replaced, no graph dropped)."""
+
+
+class ExtractionError(IngestError):
+    """One document's extraction failed (an exception, or its worker process died): it is
+    reported and skipped like an unreadable input, and a re-run tries it again."""
+
+
+class WorkerLostWarning(IngestWarning):
+    """A worker process died with documents in flight: they are redone one at a time (so only
+    one that kills its worker again is skipped); the message names them."""
 
 
 def _ignore(_doc: Document) -> None:
@@ -120,6 +138,11 @@ def split_text(text: str, max_chars: int) -> list[tuple[int, str]]:
 SPLIT_ABOVE = 100_000
 PIECE_CHARS = 20_000
 BATCH_CHARS = 100_000
+# With --jobs: documents go to the workers in chunks of at most CHUNK_DOCUMENTS documents or
+# (past the first) CHUNK_CHARS characters, a few seconds of parsing: small enough that the
+# last chunks keep every core busy, large enough that shipping them costs nothing beside the parse.
+CHUNK_DOCUMENTS = 8
+CHUNK_CHARS = 50_000
 
 
 def _batches(items: Iterable[tuple[str, object]], max_items: int, max_chars: int
@@ -144,13 +167,20 @@ def iter_extracted(
     model: str | None = None,
     batch_size: int = 16,
     max_chars: int | None = None,
+    jobs: int = 1,
+    on_failure: Callable[[IngestError], None] | None = None,
 ) -> Iterator[tuple[Document, list[Triple], int]]:
     """Parse documents in batches and yield each with its triples and sentence count, in input order.
 
     A document longer than ``SPLIT_ABOVE`` characters is parsed in pieces of ``max_chars``
     (default ``PIECE_CHARS``) cut at paragraph, line or word boundaries; offsets and sentence
-    numbers stay those of the whole document.
+    numbers stay those of the whole document. With ``jobs`` > 1, in that many worker processes;
+    a document whose extraction fails there goes to ``on_failure`` (default: raised) and is skipped.
     """
+    if jobs > 1:
+        yield from _in_workers(extract_triples, documents, jobs=jobs, onto=onto, model=model, max_chars=max_chars,
+                               on_failure=on_failure)
+        return
     nlp = load_pipeline(onto, model)
     limit = min(max_chars or PIECE_CHARS, nlp.max_length - 1)
     extractor = Extractor(onto)
@@ -187,12 +217,73 @@ class Extracted:
 
 
 def extract_local(documents: Iterable[Document], *, onto: Ontology, model: str | None = None,
-                  max_chars: int | None = None) -> Iterator[Extracted]:
-    """Extraction in this process: parse, apply the rules, build the document's quads."""
+                  max_chars: int | None = None, jobs: int = 1,
+                  on_failure: Callable[[IngestError], None] | None = None) -> Iterator[Extracted]:
+    """Extraction on this machine: parse, apply the rules, build the document's quads; in this
+    process, or with ``jobs`` > 1 in that many worker processes (results in input order; a document
+    whose extraction fails there goes to ``on_failure``, default: raised, and is skipped)."""
+    if jobs > 1:
+        yield from _in_workers(extract_documents, documents, jobs=jobs, onto=onto, model=model, max_chars=max_chars,
+                               on_failure=on_failure)
+        return
     for doc, triples, sentences in iter_extracted(documents, onto=onto, model=model, max_chars=max_chars):
         yield Extracted(doc, serialize(document_quads(doc, triples, onto), format=RdfFormat.N_QUADS), sentences,
                         len(triples),
                         frozenset(k for t in triples for k in (t.subject.key, t.object.key)))
+
+
+def extract_documents(docs: list[Document], *, model: str | None, ontology_dir: Path | None,
+                      max_chars: int | None = None) -> list[Extracted]:
+    """Worker side of a parallel or a Dask build: documents in, their ``Extracted`` records out,
+    one per document in order (plain data: spaCy objects never leave the worker). The ontology
+    and the pipeline are loaded once per process (both are cached)."""
+    return list(extract_local(docs, onto=load_ontology(ontology_dir), model=model, max_chars=max_chars))
+
+
+def extract_triples(docs: list[Document], *, model: str | None, ontology_dir: Path | None,
+                    max_chars: int | None = None) -> list[tuple[Document, list[Triple], int]]:
+    """Worker side of a parallel ``extract``: each document with its triples and sentence count."""
+    return list(iter_extracted(docs, onto=load_ontology(ontology_dir), model=model, max_chars=max_chars))
+
+
+def _raise(exc: IngestError) -> None:
+    if isinstance(exc, IngestWarning):  # nothing is lost: the documents are redone
+        warnings.warn(exc, stacklevel=2)
+        return
+    raise exc
+
+
+def _where(doc: Document) -> str:
+    return doc.source if doc.line is None else f"{doc.source}:{doc.line}"
+
+
+def _lost_warning(docs: list[Document]) -> WorkerLostWarning:
+    names = ", ".join(_where(d) for d in docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
+    return WorkerLostWarning(f"a worker process died (killed, out of memory, or a crash in native code) with "
+                             f"{len(docs)} document(s) in flight: {names}; redoing them one at a time")
+
+
+def _in_workers(work: Callable[..., list], documents: Iterable[Document], *, jobs: int, onto: Ontology,
+                model: str | None, max_chars: int | None, on_failure: Callable[[IngestError], None] | None
+                ) -> Iterator:
+    """``work``'s results over ``documents`` on ``jobs`` worker processes, in input order; the
+    documents stream to the workers in chunks, never all read first."""
+    chunks = ([doc for _text, doc in group]
+              for group in _batches(((d.text, d) for d in documents), CHUNK_DOCUMENTS, CHUNK_CHARS))
+    kwargs = {"model": model, "ontology_dir": onto.directory, "max_chars": max_chars}
+    # a model or an ontology that cannot load fails every document alike: it ends the run
+    fatal = (ModelNotFoundError, OntologyError)
+    report = on_failure or _raise
+    # (closed with this generator, not when collected: closing it stops the workers)
+    with closing(map_in_order(work, chunks, jobs=jobs, kwargs=kwargs, fatal=fatal,
+                              on_lost=lambda docs: report(_lost_warning(docs)))) as stream:
+        for results in stream:
+            for result in results:
+                if isinstance(result, Failed):
+                    report(ExtractionError(f"{_where(result.item)}: extraction failed, {result.reason}; "
+                                           "not extracted (a re-run tries it again)"))
+                else:
+                    yield result
 
 
 def _write_batches(items: Iterable[Extracted]) -> Iterator[list[Extracted]]:
@@ -221,17 +312,21 @@ def build_graph(
     on_document: Callable[[Document], None] = _ignore,
     on_duplicate: Callable[[Document], None] = _ignore,
     extract: Callable[[Iterable[Document]], Iterator[Extracted]] | None = None,
+    jobs: int = 1,
+    on_failure: Callable[[IngestError], None] | None = None,
 ) -> KnowledgeGraph:
     """Extract documents into a knowledge graph (incrementally when ``kg`` is an on-disk store).
 
     ``extract`` turns the documents that need work into ``Extracted`` records; by
-    default in this process (``extract_local``), or on a Dask cluster. ``on_document``
+    default on this machine (``extract_local``: in this process, or in ``jobs`` worker processes,
+    where a failed document goes to ``on_failure`` and is skipped), or on a Dask cluster. ``on_document``
     hears of each document as soon as it is parsed (or found unchanged); ``on_duplicate`` of
     each whose text an earlier one had: it is kept once, and its graph names every source.
     """
     kg = kg if kg is not None else KnowledgeGraph()
     stats = stats if stats is not None else RunStats()
-    extract = extract or (lambda docs: extract_local(docs, onto=onto, model=model, max_chars=max_chars))
+    extract = extract or (lambda docs: extract_local(docs, onto=onto, model=model, max_chars=max_chars, jobs=jobs,
+                                                     on_failure=on_failure))
     state = BuildState(kg.path, config_fingerprint(onto, find_model(model)))
     kg.load_ontology(onto)
     read_before = stats.documents
@@ -281,10 +376,11 @@ def build_graph(
     # releases the GIL, so it runs on another core beside spaCy. The state is touched by
     # this thread only, and no graph is dropped while a write is in flight.
     pending: tuple[Future[None], list[Extracted]] | None = None
+    extracted = extract(todo())
     try:
         try:
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphbuild-store") as writer:
-                for batch in _write_batches(parsed(extract(todo()))):
+                for batch in _write_batches(parsed(extracted)):
                     if pending is not None:
                         settle(*pending)
                         pending = None
@@ -304,6 +400,10 @@ def build_graph(
             if pending is not None and pending[0].exception() is None:
                 settle(*pending)
             raise
+        finally:
+            close = getattr(extracted, "close", None)
+            if close is not None:
+                close()  # a generator's clean-up runs now, not at exit: worker processes stop, shards go
 
         if stats.documents == read_before:
             # an empty or unreadable input is a mistake, not a corpus whose documents were all
@@ -340,12 +440,14 @@ def build(
     on_error: Callable[[IngestError], None] | None = None,
     on_document: Callable[[Document], None] = _ignore,
     extractor: Callable[[Ontology], Callable[[Iterable[Document]], Iterator[Extracted]]] | None = None,
+    jobs: int = 1,
 ) -> RunStats:
     """Build the knowledge graph of ``paths`` (in memory, or in the on-disk ``store``) and
     write it to ``out_dir`` in ``formats`` (no exports when ``out_dir`` is None).
 
-    ``extractor`` makes the extraction function from the ontology (default: in this
-    process; ``distributed`` passes one that runs on Dask).
+    ``extractor`` makes the extraction function from the ontology (default: on this machine,
+    in this process or in ``jobs`` worker processes; ``distributed`` passes one that runs on Dask).
+    A document whose extraction fails in a worker is reported through ``on_error`` and skipped.
     """
     check_formats(formats)
     started_run = time.perf_counter()
@@ -376,7 +478,7 @@ def build(
                     on_duplicate=lambda d: report(IngestWarning(
                         f"{d.source if d.line is None else f'{d.source}:{d.line}'}: same text as an earlier "
                         "document; kept once, with every source in its graph")),
-                    extract=extractor(onto) if extractor is not None else None)
+                    extract=extractor(onto) if extractor is not None else None, jobs=jobs, on_failure=report)
         if exporting:
             started = time.perf_counter()
             stats.files = export_graph(kg, Path(out_dir), formats)
