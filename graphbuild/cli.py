@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -29,7 +29,7 @@ from rich.table import Table
 from rich.text import Text
 
 from graphbuild import __version__
-from graphbuild.distributed import DASK_TIMEOUT, DaskUnavailableError, build_distributed
+from graphbuild.errors import DASK_TIMEOUT, DaskUnavailableError, ModelNotFoundError, NoDocumentsError
 from graphbuild.export import (
     DEFAULT_FORMATS,
     EXPORTERS,
@@ -47,11 +47,8 @@ from graphbuild.ingest import (
     normalise_date,
     read_documents,
 )
-from graphbuild.nlp import ModelNotFoundError
 from graphbuild.ontology import Ontology, OntologyError, load_ontology
 from graphbuild.parallel import default_jobs
-from graphbuild.pipeline import NoDocumentsError, RunStats, iter_extracted
-from graphbuild.pipeline import build as build_graph_files
 from graphbuild.query import (
     DEFAULT_TIMEOUT_S,
     TRIPLES_COLUMN,
@@ -71,6 +68,9 @@ from graphbuild.rdf import actor_iri
 from graphbuild.store import GraphError
 from graphbuild.types import Actor, Document, Triple
 from graphbuild.web import is_url
+
+if TYPE_CHECKING:
+    from graphbuild.pipeline import RunStats
 
 app = typer.Typer(
     add_completion=False,
@@ -208,10 +208,14 @@ def build(
         with _progress() as progress:
             task = progress.add_task(unit, total=total)
             if dask is not None:
+                from graphbuild.distributed import build_distributed  # (Dask and spaCy load only here)
+
                 stats = build_distributed(paths, out_dir, scheduler=dask, formats=chosen, model=model,
                                           ontology_dir=ontology, store=store, on_error=_warn, timeout=dask_timeout,
                                           max_file_size=max_file_size * 2**20)
             else:
+                from graphbuild.pipeline import build as build_graph_files
+
                 stats = build_graph_files(
                     paths, out_dir, formats=chosen, model=model, ontology_dir=ontology, store=store,
                     on_error=_warn, on_document=advance,
@@ -295,6 +299,8 @@ def extract(
         def lines() -> Iterator[str]:
             docs: Iterator[Document] = read_documents(paths, on_error=_warn,
                                                            max_file_size=max_file_size * 2**20)
+            from graphbuild.pipeline import iter_extracted
+
             for _doc, triples, _sentences in iter_extracted(docs, onto=onto, model=model, jobs=jobs or default_jobs(),
                                                             on_failure=_warn):
                 for t in triples:

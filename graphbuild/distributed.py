@@ -24,6 +24,7 @@ from dataclasses import asdict
 from itertools import islice
 from pathlib import Path
 
+from graphbuild.errors import DASK_TIMEOUT, DaskUnavailableError
 from graphbuild.export import DEFAULT_FORMATS, write_atomic
 from graphbuild.ingest import MAX_FILE_SIZE, IngestError
 from graphbuild.pipeline import Extracted, RunStats, build, extract_documents
@@ -32,11 +33,8 @@ from graphbuild.types import Document
 
 PARTITION_SIZE = 8
 # Seconds a build waits with no worker on the cluster before it gives up (``build --dask-timeout``).
-DASK_TIMEOUT = 120.0
 
 
-class DaskUnavailableError(RuntimeError):
-    """The dask extra is not installed, the scheduler cannot be reached, or no worker is left."""
 
 
 def extract_partition(records: list[dict], model: str | None, ontology_dir: str | None) -> list[dict]:

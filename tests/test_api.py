@@ -41,3 +41,11 @@ def test_api_takes_paths_and_pairs_and_skips_what_it_cannot_read(tmp_path):
     assert [t["doc"] for t in kg.triples()] == ["a.txt"]
     assert any("no text after cleaning" in str(w.message) for w in caught)
     assert isinstance(kg, graphbuild.KnowledgeGraph)
+
+
+def test_cli_help_and_version_load_no_spacy():
+    code = ("import sys\nfrom graphbuild.cli import app\nfor args in (['--version'], ['--help'], ['query', '--help']):\n"
+            "    try:\n        app(args)\n    except SystemExit:\n        pass\n"
+            "print('spacy' in sys.modules or any(m.startswith('spacy.') for m in sys.modules), file=sys.stderr)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stderr.strip().splitlines()[-1] == "False"
