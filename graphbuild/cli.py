@@ -194,11 +194,23 @@ def build(
     dask_timeout: Annotated[float, typer.Option(
         min=0.1, help="With --dask: give up after this many seconds with no worker on the cluster.")] = DASK_TIMEOUT,
     jobs: Jobs = None,
+    min_confidence: MinConfidence = None,
+    since: Since = None,
+    until: Until = None,
+    actor: Actors = None,
+    hops: Hops = 0,
+    country: Countries = None,
+    relation: Relations = None,
+    plover: PloverTypes = None,
+    include_hypothetical: IncludeHypothetical = False,
 ) -> None:
     """Build the knowledge graph of PATHS and write it to --out (Turtle, GraphML and GEXF by default)."""
     if dask is not None and jobs is not None:
         _fail(typer.BadParameter("--jobs is for one machine and --dask for a cluster; pass one of them"))
+    cut = (min_confidence, since, until, actor, hops, country, relation, plover, include_hypothetical)
     try:
+        # the exports are cut only when a filter is given; the store keeps every statement
+        keep = make_filter(*cut) if any(cut) else None
         unit, total = _progress_unit(paths)
         chosen = () if no_export else tuple(formats or DEFAULT_FORMATS)
 
@@ -210,7 +222,7 @@ def build(
             if dask is not None:
                 from graphbuild.distributed import build_distributed  # (Dask and spaCy load only here)
 
-                stats = build_distributed(paths, out_dir, scheduler=dask, formats=chosen, model=model,
+                stats = build_distributed(paths, out_dir, scheduler=dask, formats=chosen, model=model, keep=keep,
                                           ontology_dir=ontology, store=store, on_error=_warn, timeout=dask_timeout,
                                           max_file_size=max_file_size * 2**20)
             else:
@@ -219,9 +231,9 @@ def build(
                 stats = build_graph_files(
                     paths, out_dir, formats=chosen, model=model, ontology_dir=ontology, store=store,
                     on_error=_warn, on_document=advance,
-                    max_file_size=max_file_size * 2**20, jobs=jobs or default_jobs(),
+                    max_file_size=max_file_size * 2**20, jobs=jobs or default_jobs(), keep=keep,
                 )
-    except (*EXPECTED, NoDocumentsError, OutputError) as exc:
+    except (*EXPECTED, NoDocumentsError, OutputError, FilterError) as exc:
         _fail(exc)
     _summary(stats, incremental=store is not None)
 

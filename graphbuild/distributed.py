@@ -26,6 +26,7 @@ from pathlib import Path
 
 from graphbuild.errors import DASK_TIMEOUT, DaskUnavailableError
 from graphbuild.export import DEFAULT_FORMATS, write_atomic
+from graphbuild.filters import Filter
 from graphbuild.ingest import MAX_FILE_SIZE, IngestError
 from graphbuild.pipeline import Extracted, RunStats, build, extract_documents
 from graphbuild.scratch import make_scratch, remove_stale
@@ -174,6 +175,7 @@ def build_distributed(
     partition_size: int = PARTITION_SIZE,
     timeout: float = DASK_TIMEOUT,
     max_file_size: int = MAX_FILE_SIZE,
+    keep: Filter | None = None,
 ) -> RunStats:
     """``pipeline.build`` with extraction on Dask (``scheduler``: an address, or 'local';
     ``timeout``: seconds without any worker before giving up)."""
@@ -186,7 +188,7 @@ def build_distributed(
     else:
         shard_root = Path(tempfile.gettempdir())
     return build(paths, out_dir, formats=formats, model=model, ontology_dir=ontology_dir, store=store,
-                 on_error=on_error, max_file_size=max_file_size,
+                 on_error=on_error, max_file_size=max_file_size, keep=keep,
                  extractor=lambda onto: extract_on_dask(scheduler, model=model, ontology_dir=onto.directory,
                                                         shard_root=shard_root, partition_size=partition_size,
                                                         timeout=timeout))

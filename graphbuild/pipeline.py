@@ -32,6 +32,7 @@ from pyoxigraph import RdfFormat, serialize
 
 from graphbuild import __version__
 from graphbuild.errors import NoDocumentsError
+from graphbuild.filters import Filter, filtered
 from graphbuild.export import (
     DEFAULT_FORMATS,
     OutputError,
@@ -440,6 +441,7 @@ def build(
     on_document: Callable[[Document], None] = _ignore,
     extractor: Callable[[Ontology], Callable[[Iterable[Document]], Iterator[Extracted]]] | None = None,
     jobs: int = 1,
+    keep: Filter | None = None,
 ) -> RunStats:
     """Build the knowledge graph of ``paths`` (in memory, or in the on-disk ``store``) and
     write it to ``out_dir`` in ``formats`` (no exports when ``out_dir`` is None).
@@ -447,6 +449,7 @@ def build(
     ``extractor`` makes the extraction function from the ontology (default: on this machine,
     in this process or in ``jobs`` worker processes; ``distributed`` passes one that runs on Dask).
     A document whose extraction fails in a worker is reported through ``on_error`` and skipped.
+    ``keep`` cuts the exports (not the store) to the statements a ``Filter`` selects.
     """
     check_formats(formats)
     started_run = time.perf_counter()
@@ -480,7 +483,7 @@ def build(
                     extract=extractor(onto) if extractor is not None else None, jobs=jobs, on_failure=report)
         if exporting:
             started = time.perf_counter()
-            stats.files = export_graph(kg, Path(out_dir), formats)
+            stats.files = export_graph(filtered(kg, keep) if keep is not None else kg, Path(out_dir), formats)
             stats.export_seconds = time.perf_counter() - started
     except NoDocumentsError:
         skipped = f" ({len(stats.skipped)} skipped as unreadable)" if stats.skipped else ""

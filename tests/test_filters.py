@@ -103,3 +103,12 @@ def test_query_construct_writes_turtle_and_describe_ntriples(full):
     described = rdflib.Graph().parse(data=result.stdout, format="nt")
     assert (rdflib.URIRef("https://w3id.org/graphbuild/actor/AIIB"), rdflib.RDFS.label,
             rdflib.Literal("Asian Infrastructure Investment Bank")) in described
+
+
+def test_build_takes_the_same_filters(full, tmp_path):
+    from conftest import SEEDS
+
+    result = CliRunner().invoke(app, ["build", str(SEEDS), "--out", str(tmp_path), "-f", "turtle", "--jobs", "1",
+                                      *CASES["plover"][0]])
+    assert result.exit_code == 0, result.output
+    assert _statements(_read(tmp_path / "graph.ttl"), "") == _statements(_read(full), CASES["plover"][1])
