@@ -75,6 +75,9 @@ if TYPE_CHECKING:
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    # click's plain help: flags without a '<bool>' metavar (typer's rich help prints one with
+    # click 8.2+), options with their type; help text is printed as written
+    rich_markup_mode=None,
     help="Build knowledge graphs of actor-relation-actor triples from international-relations text.",
 )
 err = Console(stderr=True)

@@ -49,3 +49,14 @@ def test_cli_help_and_version_load_no_spacy():
             "print('spacy' in sys.modules or any(m.startswith('spacy.') for m in sys.modules), file=sys.stderr)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_help_shows_flags_without_a_bool_metavar():
+    from typer.testing import CliRunner
+
+    from graphbuild.cli import app
+
+    for command in (["build", "--help"], ["export", "--help"], ["evaluate", "--help"]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 0 and "--include-hypothetical" in result.output or command[0] == "evaluate"
+        assert "<bool>" not in result.output
