@@ -382,15 +382,9 @@ def _evaluate(g: KnowledgeGraph, sparql: str, bindings: dict[str, str]) -> tuple
     """Columns and a lazy stream of rows, as ``KnowledgeGraph.query`` but without holding them."""
     from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples
 
-    from graphbuild.rdf import PREFIXES
-    from graphbuild.store import bind_values, term_text
+    from graphbuild.store import term_text
 
-    if bindings:
-        sparql = bind_values(sparql, bindings)
-    try:
-        result = g.store.query(sparql, prefixes=PREFIXES)
-    except SyntaxError as exc:
-        raise GraphError(f"SPARQL syntax error: {exc}") from None
+    result = g.execute(sparql, bindings)  # evaluation errors reach the child, which reports them
     if isinstance(result, QueryBoolean):
         return ("ask",), iter([[str(bool(result)).lower()]])
     if isinstance(result, QueryTriples):  # CONSTRUCT, DESCRIBE: one N-Triples line a row

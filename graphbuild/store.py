@@ -339,8 +339,9 @@ class KnowledgeGraph:
     def __len__(self) -> int:
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, DefaultGraph()))
 
-    def query(self, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
-        """SELECT or ASK over the default graph (the union), graphbuild's prefixes predeclared.
+    def execute(self, sparql: str, bindings: dict[str, str] | None = None):
+        """Oxigraph's own result of a query over the default graph (the union), graphbuild's
+        prefixes predeclared; a syntax error is a ``GraphError``.
 
         ``bindings`` become a ``VALUES`` block of escaped literals at the start of the
         WHERE clause, so ``Russia" || true || "`` is just a string that matches no actor.
@@ -348,9 +349,16 @@ class KnowledgeGraph:
         if bindings:
             sparql = bind_values(sparql, bindings)
         try:
-            result = self.store.query(sparql, prefixes=PREFIXES)
+            return self.store.query(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
             raise GraphError(f"SPARQL syntax error: {exc}") from None
+
+    def query(self, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
+        """SELECT or ASK over the default graph, its rows held (see ``execute``)."""
+        try:
+            result = self.execute(sparql, bindings)
+        except GraphError:
+            raise
         except (OSError, ValueError) as exc:
             raise GraphError(f"SPARQL query failed: {exc}") from None
         if isinstance(result, QueryBoolean):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 
 from graphbuild.cli import app
 from graphbuild.ontology import load_ontology
+from graphbuild.store import KnowledgeGraph
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -92,3 +94,20 @@ def seed_exports(seed_build, runner):
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     return out
+
+
+def corpus(folder: Path, n: int = 12) -> Path:
+    """A JSONL corpus of n short, varied records built from the evaluation sentences."""
+    gold = (SEEDS.parent / "eval" / "sentences.gold.jsonl").read_text(encoding="utf-8").splitlines()
+    sentences = list(dict.fromkeys(json.loads(line)["sentence"] for line in gold))
+    path = folder / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = " ".join(sentences[(3 * i + k) % len(sentences)] for k in range(3))
+            fh.write(json.dumps({"id": f"r{i:03d}", "text": f"Record {i}. {text}"}) + "\n")
+    return path
+
+
+def quads(store: Path) -> set[str]:
+    """Every quad of an on-disk store, as text (stores compare as sets)."""
+    return {str(q) for q in KnowledgeGraph(store, read_only=True).quads()}

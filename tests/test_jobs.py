@@ -3,7 +3,6 @@ no worker outliving its run (issue 14)."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -13,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, corpus, quads
 
 from graphbuild import parallel, pipeline
 from graphbuild.cli import app
@@ -24,20 +23,6 @@ from graphbuild.state import BuildState
 from graphbuild.store import KnowledgeGraph
 
 
-def corpus(folder: Path, n: int) -> Path:
-    """A JSONL corpus of n short, varied records built from the evaluation sentences."""
-    gold = (SEEDS.parent / "eval" / "sentences.gold.jsonl").read_text(encoding="utf-8").splitlines()
-    sentences = list(dict.fromkeys(json.loads(line)["sentence"] for line in gold))
-    path = folder / "corpus.jsonl"
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            text = " ".join(sentences[(3 * i + k) % len(sentences)] for k in range(3))
-            fh.write(json.dumps({"id": f"r{i:03d}", "text": f"Record {i}. {text}"}) + "\n")
-    return path
-
-
-def quads(store: Path) -> set[str]:
-    return {str(q) for q in KnowledgeGraph(store, read_only=True).quads()}
 
 
 def children(pid: int) -> list[int]:

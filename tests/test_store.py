@@ -15,7 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, corpus, quads
 
 import graphbuild.store as store_module
 from graphbuild import pipeline
@@ -31,20 +31,6 @@ from graphbuild.store import KnowledgeGraph
 EXTRA = "Japan and South Korea signed a trade agreement. The IMF approved a loan for Egypt."
 
 
-def quads(store: Path) -> set[str]:
-    return {str(q) for q in KnowledgeGraph(store, read_only=True).quads()}
-
-
-def corpus(folder: Path, n: int = 12) -> Path:
-    """A JSONL corpus of n short, varied records built from the evaluation sentences."""
-    gold = (SEEDS.parent / "eval" / "sentences.gold.jsonl").read_text(encoding="utf-8").splitlines()
-    sentences = list(dict.fromkeys(json.loads(line)["sentence"] for line in gold))
-    path = folder / "corpus.jsonl"
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            text = " ".join(sentences[(3 * i + k) % len(sentences)] for k in range(3))
-            fh.write(json.dumps({"id": f"r{i:03d}", "text": f"Record {i}. {text}"}) + "\n")
-    return path
 
 
 @pytest.fixture(scope="module")
