@@ -249,9 +249,7 @@ class Predicates:
                     continue  # object control: 'urged Israel to withdraw from X' is Israel's act
                 # control: 'threatened to cut off electricity to X', 'is ready to send troops to X';
                 # the complement's targets are a threat's or an offer's own, not a decision's
-                own = direct and v.lemma_.lower() in (self.cue.get("irrealis", frozenset())
-                                                      | self.cue.get("readiness", frozenset())
-                                                      | self.cue.get("refusal", frozenset()))
+                own = direct and v.lemma_.lower() in (self.intent_words | self.cue.get("refusal", frozenset()))
                 yield from self.object_side(c, self.is_passive(c), depth=depth + 1, prep=prep, direct=own)
             elif d in ("prep", "dative") and c.pos_ == "ADP" or d == "prep":
                 yield from self._prep_side(c, depth, direct)
@@ -331,7 +329,7 @@ class Predicates:
 
     def _intent_of(self, v: Token) -> Token | None:
         t = v
-        intent = self.cue.get("irrealis", frozenset()) | self.cue.get("readiness", frozenset())
+        intent = self.intent_words
         while t.dep_ == "xcomp" and t.head is not t:
             head = t.head
             lemma = head.lemma_.lower()

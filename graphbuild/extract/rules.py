@@ -29,6 +29,8 @@ class Rules(Arguments, References, Predicates):
         self.onto = onto
         self.light_nouns = light_nouns
         self.cue = onto.cues
+        # words whose complement is an intended act: 'vowed to', 'offered to', 'is ready to'
+        self.intent_words = self.cue.get("irrealis", frozenset()) | self.cue.get("readiness", frozenset())
         self.mentions = mentions
         self.dyad = dyad
         self._starts = sorted({m.start for m in mentions.values()})  # for pronoun look-back
@@ -285,7 +287,7 @@ class Rules(Arguments, References, Predicates):
         governor = n.head
         if governor.pos_ == "ADP" and governor.lower_ in ("on", "about", "of", "to"):
             governor = governor.head
-        intent = self.cue.get("irrealis", frozenset()) | self.cue.get("readiness", frozenset())
+        intent = self.intent_words
         while governor.pos_ in ("NOUN", "VERB") and governor.lemma_.lower() not in self.cue.get("topic", ()) \
                 and governor.dep_ in ("xcomp", "pobj", "acl") and governor.head is not governor:
             if governor.lemma_.lower() in intent:
@@ -343,7 +345,7 @@ class Rules(Arguments, References, Predicates):
             taken = {s.actor.key for s in subjects} | ({location.actor.key} if location else set())
             # an intent's target is whoever the intended act targets, however deep: 'threatened
             # further action against Russia', 'threatened to impose restrictions against German goods'
-            intent = pred.lemma_.lower() in self.cue.get("irrealis", frozenset()) | self.cue.get("readiness", frozenset())
+            intent = pred.lemma_.lower() in self.intent_words
             for prep, tok, direct in self.object_side(v, passive):
                 direct = direct or intent
                 objects = [o for o in self.actors_of(tok) if o.actor.key not in taken and o.how != "event"]
