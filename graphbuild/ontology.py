@@ -318,6 +318,14 @@ class Ontology:
                 return self.curated_codes[prefix]
         return self.cameo_plover.get(code)
 
+    def intent(self, relation: str, cameo: str | None = None) -> tuple[str, str] | None:
+        """(relation, CAMEO code) of the intent to do what ``relation`` (or its finer ``cameo``
+        code) names: CAMEO's 03 'express intent to cooperate' or 13 'threaten', by the PLOVER
+        type intended (``intents.csv``); None for an act no intent code covers."""
+        plover = self.plover_of_code(cameo) if cameo else self.relations[relation].plover
+        code = self.intents.get(plover or "")
+        return (self.relation_of_code(code), code) if code else None
+
     def relation_of_code(self, code: str) -> str:
         """The relation that carries a CAMEO code: ours when one claims the code or a prefix of
         it (13 'threatens' for 138), else the PLOVER event relation of its type."""

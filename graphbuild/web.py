@@ -12,6 +12,7 @@ feedparser, which copes with every RSS and Atom dialect in the wild.
 from __future__ import annotations
 
 import calendar
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -86,8 +87,6 @@ def _without_heading(text: str, title: str | None) -> str:
 
 def _declared_language(markup: str) -> str | None:
     """The page's <html lang>: 'en-GB' -> 'en'."""
-    import re
-
     m = re.search(r"<html\b[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", markup[:4096], re.IGNORECASE)
     return m.group(1).lower() if m else None
 

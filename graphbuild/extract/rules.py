@@ -148,8 +148,7 @@ class Rules(Arguments, References, Predicates):
                         key = " ".join(p for p in (lemma, noun) if p)
                         if self.is_hypothetical(v):
                             # 'agreed to continue close cooperation': the intent is the event (CAMEO 03)
-                            code = self.onto.intents.get(self.onto.relations[relation].plover or "")
-                            relation = self.onto.relation_of_code(code) if code else relation
+                            relation = (self.onto.intent(relation) or (relation, ""))[0]
                         yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality,
                                                location)
                         break
@@ -162,12 +161,11 @@ class Rules(Arguments, References, Predicates):
         if not cand.hypothetical:
             return
         word = self.intent_of(v)
-        info = self.onto.relations[cand.relation]
-        plover = self.onto.plover_of_code(cand.cameo) if cand.cameo else info.plover
-        code = self.onto.intents.get(plover or "")
-        if word is None or code is None:
+        intent = self.onto.intent(cand.relation, cand.cameo) if word is not None else None
+        if intent is None:
             return
-        yield Candidate(cand.subject, self.onto.relation_of_code(code), f"{word.text} to {v.text}",
+        relation, code = intent
+        yield Candidate(cand.subject, relation, f"{word.text} to {v.text}",
                         word.lemma_.lower(), cand.object, self.is_negated(word), "intent", cand.inherited,
                         None, code, self.is_hypothetical(word), cand.location)
 
@@ -297,8 +295,7 @@ class Rules(Arguments, References, Predicates):
             return self.cue_relation("topic") or relation
         if governor.lemma_.lower() in intent:
             # an intended event is an intent ('agreed to continue close cooperation'): CAMEO 03/13
-            code = self.onto.intents.get(self.onto.relations[relation].plover or "")
-            return self.onto.relation_of_code(code) if code else relation
+            return (self.onto.intent(relation) or (relation, ""))[0]
         return relation
 
     def cue_relation(self, kind: str) -> str | None:
