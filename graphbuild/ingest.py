@@ -25,7 +25,7 @@ from typing import BinaryIO
 from graphbuild.dates import iso_date
 from graphbuild.language import EXTRACTED, readable, split_by_language
 from graphbuild.types import Document
-from graphbuild.web import WebError, is_url, read_html, read_url
+from graphbuild.web import Article, WebError, is_url, read_html, read_url
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 CORPUS_SUFFIXES = (".jsonl",)
@@ -340,16 +340,20 @@ def _read_text_file(path: Path, fh: BinaryIO, max_file_size: int) -> Document:
     return make_document(path.name, raw, source=str(path), title=title)
 
 
-def _html_document(doc_id: str, markup: str, *, source: str, url: str | None = None,
-                   fallback_date: str | None = None) -> Document:
-    """A web page as a document: its article's text and metadata (``graphbuild.web``), or, for
-    a page with no article structure trafilatura recognises, all its visible text."""
-    article = read_html(markup, url)
+def _html_document(doc_id: str, markup: str, *, source: str) -> Document:
+    """A saved web page as a document: its article's text and metadata (``graphbuild.web``), or,
+    for a page with no article structure trafilatura recognises, all its visible text."""
+    article = read_html(markup)
     if article is None:
         raw, title = html_to_text(markup)
-        return make_document(doc_id, raw, source=source, title=title, url=url, date_=fallback_date)
+        return make_document(doc_id, raw, source=source, title=title)
+    return _article_document(doc_id, article, source=source)
+
+
+def _article_document(doc_id: str, article: Article, *, source: str, url: str | None = None) -> Document:
+    """A web article (a saved page or a fetched one) as a document, with what the page says of itself."""
     return make_document(doc_id, article.text, source=source, title=article.title,
-                         date_=normalise_date(article.date or "") or fallback_date, author=article.author,
+                         date_=normalise_date(article.date or ""), author=article.author,
                          publisher=article.publisher, url=article.url or url)
 
 
@@ -368,9 +372,7 @@ def _read_url(url: str, max_file_size: int, on_error: Callable[[IngestError], No
             on_error(IngestError(str(found)))
             continue
         try:
-            yield make_document(item, found.text, source=item, title=found.title,
-                                date_=normalise_date(found.date or ""), author=found.author,
-                                publisher=found.publisher, url=found.url or item)
+            yield _article_document(item, found, source=item, url=item)
         except IngestError as exc:
             on_error(exc)
 
