@@ -43,6 +43,30 @@ CASES = {
         [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "SDN")],
         {("RUS", "relatedTo", "SDN", False, False, None)},
     ),
+    # the perfect's 'have' is no obligation: a report, not a demand, and the act stays a fact
+    "perfect 'had' is no obligation: 'Russia said Sudan had returned the helicopter'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+         ("Sudan", 4, "nsubj", "PROPN", "NNP", "Sudan"), ("had", 4, "aux", "AUX", "VBD", "have"),
+         ("returned", 1, "ccomp", "VERB", "VBN", "return"), ("the", 6, "det", "DET", "DT", "the"),
+         ("helicopter", 4, "dobj", "NOUN", "NN", "helicopter")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "SDN")],
+        {("RUS", "relatedTo", "SDN", False, False, None)},
+    ),
+    "perfect 'have' keeps a reported act a fact: 'Guinea have tortured Liberians, HRW said'": (
+        [("Guinea", 2, "nsubj", "PROPN", "NNP", "Guinea"), ("have", 2, "aux", "AUX", "VBP", "have"),
+         ("tortured", 5, "ccomp", "VERB", "VBN", "torture"), ("Liberians", 2, "dobj", "PROPN", "NNPS", "Liberian"),
+         ("HRW", 5, "nsubj", "PROPN", "NNP", "HRW"), ("said", 5, "ROOT", "VERB", "VBD", "say")],
+        [(0, 1, "GPE", "GIN"), (3, 4, "NORP", "LBR")],
+        {("GIN", "ploverAssault", "LBR", False, False, None)},
+    ),
+    "'has to' is an obligation: 'Iran said Iraq has to withdraw from Kuwait'": (
+        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+         ("Iraq", 3, "nsubj", "PROPN", "NNP", "Iraq"), ("has", 1, "ccomp", "VERB", "VBZ", "have"),
+         ("to", 5, "aux", "PART", "TO", "to"), ("withdraw", 3, "xcomp", "VERB", "VB", "withdraw"),
+         ("from", 5, "prep", "ADP", "IN", "from"), ("Kuwait", 6, "pobj", "PROPN", "NNP", "Kuwait")],
+        [(0, 1, "GPE", "IRN"), (2, 3, "GPE", "IRQ"), (7, 8, "GPE", "KWT")],
+        {("IRN", "requests", "IRQ", False, False, None), ("IRQ", "retreatsFrom", "KWT", False, True, None)},
+    ),
     "directive with object control: 'the US urged Israel to withdraw from Lebanon'": (
         [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
          ("urged", 2, "ROOT", "VERB", "VBD", "urge"), ("Israel", 2, "dobj", "PROPN", "NNP", "Israel"),

@@ -342,6 +342,17 @@ class Predicates:
             t = head  # 'wants to be ready to', 'plans to'
         return None
 
+    def obliged(self, clause: Token) -> bool:
+        """Whether a clause states an obligation: 'Sudan must return', 'Iraq has to withdraw'. The
+        auxiliary 'have' is the perfect ('Iraq had attacked'), an obligation only as the head of a
+        to-infinitive; 'must', 'should', 'ought', 'need' are auxiliaries of obligation as they are."""
+        obligation = self.cue.get("obligation", frozenset())
+        if any(c.dep_ == "aux" and c.lemma_.lower() != "have" and c.lower_ in obligation for c in self.kids(clause)):
+            return True
+        return clause.lemma_.lower() in obligation and any(
+            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in self.kids(x))
+            for x in self.kids(clause))
+
     def is_hypothetical(self, v: Token) -> bool:
         return self._memo("is_hypothetical", v, self._is_hypothetical)
 
@@ -367,8 +378,7 @@ class Predicates:
                 if lemma in directive and (t.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in self.kids(head))):
                     # 'demanded that Y halt', 'urged Y to withdraw'; 'wanted to join' is a modality
                     return True
-                if t.dep_ == "ccomp" and head.lemma_.lower() in self.cue.get("speech", ()) and any(
-                        c.dep_ == "aux" and c.lower_ in self.cue.get("obligation", ()) for c in self.kids(t)):
+                if t.dep_ == "ccomp" and head.lemma_.lower() in self.cue.get("speech", ()) and self.obliged(t):
                     return True  # 'said Sudan must return the helicopter'
                 t = head
                 continue

@@ -370,7 +370,6 @@ class Rules(Arguments, References, Predicates):
         obligation is a demand). The clause's own statements are hypothetical (see ``is_hypothetical``)."""
         directive = self.cue.get("directive", frozenset())
         speech = self.cue.get("speech", frozenset())
-        obligation = self.cue.get("obligation", frozenset())
         for v in sent:
             lemma = v.lemma_.lower()
             if v.pos_ != "VERB" or (lemma not in directive and lemma not in speech):
@@ -380,7 +379,7 @@ class Rules(Arguments, References, Predicates):
             for clause in (c for c in self.kids(v) if c.dep_ == "ccomp" or (
                     c.dep_ == "advcl" and lemma in directive
                     and any(g.dep_ == "mark" and g.lower_ == "for" for g in self.kids(c)))):
-                obliged = any(c.dep_ == "aux" and c.lower_ in obligation for c in self.kids(clause))
+                obliged = self.obliged(clause)
                 own = self.onto.lookup_event(lemma, "", "", generic=False)
                 hostile = own is not None and self.onto.relations[own[0]].quad == "VerbalConflict"
                 if lemma not in directive and not obliged and not hostile:
