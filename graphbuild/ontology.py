@@ -256,8 +256,36 @@ class Ontology:
         found = self.lookup_event(lemma, noun, prep)
         return found[0] if found is not None else None
 
+    @cached_property
+    def verb_lemmas(self) -> frozenset[str]:
+        """Every verb lemma our lexicon or the CAMEO dictionary names, phrasal ones included."""
+        return frozenset(k[0] for k in self.lexicon) | frozenset(k[0] for k in self.verbs)
+
     def lookup_event(self, lemma: str, noun: str, prep: str, *,
                      generic: bool = True) -> tuple[str, str | None] | None:
+        """(relation, CAMEO code or None) for a verb lemma with an optional light noun and
+        preposition (see ``_lookup_event``).
+
+        A phrasal verb no table names as such ('beat up', 'fire off') is read as the CAMEO
+        dictionary writes phrasal verbs, with the particle in the preposition's slot ('back' +
+        'down' is 080), and without that, as its base verb, as the dictionary's coders match
+        a verb whatever particle follows it ('beat up detainees' is 'beat', 190).
+        """
+        if " " not in lemma or lemma in self.verb_lemmas:
+            return self._lookup_event(lemma, noun, prep, generic=generic)
+        base, particle = lemma.rsplit(" ", 1)
+        if not prep or prep in self.cues.get("target_prep", ()):
+            for key in ((base, noun, particle), (base, "", particle)) if noun else ((base, "", particle),):
+                if key in self.lexicon:
+                    return self.lexicon[key], None
+                code = self.verbs.get(key)
+                relation = self.plover_relations.get(self.plover_of_code(code or "") or "")
+                if relation is not None:
+                    return relation, code
+        return self._lookup_event(base, noun, prep, generic=generic)
+
+    def _lookup_event(self, lemma: str, noun: str, prep: str, *,
+                      generic: bool = True) -> tuple[str, str | None] | None:
         """(relation, CAMEO code or None) for a verb lemma with an optional light noun and preposition.
 
         The most specific entry wins, and at one level our curated lexicon before the CAMEO verb

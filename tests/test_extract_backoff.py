@@ -377,6 +377,11 @@ def test_extract_backoff_rule(onto, make_doc, name):
     ("withdraw", "ambassador", "from", "retreatsFrom"),
     ("zzz", "", "to", "relatedTo"),
     ("have", "", "", None),
+    # phrasal verbs no table names as such: the dictionary's particle slot, else the base verb
+    ("back down", "", "", "ploverConcede"),  # 'back' + 'down' (080)
+    ("beat up", "", "", "ploverAssault"),  # no 'beat' + 'up': 'beat' (190)
+    ("set up", "", "", "establishes"),  # our lexicon's own phrasal row first
+    ("zzz up", "", "", "relatedTo"),
 ])
 def test_extract_lookup_falls_back(onto, lemma, noun, prep, relation):
     assert onto.lookup_relation(lemma, noun, prep) == relation
