@@ -155,6 +155,8 @@ class Predicates:
         modifiers before the head that the CAMEO dictionary knows with this verb ('severed
         diplomatic relations' is 'sever diplomatic relation', breaking relations off), else the head."""
         head = noun.lemma_.lower()
+        if (lemma, head) not in self.onto.verb_nouns and (lemma, noun.lower_) in self.onto.verb_nouns:
+            head = noun.lower_  # the dictionary writes some nouns as they are used: 'arms', not 'arm'
         mods = [c for c in self.kids(noun) if c.dep_ in ("amod", "compound") and c.i < noun.i]
         for start in range(len(mods)):
             words = [m.lower_ for m in mods[start:]]
@@ -184,7 +186,11 @@ class Predicates:
                 # a dictionary pattern with its noun: 'expelled Russian diplomats', 'imposed tariffs on X';
                 # the noun may name an actor itself, and its prepositions belong to the pattern
                 yield "", c, noun
-                yield from self._noun_preps(c, self.kids(c), consumed, noun)
+                # the verb's own directed phrases belong to the pattern too: 'halted aid to X',
+                # 'granted asylum to X' (the parser hangs them on the verb as often as on the noun)
+                targets = self.cue.get("target_prep", frozenset())
+                own = [p for p in preps if p.lower_ in targets or (lemma, noun, p.lower_) in self.onto.verbs]
+                yield from self._noun_preps(c, (*self.kids(c), *own), consumed, noun)
                 continue
             if (lemma, c.lemma_.lower()) in self.light_nouns or (
                     lemma in self.cue.get("carrier", ()) and c.lemma_.lower() in self.onto.nominals):
