@@ -261,6 +261,17 @@ class Ontology:
         """Every verb lemma our lexicon or the CAMEO dictionary names, phrasal ones included."""
         return frozenset(k[0] for k in self.lexicon) | frozenset(k[0] for k in self.verbs)
 
+    def reduces(self, lemma: str, noun: str) -> bool:
+        """Whether the verb ends or cuts a cooperative tie its object names: 'suspended aid',
+        'ended military cooperation', 'froze talks', 'cut ties'. CAMEO files all of these under
+        16, reducing relations, whichever tie is cut; the dictionary lists only some pairs."""
+        if lemma not in self.cues.get("terminative", ()) or not noun:
+            return False
+        if noun in self.cues.get("bond", ()):
+            return True
+        nominal = self.nominals.get(noun)
+        return nominal is not None and self.relations[nominal[0]].quad in ("VerbalCooperation", "MaterialCooperation")
+
     def lookup_event(self, lemma: str, noun: str, prep: str, *,
                      generic: bool = True) -> tuple[str, str | None] | None:
         """(relation, CAMEO code or None) for a verb lemma with an optional light noun and
@@ -271,7 +282,7 @@ class Ontology:
         'down' is 080), and without that, as its base verb, as the dictionary's coders match
         a verb whatever particle follows it ('beat up detainees' is 'beat', 190).
         """
-        if " " not in lemma or lemma in self.verb_lemmas:
+        if " " not in lemma or lemma in self.verb_lemmas or self.reduces(lemma, noun):
             return self._lookup_event(lemma, noun, prep, generic=generic)
         base, particle = lemma.rsplit(" ", 1)
         if not prep or prep in self.cues.get("target_prep", ()):
@@ -306,6 +317,8 @@ class Ontology:
         keys += [(lemma, "", "")]
         for key in keys:  # the most specific first; at one level our lexicon before the dictionary
             bare = not key[1] and not key[2]
+            if not key[1] and self.reduces(lemma, noun) and "SANCTION" in self.plover_relations:
+                return self.plover_relations["SANCTION"], "160"  # no pattern of this pair: 'end cooperation'
             if not key[1] and noun and lemma in self.cues.get("carrier", ()) and noun in self.nominals:
                 # a verb that only carries its event noun means what the noun means ('issued a
                 # complaint to X'), with the noun's own prepositions

@@ -76,6 +76,8 @@ class Predicates:
             return self.subject_tokens(head, hops=hops + 1)[0], True
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             # nominal control: "Russia's decision to join", 'his willingness to cooperate'
+            if head.lemma_.lower() in self.cue.get("directive", ()):
+                return [], False  # "North Korea's demand to sever the alliance": the asker is not the doer
             for c in self.kids(head):
                 if c.dep_ == "poss":
                     if c.pos_ == "PRON" and head.dep_ in ("dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
@@ -182,7 +184,8 @@ class Predicates:
             if not theme:
                 continue
             noun = self.pattern_noun(lemma, c)
-            if (lemma, noun) in self.onto.verb_nouns and (lemma, noun) not in self.light_nouns:
+            if ((lemma, noun) in self.onto.verb_nouns or self.onto.reduces(lemma, noun)) and \
+                    (lemma, noun) not in self.light_nouns:
                 # a dictionary pattern with its noun: 'expelled Russian diplomats', 'imposed tariffs on X';
                 # the noun may name an actor itself, and its prepositions belong to the pattern
                 yield "", c, noun
@@ -336,6 +339,9 @@ class Predicates:
     def _intent_of(self, v: Token) -> Token | None:
         t = v
         intent = self.intent_words
+        if t.dep_ == "acl" and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in intent and \
+                self.onto.lookup_event(t.head.lemma_.lower(), "", "", generic=False) is None:
+            return t.head  # 'expressed its willingness to cooperate with X', 'a commitment to send aid'
         while t.dep_ == "xcomp" and t.head is not t:
             head = t.head
             lemma = head.lemma_.lower()
@@ -391,5 +397,8 @@ class Predicates:
             if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
                 t = t.head
                 continue
+            if t.dep_ == "acl" and t.head.pos_ == "NOUN" and (
+                    t.head.lemma_.lower() in irrealis or t.head.lemma_.lower() in directive):
+                return True  # "Iran's threat to close the strait", 'a demand to sever the alliance'
             break
         return False
