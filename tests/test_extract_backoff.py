@@ -317,6 +317,21 @@ CASES = {
         [(0, 1, "GPE", "IRN"), (2, 3, "GPE", "IRQ"), (9, 10, "GPE", "SYR")],
         {("IRN", "rejects", "IRQ", False, False, None)},
     ),
+    "a hyphen joins two owning modifiers: 'Ethiopia rejected a Sudanese-Egyptian proposal'": (
+        [("Ethiopia", 1, "nsubj", "PROPN", "NNP", "Ethiopia"), ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+         ("a", 6, "det", "DET", "DT", "a"), ("Sudanese", 5, "amod", "ADJ", "JJ", "sudanese"),
+         ("-", 5, "punct", "PUNCT", "HYPH", "-"), ("Egyptian", 6, "amod", "ADJ", "JJ", "egyptian"),
+         ("proposal", 1, "dobj", "NOUN", "NN", "proposal")],
+        [(0, 1, "GPE", "ETH"), (3, 4, "NORP", "SDN"), (5, 6, "NORP", "EGY")],
+        {("ETH", "rejects", "SDN", False, False, None), ("ETH", "rejects", "EGY", False, False, None)},
+    ),
+    "an event noun's aiming participle names its target: 'Russian drone attacks targeting Ukraine'": (
+        [("Russian", 2, "amod", "ADJ", "JJ", "russian"), ("drone", 2, "compound", "NOUN", "NN", "drone"),
+         ("attacks", 2, "ROOT", "NOUN", "NNS", "attack"), ("targeting", 2, "acl", "VERB", "VBG", "target"),
+         ("Ukraine", 3, "dobj", "PROPN", "NNP", "Ukraine")],
+        [(0, 1, "NORP", "RUS"), (4, 5, "GPE", "UKR")],
+        {("RUS", "attacks", "UKR", False, False, None)},
+    ),
     "the dictionary's 'arms' is no lemma 'arm': 'Russia provided arms to Syria'": (
         [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("provided", 1, "ROOT", "VERB", "VBD", "provide"),
          ("arms", 1, "dobj", "NOUN", "NNS", "arm"),

@@ -46,10 +46,19 @@ def test_store_query_export_on_store(runner, fresh_store, tmp_path):
                                  "--param", "object=AIIB", "--graph", str(fresh_store), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)
-    result = runner.invoke(app, ["export", "--graph", str(fresh_store), "--format", "trig", "--out", str(tmp_path)])
+    # the whole store round-trips; a plain export leaves out its hypothetical statements
+    result = runner.invoke(app, ["export", "--graph", str(fresh_store), "--format", "trig", "--out", str(tmp_path),
+                                 "--include-hypothetical"])
     assert result.exit_code == 0, result.output
     back = KnowledgeGraph.from_file(tmp_path / "graph.trig")
     assert {str(q) for q in back.quads()} == quads(fresh_store)
+    plain = tmp_path / "plain"
+    result = runner.invoke(app, ["export", "--graph", str(fresh_store), "--format", "trig", "--out", str(plain)])
+    assert result.exit_code == 0, result.output
+    hypothetical = {str(q.subject) for q in back.quads() if q.predicate.value.endswith("#hypothetical")
+                    and str(q.object).startswith('"true"')}
+    kept = {str(q) for q in KnowledgeGraph.from_file(plain / "graph.trig").quads()}
+    assert hypothetical and not any(q.startswith(s + " ") for q in kept for s in hypothetical)
 
 
 def test_store_build_exports_from_sorted_runs_equal_exports_read_back(tmp_path, monkeypatch):

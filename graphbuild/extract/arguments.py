@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphbuild.extract.records import MODIFIER_DEPS, Arg
+from graphbuild.extract.records import HYPHENS, MODIFIER_DEPS, Arg
 
 
 class Arguments:
@@ -121,7 +121,7 @@ class Arguments:
             if child.dep_ in ("poss", *MODIFIER_DEPS):
                 # "Russia's and China's governments": every coordinated owner; a place as a compound
                 # ('the Nile dam', 'Kabul airport') owns nothing
-                owners = [Arg(self.mentions[t.i].actor, "proxy") for t in (child, *child.conjuncts)
+                owners = [Arg(self.mentions[t.i].actor, "proxy") for t in self.coordinated(child)
                           if t.i in self.mentions and not (self.mentions[t.i].place and t.dep_ == "compound")]
                 found = owners or self.actors_of(child, depth=depth + 1)
                 if found and all(a.actor.type == "Region" for a in found):
@@ -138,10 +138,17 @@ class Arguments:
                     return found
         return regional
 
+    def coordinated(self, tok: Token) -> tuple[Token, ...]:
+        """A modifier with its conjuncts and the modifier a hyphen joins to it ('a Sudanese-Egyptian
+        proposal', 'US–Russian talks': both states own the noun)."""
+        joined = tuple(c for c in self.kids(tok) if c.dep_ in MODIFIER_DEPS and c.i == tok.i - 2
+                       and tok.doc[c.i + 1].text in HYPHENS)
+        return (tok, *tok.conjuncts, *joined)
+
     def _modifier_actors(self, tok: Token) -> list[Arg]:
         """Actors named by a modifier, demonyms included ('Sino', 'Russian', 'US'), with its conjuncts."""
         out = []
-        for t in (tok, *tok.conjuncts):
+        for t in self.coordinated(tok):
             m = self.mentions.get(t.i)
             if m is not None and m.actor.type != "Person":
                 out.append(Arg(m.actor, m.linked_by))

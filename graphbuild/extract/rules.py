@@ -202,6 +202,11 @@ class Rules(Arguments, References, Predicates):
                     elif c.dep_ in MODIFIER_DEPS and "mod" in agent_preps and h is n:
                         # actor modifier of the event noun: 'US sanctions', 'Chinese loans'
                         agents += self._modifier_actors(c)
+                    elif c.dep_ == "acl" and c.lemma_.lower() in self.cue.get("aiming", ()) and h is n:
+                        # 'drone attacks targeting the Kherson region', 'sanctions aimed at Iran'
+                        targets += [a for g in self.kids(c) if g.dep_ == "dobj" for a in self.actors_of(g)]
+                        targets += [a for p in self.kids(c) if p.dep_ == "prep" and p.lower_ in target_preps | {"at"}
+                                    for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g)]
                     elif c.dep_ == "prep":
                         pobjs = [g for g in self.kids(c) if g.dep_ == "pobj"]
                         if c.lower_ in agent_preps or c.lower_ == "by":
