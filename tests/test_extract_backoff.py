@@ -332,6 +332,13 @@ CASES = {
         [(0, 1, "NORP", "RUS"), (4, 5, "GPE", "UKR")],
         {("RUS", "attacks", "UKR", False, False, None)},
     ),
+    "'impose' carries its event noun: 'the US imposed duties on China'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("imposed", 2, "ROOT", "VERB", "VBD", "impose"), ("duties", 2, "dobj", "NOUN", "NNS", "duty"),
+         ("on", 3, "prep", "ADP", "IN", "on"), ("China", 4, "pobj", "PROPN", "NNP", "China")],
+        [(1, 2, "GPE", "USA"), (5, 6, "GPE", "CHN")],
+        {("USA", "sanctions", "CHN", False, False, None)},
+    ),
     "the dictionary's 'arms' is no lemma 'arm': 'Russia provided arms to Syria'": (
         [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("provided", 1, "ROOT", "VERB", "VBD", "provide"),
          ("arms", 1, "dobj", "NOUN", "NNS", "arm"),
