@@ -18,7 +18,7 @@ from functools import cached_property
 import pycountry
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphbuild.gazetteer import load_places
 from graphbuild.ontology import Ontology
@@ -224,11 +224,21 @@ class ActorResolver:
                 by_surname.setdefault(surname, {})[m.actor.key] = m.actor
 
     def _title_country(self, ent: Span, index: dict[int, Mention]) -> str | None:
-        """ISO-3 of a state (or demonym) modifying the entity's head inside its noun phrase."""
+        """ISO-3 of a state (or demonym) modifying the entity's head inside its noun phrase, or
+        owning the role noun in apposition to it: "Syria's foreign minister Abdul Halim",
+        "Hideo Tarumi, Japan's ambassador to China"."""
         root = ent.root
+        if root.dep_ == "appos" and root.head.i < ent.start:
+            country = self._role_owner(root.head, index)
+            if country is not None:
+                return country
         for child in root.children:
             if child.i >= ent.start and child.i < ent.end:
                 continue
+            if child.dep_ == "appos" and child.i >= ent.end:
+                country = self._role_owner(child, index)
+                if country is not None:
+                    return country
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < ent.start:
                 for tok in (child, *child.children):
                     m = index.get(tok.i)
@@ -239,6 +249,21 @@ class ActorResolver:
                 for tok in child.children:
                     m = index.get(tok.i)
                     if tok.dep_ == "pobj" and m is not None and m.actor.type == "State":
+                        return m.actor.country
+        return None
+
+    def _role_owner(self, noun: Token, index: dict[int, Mention]) -> str | None:
+        """ISO-3 of the state owning a role noun ('minister', 'ambassador'): a modifier before it
+        ("Japan's", 'Syrian') or its of-phrase ('the foreign minister of Syria')."""
+        lemma = noun.lemma_.lower()
+        if self.onto.proxies.get(lemma, ("", ""))[0] != "role" and lemma not in self.onto.agents:
+            return None
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < noun.i or (
+                    child.dep_ == "prep" and child.lower_ == "of"):
+                for tok in (child, *child.children):
+                    m = index.get(tok.i)
+                    if m is not None and m.actor.type == "State":
                         return m.actor.country
         return None
 

@@ -65,6 +65,32 @@ def test_actors_title_country_from_of_phrase(onto, make_doc):
     assert keys(onto, doc)[1][:2] == ("x-person-zorvan", "MAR")
 
 
+# an unknown name in apposition with a state's role noun takes that state, either way round
+@pytest.mark.parametrize("words,ents,person", [
+    # "Syria's minister Zorvan spoke"
+    ([("Syria", 2, "poss", "PROPN", "NNP", "Syria"), ("'s", 0, "case", "PART", "POS", "'s"),
+      ("minister", 4, "nsubj", "NOUN", "NN", "minister"), ("Zorvan", 2, "appos", "PROPN", "NNP", "Zorvan"),
+      ("spoke", 4, "ROOT", "VERB", "VBD", "speak")], [(0, 1, "GPE", "SYR"), (3, 4, "PERSON", "")], 3),
+    # "Zorvan, Japan's ambassador, spoke"
+    ([("Zorvan", 5, "nsubj", "PROPN", "NNP", "Zorvan"), (",", 0, "punct", "PUNCT", ",", ","),
+      ("Japan", 4, "poss", "PROPN", "NNP", "Japan"), ("'s", 2, "case", "PART", "POS", "'s"),
+      ("ambassador", 0, "appos", "NOUN", "NN", "ambassador"), ("spoke", 5, "ROOT", "VERB", "VBD", "speak")],
+     [(0, 1, "PERSON", ""), (2, 3, "GPE", "JPN")], 0),
+])
+def test_actors_role_in_apposition_gives_country(onto, make_doc, words, ents, person):
+    found = keys(onto, make_doc(words, ents))[person]
+    assert found[0] == "x-person-zorvan" and found[1] == ("SYR" if person == 3 else "JPN")
+
+
+def test_actors_apposition_without_role_gives_no_country(onto, make_doc):
+    # 'Zorvan, Japan's friend, spoke': a friend is no office of the state
+    doc = make_doc([("Zorvan", 5, "nsubj", "PROPN", "NNP", "Zorvan"), (",", 0, "punct", "PUNCT", ",", ","),
+                    ("Japan", 4, "poss", "PROPN", "NNP", "Japan"), ("'s", 2, "case", "PART", "POS", "'s"),
+                    ("friend", 0, "appos", "NOUN", "NN", "friend"), ("spoke", 5, "ROOT", "VERB", "VBD", "speak")],
+                   [(0, 1, "PERSON", ""), (2, 3, "GPE", "JPN")])
+    assert keys(onto, doc)[0][:2] == ("x-person-zorvan", None)
+
+
 @pytest.mark.parametrize("city,other,expected", [
     ("Kharkiv", None, ("UKR", "UKR", "city")),                  # one state has a city of that name
     ("Tripoli", ("Lebanon", "LBN"), ("LBN", "LBN", "city")),    # a shared name: the state the text names
