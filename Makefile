@@ -28,6 +28,7 @@ bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python bench_jobs.py
 	cd benchmarks && ../$(BIN)/python bench_sparql.py
 	cd benchmarks && ../$(BIN)/python bench_export.py
+	cd benchmarks && ../$(BIN)/python bench_html.py
 	cd benchmarks && ../$(BIN)/python bench_memory.py
 
 # Re-convert the PETRARCH/Phoenix dictionaries and the CAMEO->PLOVER table into ontology/dictionaries/.

@@ -191,8 +191,11 @@
     // ---------------------------------------------------------------- sigma
     applyFilters();
     var container = document.getElementById("graph");
+    var arrows = E <= 5000;
     var renderer = new V.Sigma(graph, container, {
-      defaultEdgeType: "arrow",
+      // arrowheads double the drawing of a large graph's edges (measured with software WebGL):
+      // above 5,000 relations edges are plain lines, and the panel gives each one's direction
+      defaultEdgeType: arrows ? "arrow" : "line",
       enableEdgeEvents: true,
       zIndex: true,
       // labels only for nodes drawn at least this large: the hubs at first, more as one zooms in
@@ -206,9 +209,13 @@
     }); // (draws the graph at once)
 
     function flush() {
-      // wait for the GPU (software WebGL in headless tests): a one-pixel read blocks until drawn
-      var gl = renderer.webGLContexts && renderer.webGLContexts.nodes;
-      if (gl) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      // wait for the GPU (software WebGL in headless tests): a one-pixel read from each layer
+      // (edges, nodes, hovered nodes) blocks until that layer is drawn
+      var contexts = renderer.webGLContexts || {};
+      Object.keys(contexts).forEach(function (id) {
+        var gl = contexts[id];
+        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+      });
     }
 
     function countRendered() {
@@ -299,6 +306,9 @@
     ui.from.value = firstDate;
     ui.to.value = lastDate;
 
+    document.getElementById("legend-note").textContent = "Node size: degree (relations in both directions). " +
+      (arrows ? "Arrows point from subject to object." : "Edges are drawn without arrowheads (over 5,000 " +
+        "relations); click an actor or a relation for the directions.");
     var typeLegend = document.getElementById("legend-types");
     var present = {};
     nodes.forEach(function (n) { present[n[NF.type]] = true; });
