@@ -12,7 +12,6 @@ browser lays the graph out from positions seeded by node order).
 
 from __future__ import annotations
 
-import heapq
 import json
 import re
 from importlib.resources import files
@@ -67,36 +66,29 @@ def _hex(rgb: tuple[int, int, int]) -> str:
 def _evidence(kg: KnowledgeGraph, k: int) -> dict[tuple[str, str, str], list[tuple[float, str, str]]]:
     """Per (subject, relation IRI, object): its ``k`` most confident asserted sentences as
     ``(confidence, sentence, document IRI)``, the shortest first among equals, each sentence
-    once per document. Memory grows with edges × k, not with statements."""
+    once per document. An edge's candidates are cut back to its best ``k`` whenever they reach
+    ``4 * k``, so memory grows with the edges, not with the statements."""
     best: dict[tuple[str, str, str], list[tuple[float, int, str, str]]] = {}
     for sol in kg.execute(EVIDENCE_QUERY):
-        key = (sol["s"].value, sol["p"].value, sol["o"].value)
-        sentence, doc = sol["sentence"].value, sol["doc"].value
-        # heap of the k best so far, worst on top: higher confidence, then shorter, then text order
-        item = (float(sol["confidence"].value), -len(sentence), _Reversed(sentence), _Reversed(doc))
-        heap = best.setdefault(key, [])
-        if any(h[2].value == sentence and h[3].value == doc for h in heap):
-            continue  # the same sentence of one document supports this edge once
-        if len(heap) < k:
-            heapq.heappush(heap, item)
-        elif item > heap[0]:
-            heapq.heapreplace(heap, item)
-    return {key: [(c, s.value, d.value) for c, _n, s, d in sorted(heap, reverse=True)] for key, heap in best.items()}
+        sentence = sol["sentence"].value
+        rows = best.setdefault((sol["s"].value, sol["p"].value, sol["o"].value), [])
+        rows.append((-float(sol["confidence"].value), len(sentence), sentence, sol["doc"].value))
+        if len(rows) >= 4 * k:
+            rows[:] = _best(rows, k)
+    return {key: [(-c, s, d) for c, _n, s, d in _best(rows, k)] for key, rows in best.items()}
 
 
-class _Reversed:
-    """A string that sorts backwards, so a max-heap on the tuple prefers code-point order."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: str) -> None:
-        self.value = value
-
-    def __lt__(self, other: _Reversed) -> bool:
-        return self.value > other.value
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Reversed) and self.value == other.value
+def _best(rows: list[tuple[float, int, str, str]], k: int) -> list[tuple[float, int, str, str]]:
+    """The first ``k`` rows in order (most confident, shortest, then code-point order), one per
+    sentence and document (the same sentence may support an edge through two statements)."""
+    out, seen = [], set()
+    for row in sorted(rows):
+        if (row[2], row[3]) not in seen:
+            seen.add((row[2], row[3]))
+            out.append(row)
+            if len(out) == k:
+                break
+    return out
 
 
 def view_data(kg: KnowledgeGraph, *, evidence_per_edge: int = EVIDENCE_PER_EDGE) -> dict:

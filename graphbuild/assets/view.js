@@ -294,7 +294,8 @@
 
     var plovers = {};
     relations.forEach(function (r, i) {
-      ui.relation.appendChild(el("option", { value: String(i), text: r[RF.label] + (r[RF.label] === r[RF.name] ? "" : " (" + r[RF.name] + ")") }));
+      var text = r[RF.label] === r[RF.name] ? r[RF.label] : r[RF.label] + " (" + r[RF.name] + ")";
+      ui.relation.appendChild(el("option", { value: String(i), text: text }));
       if (r[RF.plover]) plovers[r[RF.plover]] = true;
     });
     D.quads.forEach(function (q) { ui.quad.appendChild(el("option", { value: q, text: q })); });
@@ -313,12 +314,14 @@
     var present = {};
     nodes.forEach(function (n) { present[n[NF.type]] = true; });
     D.types.forEach(function (t, i) {
-      if (present[i]) typeLegend.appendChild(el("span", { className: "key" }, [el("span", { className: "dot", style: "background:" + D.type_colours[i] }), t]));
+      if (!present[i]) return;
+      var dot = el("span", { className: "dot", style: "background:" + D.type_colours[i] });
+      typeLegend.appendChild(el("span", { className: "key" }, [dot, t]));
     });
     var quadLegend = document.getElementById("legend-quads");
     D.quads.concat([""]).forEach(function (q) {
-      quadLegend.appendChild(el("span", { className: "key" }, [
-        el("span", { className: "line", style: "background:" + (quadColour[q] || D.other_edge_colour) }), q || "no quad class"]));
+      var line = el("span", { className: "line", style: "background:" + (quadColour[q] || D.other_edge_colour) });
+      quadLegend.appendChild(el("span", { className: "key" }, [line, q || "no quad class"]));
     });
 
     var names = document.getElementById("actor-names");
@@ -349,15 +352,22 @@
         el("ul", {}, items)];
     }
 
+    // a definition list of [name, value] pairs, leaving out those without a value
+    function factList(pairs) {
+      var items = [];
+      pairs.forEach(function (p) {
+        if (p[1] !== "" && p[1] !== null && p[1] !== undefined) {
+          items.push(el("dt", { text: p[0] }), el("dd", { text: String(p[1]) }));
+        }
+      });
+      return el("dl", {}, items);
+    }
+
     function showNode(k) {
       var n = nodes[k];
-      var facts = el("dl", {}, [
-        el("dt", { text: "type" }), el("dd", { text: D.types[n[NF.type]] }),
-        n[NF.country] ? el("dt", { text: "country" }) : null, n[NF.country] ? el("dd", { text: n[NF.country] }) : null,
-        el("dt", { text: "degree" }), el("dd", { text: String(n[NF.degree]) }),
-        el("dt", { text: "mentions" }), el("dd", { text: String(n[NF.mentions]) }),
-        n[NF.wikidata] ? el("dt", { text: "Wikidata" }) : null, n[NF.wikidata] ? el("dd", { text: n[NF.wikidata] }) : null,
-        el("dt", { text: "IRI" }), el("dd", { text: n[NF.iri] }),
+      var facts = factList([
+        ["type", D.types[n[NF.type]]], ["country", n[NF.country]], ["degree", n[NF.degree]],
+        ["mentions", n[NF.mentions]], ["Wikidata", n[NF.wikidata]], ["IRI", n[NF.iri]],
       ]);
       ui.details.replaceChildren.apply(ui.details, [el("h2", { text: n[NF.label] }), facts]
         .concat(relationList("Relations from " + n[NF.label], outgoing[k], true))
@@ -368,16 +378,12 @@
     function showEdge(j) {
       var e = edges[j], r = relations[e[EF.relation]], s = e[EF.source], t = e[EF.target];
       var ds = e[EF.dates];
-      var facts = el("dl", {}, [
-        el("dt", { text: "relation" }), el("dd", { text: r[RF.name] }),
-        el("dt", { text: "PLOVER" }), el("dd", { text: r[RF.plover] || "–" }),
-        el("dt", { text: "CAMEO" }), el("dd", { text: r[RF.cameo] || "–" }),
-        el("dt", { text: "quad class" }), el("dd", { text: r[RF.quad] || "–" }),
-        el("dt", { text: "statements" }), el("dd", { text: String(e[EF.statements]) }),
-        el("dt", { text: "documents" }), el("dd", { text: String(e[EF.documents]) }),
-        el("dt", { text: "confidence" }), el("dd", { text: e[EF.confidence].toFixed(2) + " (the highest)" }),
-        el("dt", { text: "dates" }), el("dd", { text: ds.length ? (ds.length > 3 ? ds[0] + " … " + ds[ds.length - 1] + " (" + ds.length + ")" : ds.join(", ")) : "–" }),
-        e[EF.locations] ? el("dt", { text: "where" }) : null, e[EF.locations] ? el("dd", { text: e[EF.locations] }) : null,
+      var facts = factList([
+        ["relation", r[RF.name]], ["PLOVER", r[RF.plover] || "–"], ["CAMEO", r[RF.cameo] || "–"],
+        ["quad class", r[RF.quad] || "–"], ["statements", e[EF.statements]], ["documents", e[EF.documents]],
+        ["confidence", e[EF.confidence].toFixed(2) + " (the highest)"],
+        ["dates", ds.length > 3 ? ds[0] + " … " + ds[ds.length - 1] + " (" + ds.length + " dates)" : ds.join(", ") || "–"],
+        ["where", e[EF.locations]],
       ]);
       var evidence = e[EF.evidence].map(function (x) {
         var doc = docs[x[XF.document]];
@@ -393,13 +399,15 @@
       if (parallel.length) {
         rest = [el("h3", { text: "Other relations between them" }), el("ul", {}, parallel.map(function (k) {
           var o = edges[k];
-          return el("li", {}, [nodeLink(o[EF.source]), " ", el("a", { text: relations[o[EF.relation]][RF.label], "data-edge": String(k) }),
-            " ", nodeLink(o[EF.target]), edgeShown[k] ? "" : " (hidden by the filters)"]);
+          var link = el("a", { text: relations[o[EF.relation]][RF.label], "data-edge": String(k) });
+          return el("li", {}, [nodeLink(o[EF.source]), " ", link, " ", nodeLink(o[EF.target]),
+            edgeShown[k] ? "" : " (hidden by the filters)"]);
         }))];
       }
       ui.details.replaceChildren.apply(ui.details, [
         el("h2", {}, [nodeLink(s), " ", r[RF.label], " ", nodeLink(t)]), facts,
-        el("h3", { text: "Evidence" + (e[EF.evidence].length < e[EF.statements] ? " (the " + e[EF.evidence].length + " most confident sentences)" : "") }),
+        el("h3", { text: "Evidence" + (e[EF.evidence].length < e[EF.statements]
+          ? " (the " + e[EF.evidence].length + " most confident sentences)" : "") }),
       ].concat(evidence, rest));
       ui.panel.hidden = false;
     }
@@ -416,7 +424,8 @@
 
     function centreOn(k) {
       var d = renderer.getNodeDisplayData(String(k));
-      if (d) renderer.getCamera().animate({ x: d.x, y: d.y, ratio: Math.min(renderer.getCamera().ratio, 0.4) }, { duration: 400 });
+      var camera = renderer.getCamera();
+      if (d) camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.4) }, { duration: 400 });
     }
 
     document.getElementById("panel-close").addEventListener("click", function () { select("", -1); });
