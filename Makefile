@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench install clean dictionaries
+.PHONY: run test bench install clean dictionaries viewer
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,7 @@ bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python bench_jobs.py
 	cd benchmarks && ../$(BIN)/python bench_sparql.py
 	cd benchmarks && ../$(BIN)/python bench_export.py
+	cd benchmarks && ../$(BIN)/python bench_html.py
 	cd benchmarks && ../$(BIN)/python bench_memory.py
 
 # Re-convert the PETRARCH/Phoenix dictionaries and the CAMEO->PLOVER table into ontology/dictionaries/.
@@ -35,6 +36,11 @@ PETRARCH ?= ../shared/data/petrarch2
 PLOVER   ?= ../shared/data/plover/CAMEO2PLOVER-2021.txt
 dictionaries: $(STAMP)
 	$(BIN)/python -m graphbuild.dictionaries $(PETRARCH) $(PLOVER) ontology/dictionaries
+
+# Rebuild graphbuild/assets/vendor.min.js (sigma.js + graphology + ForceAtlas2, with their
+# licences) from viewer/package-lock.json; the built bundle is committed, so installs need no npm.
+viewer:
+	cd viewer && npm ci && npm run build
 
 clean:
 	rm -rf $(VENV) build *.egg-info exports/graph.*

@@ -78,9 +78,32 @@ def export_table(data: dict) -> str:
     return out + "."
 
 
+def html_table(data: dict) -> str:
+    rows = [
+        ["`graph.html` size (MB)", data["html_mb"]],
+        ["HTML writer, after the network (s, best run)", data["html_writer_s"]],
+        ["actor network from the store (s; shared with GraphML, GEXF, CSV)", data["network_from_store_s"]],
+        ["**first paint** in headless Chromium (ms since navigation, best / median)",
+         f"**{data['first_paint_ms']:.0f}** / {data['first_paint_median_ms']:.0f}"],
+        ["of which: HTML parsed until the page's script (ms)", data["of_which_parse_until_script_ms"]],
+        ["of which: JSON and graph built (ms)", data["of_which_data_ms"]],
+        [f"of which: ForceAtlas2, {data['layout_iterations']} iterations (ms)", data["of_which_layout_ms"]],
+        ["of which: sigma's first drawing (ms)", data["of_which_first_render_ms"]],
+        ["actors / relations drawn", f"{data['rendered_nodes']:,} / {data['rendered_edges']:,}"],
+        ["filter change, sigma's own work (ms)", data["filter_refresh_cpu_ms"]],
+        ["filter change, until drawn (ms, best / median)",
+         f"{data['filter_refresh_ms']:.0f} / {data['filter_refresh_median_ms']:.0f}"],
+        ["one frame of the whole graph (ms)", data["frame_ms"]],
+        ["click on the best-connected actor, until drawn (ms)", data["click_focus_refresh_ms"]],
+    ]
+    if "networkx_spring_layout_s" in data:
+        rows.append(["networkx `spring_layout`, 50 iterations, for comparison (s)", data["networkx_spring_layout_s"]])
+    return _table([f"HTML view of {data['nodes']:,} actors, {data['edges']:,} relations", "measured"], rows)
+
+
 def main() -> None:
     for name, render in (("bench_build", build_table), ("bench_sparql", sparql_table),
-                         ("bench_export", export_table)):
+                         ("bench_export", export_table), ("bench_html", html_table)):
         data = _load(name)
         if data is not None:
             print(f"## {name} ({data['machine']})\n\n{render(data)}\n")

@@ -426,7 +426,7 @@ def export(
     plover: PloverTypes = None,
     include_hypothetical: IncludeHypothetical = False,
 ) -> None:
-    """Write a built graph in other formats (RDF, GraphML, GEXF, CSV), whole or cut by the filters."""
+    """Write a built graph in other formats (RDF, GraphML, GEXF, CSV, HTML), whole or cut by the filters."""
     try:
         check_formats(formats)
         kg = load_graph(graph)

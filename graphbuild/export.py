@@ -29,6 +29,7 @@ from graphbuild.ontology import default_ontology_dir
 from graphbuild.scratch import make_scratch, remove_stale, scratch_prefix
 from graphbuild.store import KnowledgeGraph
 from graphbuild.tables import generate_edges_csv, generate_nodes_csv
+from graphbuild.view import generate_html
 
 
 @contextmanager
@@ -128,6 +129,8 @@ EXPORTERS: dict[str, Exporter] = {
                      "GEXF 1.3 for Gephi, with colours, sizes and timeline spells"),
     "csv": Exporter({"nodes.csv": _bytes_writer(generate_nodes_csv), "edges.csv": _bytes_writer(generate_edges_csv)},
                     "nodes.csv and edges.csv for Gephi's spreadsheet import and pandas"),
+    "html": Exporter({"graph.html": _bytes_writer(generate_html)},
+                     "one self-contained HTML page: the actor network drawn by sigma.js, with search and filters"),
 }
 DEFAULT_FORMATS = ("turtle", "graphml", "gexf")
 
