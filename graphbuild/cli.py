@@ -61,6 +61,7 @@ from graphbuild.query import (
     iter_triples,
     list_named_queries,
     load_graph,
+    parse_pairs,
     parse_params,
     read_query,
 )
@@ -342,7 +343,8 @@ def query(
                                                            "or a --store folder.")] = Path("exports/graph.ttl"),
     name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a named query from the library.")] = None,
     param: Annotated[Optional[list[str]], typer.Option(
-        "--param", "-p", help="NAME=VALUE for a named query, repeatable; bound as a literal, never pasted in.")] = None,
+        "--param", "-p", help="NAME=VALUE: binds ?NAME to the string VALUE (substituted by the engine, "
+                              "never pasted into the text), repeatable.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, csv or json (SELECT, ASK); "
                                                            "turtle or ntriples (CONSTRUCT, DESCRIBE).")] = "table",
@@ -371,7 +373,7 @@ def query(
             text, bindings = named.sparql, parse_params(param or [], named)
         else:
             text = read_query(check_text(sparql, "the query"))
-            bindings = dict(p.partition("=")[::2] for p in (param or []))
+            bindings = parse_pairs(param or [])
         with QueryRun(graph, text, bindings, timeout=timeout, allow_service=allow_service) as run:
             _print_rows(run, fmt)
     except EXPECTED as exc:
