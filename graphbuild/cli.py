@@ -25,7 +25,7 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from graphbuild import __version__
@@ -360,7 +360,8 @@ def query(
     if list_:
         table = Table("name", "parameters", "description")
         for q in list_named_queries():
-            table.add_row(q.name, "\n".join(f"{k}: {v}" for k, v in q.params.items()), q.description)
+            table.add_row(Text(q.name), Text("\n".join(f"{k}: {v}" for k, v in q.params.items())),
+                          Text(q.description))
         out.print(table)
         return
     try:
@@ -396,14 +397,14 @@ def _print_rows(run: QueryRun, fmt: str) -> None:
         for chunk in (iter_csv if fmt == "csv" else iter_json)(run.columns, run):
             sys.stdout.write(chunk)
         return
-    table = Table(*run.columns)
+    table = Table(*(Column(Text(c)) for c in run.columns))
     rows = 0
     for row in run:
         if rows == TABLE_MAX_ROWS:
             out.print(table)
             err.print(f"showing the first {TABLE_MAX_ROWS} rows; use --format csv or json for all of them")
             return
-        table.add_row(*row)
+        table.add_row(*map(Text, row))  # the values as written: no rich markup in query results
         rows += 1
     out.print(table)
     err.print(f"{rows} row(s)")
@@ -468,7 +469,8 @@ def serve(
     from graphbuild.serve import serve as serve_graph
 
     def ready(url: str, triples: int) -> None:
-        err.print(f"serving {triples} triples from {graph} at {url} (SPARQL endpoint {url}query); Ctrl-C stops",
+        err.print(f"serving {triples} triples from {escape(str(graph))} at {url} (SPARQL endpoint {url}query); "
+                  "Ctrl-C stops",
                   highlight=False)
 
     try:
@@ -498,8 +500,8 @@ def push(
         result = push_graph(load_graph(graph), endpoint, delete=not no_delete, query_endpoint=query_endpoint)
     except (*EXPECTED, PushError) as exc:
         _fail(exc)
-    out.print(f"pushed {result.graphs} graphs ({result.triples} triples) to {endpoint}; "
-              f"deleted {result.deleted} graphs of documents no longer in {graph}", highlight=False)
+    out.print(f"pushed {result.graphs} graphs ({result.triples} triples) to {escape(endpoint)}; "
+              f"deleted {result.deleted} graphs of documents no longer in {escape(str(graph))}", highlight=False)
 
 
 @app.command()
@@ -525,13 +527,13 @@ def evaluate(
         sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         return
     noun = "gold facts" if result["format"] == "facts" else "gold dyads"
-    table = Table(title=f"{gold.name}: {result['gold_facts']} {noun} in {result['scored_documents']} scored "
+    table = Table(title=f"{escape(gold.name)}: {result['gold_facts']} {noun} in {result['scored_documents']} scored "
                         f"of {result['documents']} documents")
     for col in ("system", "level", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="left" if col in ("system", "level") else "right", no_wrap=True)
     for name, res in result["systems"].items():
         if "error" in res:
-            table.add_row(name, res["error"])
+            table.add_row(name, Text(res["error"]))
             continue
         for level in result["levels"]:
             r = res.get(level)
@@ -545,7 +547,7 @@ def evaluate(
         res = result["systems"]["graphbuild"]
         for label, facts in (("missed", res["missed"]), ("extra", res["extra"])):
             for fact in facts:
-                out.print(f"{label}: {fact}", highlight=False)
+                out.print(f"{label}: {escape(str(fact))}", highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover
