@@ -366,8 +366,9 @@ def query(
     allow_service: Annotated[bool, typer.Option(
         "--allow-service", help="Allow SERVICE clauses, which fetch from other SPARQL endpoints.")] = False,
 ) -> None:
-    """Run SPARQL against a built graph (prefixes gb:, actor:, doc:, stmt:, skos:, dcterms: predeclared).
-    SELECT and ASK print rows; CONSTRUCT and DESCRIBE print a graph (Turtle, or N-Triples)."""
+    """Run SPARQL against a built graph (prefixes gb:, actor:, doc:, stmt:, wd:, rdf:, rdfs:, xsd:, skos:,
+    dcterms:, owl: predeclared). SELECT and ASK print rows; CONSTRUCT and DESCRIBE print a graph (Turtle, or
+    N-Triples). --param NAME=VALUE binds ?NAME (see the README's Querying section)."""
     if fmt not in ("table", "csv", "json", "turtle", "ntriples"):
         _fail(QueryError(f"unknown output format {fmt!r}; known formats: table, csv, json, turtle, ntriples"))
     if list_:
