@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from graphbuild.ingest import IngestError, make_document, read_documents
-from graphbuild.store import KnowledgeGraph
+from graphbuild.query import check_bindings
+from graphbuild.store import Binding, KnowledgeGraph, QueryResult
 from graphbuild.types import Document
 from graphbuild.web import is_url
 
@@ -83,9 +84,15 @@ class Graph(KnowledgeGraph):
 
         return export_graph(self, Path(path), tuple(formats))
 
-    def query(self, sparql: str, bindings: dict[str, str] | None = None, **params: str):  # type: ignore[override]
-        """SELECT or ASK; ``params`` (or ``bindings``) are bound as literals, never pasted into the text."""
-        return super().query(sparql, {**(bindings or {}), **params} or None)
+    def query(self, sparql: str, bindings: dict[str, Binding] | None = None,  # type: ignore[override]
+              **params: Binding) -> QueryResult:
+        """SELECT or ASK. ``params`` (or ``bindings``) bind the variables they name: a string as a
+        plain literal, a pyoxigraph ``NamedNode`` or ``Literal`` as itself. The engine substitutes
+        them (never pasted into the text; see ``KnowledgeGraph.execute``); a name that is no
+        variable of the query is an error."""
+        values = {**(bindings or {}), **params}
+        check_bindings(sparql, values)
+        return super().query(sparql, values or None)
 
     def to_pandas(self):
         """The statements as a pandas ``DataFrame``, one row each, nested fields flattened

