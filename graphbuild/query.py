@@ -411,7 +411,7 @@ def _evaluate(g: KnowledgeGraph, sparql: str, bindings: dict[str, str]) -> tuple
     """Columns and a lazy stream of rows, as ``KnowledgeGraph.query`` but without holding them."""
     from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples
 
-    from graphbuild.store import term_text
+    from graphbuild.store import result_columns, term_text
 
     result = g.execute(sparql, bindings)  # evaluation errors reach the child, which reports them
     if isinstance(result, QueryBoolean):
@@ -420,7 +420,7 @@ def _evaluate(g: KnowledgeGraph, sparql: str, bindings: dict[str, str]) -> tuple
         return (TRIPLES_COLUMN,), ([f"{t} ."] for t in result)
     if not isinstance(result, QuerySolutions):
         raise GraphError("only SELECT, ASK, CONSTRUCT and DESCRIBE queries are supported")
-    columns = tuple(v.value for v in result.variables)
+    columns = result_columns(result, bindings)
     return columns, ([term_text(sol[c]) for c in columns] for sol in result)
 
 

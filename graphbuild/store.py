@@ -114,6 +114,12 @@ def binding_terms(bindings: dict[str, Binding]) -> dict[str, NamedNode | Literal
     return terms
 
 
+def result_columns(result: QuerySolutions, bindings: dict[str, Binding] | None) -> tuple[str, ...]:
+    """The columns of a SELECT result worth showing: a bound parameter is returned only so the
+    engine can substitute it (see ``KnowledgeGraph.execute``), and its value is the caller's own."""
+    return tuple(v.value for v in result.variables if v.value not in (bindings or {}))
+
+
 def bind_values(sparql: str, bindings: dict[str, Binding]) -> str:
     """The query text with the parameters bound by a ``VALUES`` block placed first in every
     ``WHERE`` group, sub-selects included, so FILTERs anywhere see the values.
@@ -424,7 +430,7 @@ class KnowledgeGraph:
             return QueryResult(("ask",), ((str(bool(result)).lower(),),))
         if not isinstance(result, QuerySolutions):
             raise GraphError("only SELECT and ASK queries are supported")
-        columns = tuple(v.value for v in result.variables)
+        columns = result_columns(result, bindings)
         rows = tuple(tuple(term_text(sol[c]) for c in columns) for sol in result)
         return QueryResult(columns, rows)
 

@@ -48,5 +48,8 @@ def test_bulk_loaded_nquads_answer_named_queries_like_graphbuild(loaded, query):
     sparql = bind_values(query.sparql, params) if params else query.sparql
     theirs = subprocess.run([oxigraph, "query", "--location", str(db), "--union-default-graph", "--query", sparql,
                              "--results-format", "csv"], check=True, capture_output=True, text=True).stdout
-    assert _rows(theirs.replace("\r\n", "\n")) == _rows(ours.stdout)
+    rows = _rows(theirs.replace("\r\n", "\n"))
+    # the engine returns the parameters it was given (see KnowledgeGraph.execute); graphbuild leaves them out
+    keep = [i for i, c in enumerate(rows[0]) if c not in params]
+    assert [tuple(r[i] for i in keep) for r in rows] == _rows(ours.stdout)
     assert len(_rows(ours.stdout)) > 1, "each named query answers something on the seeds"
