@@ -339,6 +339,23 @@ CASES = {
         [(1, 2, "GPE", "USA"), (5, 6, "GPE", "CHN")],
         {("USA", "sanctions", "CHN", False, False, None)},
     ),
+    "coordinated subjects and their tie: 'Czechia and Albania upgraded their diplomatic ties'": (
+        [("Czechia", 3, "nsubj", "PROPN", "NNP", "Czechia"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("Albania", 0, "conj", "PROPN", "NNP", "Albania"), ("upgraded", 3, "ROOT", "VERB", "VBD", "upgrade"),
+         ("their", 6, "poss", "PRON", "PRP$", "their"), ("diplomatic", 6, "amod", "ADJ", "JJ", "diplomatic"),
+         ("ties", 3, "dobj", "NOUN", "NNS", "tie")],
+        [(0, 1, "GPE", "CZE"), (2, 3, "GPE", "ALB")],
+        # the dictionary's 'upgrade diplomatic relation' (050), 'ties' being a tie like 'relations'
+        {("CZE", "ploverSupport", "ALB", False, False, None), ("ALB", "ploverSupport", "CZE", False, False, None)},
+    ),
+    "a threat's condition names its target: 'Iran threatened to strike unless Iraq withdrew'": (
+        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
+         ("to", 3, "aux", "PART", "TO", "to"), ("strike", 1, "xcomp", "VERB", "VB", "strike"),
+         ("unless", 6, "mark", "SCONJ", "IN", "unless"), ("Iraq", 6, "nsubj", "PROPN", "NNP", "Iraq"),
+         ("withdrew", 3, "advcl", "VERB", "VBD", "withdraw")],
+        [(0, 1, "GPE", "IRN"), (5, 6, "GPE", "IRQ")],
+        {("IRN", "threatens", "IRQ", False, False, None)},
+    ),
     "the dictionary's 'arms' is no lemma 'arm': 'Russia provided arms to Syria'": (
         [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("provided", 1, "ROOT", "VERB", "VBD", "provide"),
          ("arms", 1, "dobj", "NOUN", "NNS", "arm"),

@@ -160,14 +160,17 @@ class Predicates:
         if (lemma, head) not in self.onto.verb_nouns and (lemma, noun.lower_) in self.onto.verb_nouns:
             head = noun.lower_  # the dictionary writes some nouns as they are used: 'arms', not 'arm'
         mods = [c for c in self.kids(noun) if c.dep_ in ("amod", "compound") and c.i < noun.i]
+        # a tie between states is one word class: the dictionary writes 'relation' for 'ties', 'links'
+        heads = [head, "relation"] if head in self.cue.get("bond", ()) else [head]
         for start in range(len(mods)):
             words = [m.lower_ for m in mods[start:]]
             if mods[start:] and mods[-1].i == noun.i - 1 and all(
                     b.i == a.i + 1 for a, b in zip(mods[start:], mods[start + 1:])):
-                phrase = " ".join([*words, head])
-                if (lemma, phrase) in self.onto.verb_nouns:
-                    return phrase
-        return head
+                for h in heads:
+                    phrase = " ".join([*words, h])
+                    if (lemma, phrase) in self.onto.verb_nouns:
+                        return phrase
+        return next((h for h in heads if (lemma, h) in self.onto.verb_nouns), head)
 
     def object_slots(self, v: Token, passive: bool) -> Iterator[tuple[str, Token, str]]:
         """(preposition, object head, light noun) for every object of ``v``."""

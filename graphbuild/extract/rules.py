@@ -73,7 +73,7 @@ class Rules(Arguments, References, Predicates):
         for i, found in children.items():
             self._kids.setdefault(i, tuple(found))
         found: set[tuple[str, str, bool, bool]] = set()
-        for rule in (self.verb_rule, self.speech_rule, self.nominal_rule, self.reciprocal_noun_rule,
+        for rule in (self.verb_rule, self.speech_rule, self.condition_rule, self.nominal_rule, self.reciprocal_noun_rule,
                      self.reciprocal_modifier_rule, self.argument_rule, self.clause_rule):
             for cand in rule(tokens):
                 pair = (cand.subject.actor.key, cand.object.actor.key, cand.hypothetical, cand.negated)
@@ -133,10 +133,18 @@ class Rules(Arguments, References, Predicates):
             if not found_object and len(subjects) > 1:
                 # reciprocal subjects: 'Lavrov and Kerry met', 'China and Russia reached an agreement',
                 # 'Czechia and Albania upgraded their diplomatic ties' (a symmetric relationship noun)
-                for noun in [*(c.lemma_.lower() for c in self.kids(v) if c.dep_ == "dobj"), ""]:
+                bond = self.cue.get("bond", frozenset())
+                for obj in [*(c for c in self.kids(v) if c.dep_ == "dobj"), None]:
+                    noun = obj.lemma_.lower() if obj is not None else ""
                     relation = self.onto.lexicon.get((lemma, noun, ""))
                     if relation is None and noun in self.onto.nominals:
                         relation = self.onto.nominals[noun][0]
+                    mutual = False
+                    if relation is None and noun in bond:
+                        # the tie between the subjects: 'Czechia and Albania upgraded their diplomatic
+                        # ties', 'X and Y cut ties' (with the dictionary's pattern for the verb)
+                        event = self.onto.lookup_event(lemma, self.pattern_noun(lemma, obj), "", generic=False)
+                        relation, mutual = (event[0] if event is not None else None), event is not None
                     if relation is None and noun and v.lemma_.lower() in self.cue.get("reciprocal_verb", ()):
                         # 'Pakistani and Afghan forces exchanged fire', 'traded accusations'
                         relation = (self.onto.lookup_relation(lemma, noun, "")
@@ -144,7 +152,7 @@ class Rules(Arguments, References, Predicates):
                         yield from self._pairs(subjects, relation, self.surface(v, noun), f"{lemma} {noun}",
                                                negated, modality)
                         break
-                    if relation is not None and self.onto.relations[relation].symmetric:
+                    if relation is not None and (mutual or self.onto.relations[relation].symmetric):
                         key = " ".join(p for p in (lemma, noun) if p)
                         if self.is_hypothetical(v):
                             # 'agreed to continue close cooperation': the intent is the event (CAMEO 03)
@@ -408,6 +416,31 @@ class Rules(Arguments, References, Predicates):
                     for o in addressees:
                         yield Candidate(s, relation, self.surface(v), lemma, o, self.is_negated(v), "speech_act",
                                         inherited, self.modality(v), cameo, self.is_hypothetical(v))
+
+    def condition_rule(self, sent: list[Token]) -> Iterator[Candidate]:
+        """A threat's or a warning's condition names whom it is aimed at: 'the Druze threatened to
+        strike unless Israel rescinded the annexation', 'Iran warned it would retaliate if Israel
+        attacked' -> the speaker threatens the condition's subject (as CAMEO codes it)."""
+        conditional = self.cue.get("conditional", frozenset())
+        for v in sent:
+            if v.pos_ != "VERB":
+                continue
+            event = self.onto.lookup_event(v.lemma_.lower(), "", "", generic=False)
+            if event is None or self.onto.relations[event[0]].plover != "THREATEN":
+                continue
+            # the condition hangs on the threat or on what is threatened ('to strike ... unless')
+            holders = [v, *(c for c in self.kids(v) if c.dep_ in ("xcomp", "ccomp"))]
+            conditions = [c for h in holders for c in self.kids(h) if c.dep_ == "advcl"
+                          and any(m.dep_ == "mark" and m.lower_ in conditional for m in self.kids(c))]
+            if not conditions:
+                continue
+            subj_toks, inherited = self.subject_tokens(v)
+            speakers = [a for t in subj_toks for a in self.actors_of(t)]
+            for c in conditions:
+                for o in (a for t in self.kids(c) if t.dep_ in ("nsubj", "nsubjpass") for a in self.actors_of(t)):
+                    for s in speakers:
+                        yield Candidate(s, event[0], self.surface(v), v.lemma_.lower(), o, self.is_negated(v),
+                                        "speech_act", inherited, self.modality(v), event[1], self.is_hypothetical(v))
 
     def clause_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """Last back-off: the main clause's subject state -> each other state its clause governs,
