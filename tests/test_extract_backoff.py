@@ -477,3 +477,11 @@ def test_extract_backoff_rule(onto, make_doc, name):
 ])
 def test_extract_lookup_falls_back(onto, lemma, noun, prep, relation):
     assert onto.lookup_relation(lemma, noun, prep) == relation
+
+
+def test_extract_threat_condition_is_a_speech_act_not_the_last_back_off(onto, make_doc):
+    # 'Iran threatened to launch an offensive unless Baghdad accepted': the condition's subject is the
+    # threat's target, read by the condition rule, at a speech act's confidence (not the clause back-off's)
+    rows, ents, _ = CASES["a threat's condition names its target: 'Iran threatened to strike unless Iraq withdrew'"]
+    found = [t for t in Extractor(onto).extract(make_doc(rows, ents), DOC) if t.object.key == "IRQ"]
+    assert [(t.relation, t.rule) for t in found] == [("threatens", "speech_act")]
