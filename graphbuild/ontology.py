@@ -261,6 +261,11 @@ class Ontology:
         """Every verb lemma our lexicon or the CAMEO dictionary names, phrasal ones included."""
         return frozenset(k[0] for k in self.lexicon) | frozenset(k[0] for k in self.verbs)
 
+    def carried(self, lemma: str, noun: str) -> bool:
+        """Whether a carrier verb only carries its object noun, an event noun or a verb's noun
+        ('launched an attack', 'gave a welcome', 'made an appeal'): the noun says what happened."""
+        return lemma in self.cues.get("carrier", ()) and (noun in self.nominals or noun in self.verb_lemmas)
+
     def reduces(self, lemma: str, noun: str) -> bool:
         """Whether the verb ends or cuts a cooperative tie its object names: 'suspended aid',
         'ended military cooperation', 'froze talks', 'cut ties'. CAMEO files all of these under
@@ -319,6 +324,11 @@ class Ontology:
             bare = not key[1] and not key[2]
             if not key[1] and self.reduces(lemma, noun) and "SANCTION" in self.plover_relations:
                 return self.plover_relations["SANCTION"], "160"  # no pattern of this pair: 'end cooperation'
+            if not key[1] and noun and lemma in self.cues.get("carrier", ()) and noun not in self.nominals \
+                    and noun in self.verb_lemmas:
+                # a carried noun that is a verb reads as that verb: 'gave a warm welcome to X' is
+                # 'welcomed X', 'made an appeal to X' 'appealed to X'
+                return self.lookup_event(noun, "", prep, generic=False)
             if not key[1] and noun and lemma in self.cues.get("carrier", ()) and noun in self.nominals:
                 # a verb that only carries its event noun means what the noun means ('issued a
                 # complaint to X'), with the noun's own prepositions

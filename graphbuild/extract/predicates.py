@@ -198,8 +198,7 @@ class Predicates:
                 own = [p for p in preps if p.lower_ in targets or (lemma, noun, p.lower_) in self.onto.verbs]
                 yield from self._noun_preps(c, (*self.kids(c), *own), consumed, noun)
                 continue
-            if (lemma, c.lemma_.lower()) in self.light_nouns or (
-                    lemma in self.cue.get("carrier", ()) and c.lemma_.lower() in self.onto.nominals):
+            if (lemma, c.lemma_.lower()) in self.light_nouns or self.onto.carried(lemma, c.lemma_.lower()):
                 # light verb + event noun: 'impose sanctions on X', 'sanctions were imposed on X',
                 # 'issued a formal complaint to X' (a carrier verb lends the noun its prepositions)
                 yield from self._noun_preps(c, (*self.kids(c), *preps), consumed)
