@@ -356,12 +356,13 @@ CASES = {
         [(0, 1, "GPE", "IRN"), (5, 6, "GPE", "IRQ")],
         {("IRN", "threatens", "IRQ", False, False, None)},
     ),
-    "a carried noun that is a verb reads as the verb: 'Iran made an appeal to Iraq'": (
-        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("made", 1, "ROOT", "VERB", "VBD", "make"),
-         ("an", 3, "det", "DET", "DT", "an"), ("appeal", 1, "dobj", "NOUN", "NN", "appeal"),
-         ("to", 3, "prep", "ADP", "IN", "to"), ("Iraq", 4, "pobj", "PROPN", "NNP", "Iraq")],
-        [(0, 1, "GPE", "IRN"), (5, 6, "GPE", "IRQ")],
-        {("IRN", "requests", "IRQ", False, False, None)},
+    "a carried noun that is a verb reads as the verb: 'France gave a warm welcome to Namibia'": (
+        [("France", 1, "nsubj", "PROPN", "NNP", "France"), ("gave", 1, "ROOT", "VERB", "VBD", "give"),
+         ("a", 4, "det", "DET", "DT", "a"), ("warm", 4, "amod", "ADJ", "JJ", "warm"),
+         ("welcome", 1, "dobj", "NOUN", "NN", "welcome"),
+         ("to", 4, "prep", "ADP", "IN", "to"), ("Namibia", 5, "pobj", "PROPN", "NNP", "Namibia")],
+        [(0, 1, "GPE", "FRA"), (6, 7, "GPE", "NAM")],
+        {("FRA", "hosts", "NAM", False, False, None)},
     ),
     "the dictionary's 'arms' is no lemma 'arm': 'Russia provided arms to Syria'": (
         [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("provided", 1, "ROOT", "VERB", "VBD", "provide"),
