@@ -286,6 +286,13 @@ CASES = {
         [(0, 1, "GPE", "UGA"), (4, 5, "NORP", "RWA")],
         {("UGA", "ploverAid", "RWA", False, False, None)},
     ),
+    "our lexicon's verb and preposition win over a dictionary noun pattern: 'Iran supplied drones to Russia'": (
+        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("supplied", 1, "ROOT", "VERB", "VBD", "supply"),
+         ("drones", 1, "dobj", "NOUN", "NNS", "drone"),
+         ("to", 1, "prep", "ADP", "IN", "to"), ("Russia", 3, "pobj", "PROPN", "NNP", "Russia")],
+        [(0, 1, "GPE", "IRN"), (4, 5, "GPE", "RUS")],
+        {("IRN", "supplies", "RUS", False, False, None)},
+    ),
     "a terminative verb cuts a cooperative tie: 'France ended military cooperation with Niger'": (
         [("France", 1, "nsubj", "PROPN", "NNP", "France"), ("ended", 1, "ROOT", "VERB", "VBD", "end"),
          ("military", 3, "amod", "ADJ", "JJ", "military"), ("cooperation", 1, "dobj", "NOUN", "NN", "cooperation"),
@@ -364,8 +371,8 @@ CASES = {
         [(0, 1, "GPE", "FRA"), (6, 7, "GPE", "NAM")],
         {("FRA", "hosts", "NAM", False, False, None)},
     ),
-    "the dictionary's 'arms' is no lemma 'arm': 'Russia provided arms to Syria'": (
-        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("provided", 1, "ROOT", "VERB", "VBD", "provide"),
+    "the dictionary's 'arms' is no lemma 'arm': 'Russia granted arms to Syria'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("granted", 1, "ROOT", "VERB", "VBD", "grant"),
          ("arms", 1, "dobj", "NOUN", "NNS", "arm"),
          ("to", 1, "prep", "ADP", "IN", "to"), ("Syria", 3, "pobj", "PROPN", "NNP", "Syria")],
         [(0, 1, "GPE", "RUS"), (4, 5, "GPE", "SYR")],

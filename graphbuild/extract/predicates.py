@@ -193,9 +193,12 @@ class Predicates:
                 # the noun may name an actor itself, and its prepositions belong to the pattern
                 yield "", c, noun
                 # the verb's own directed phrases belong to the pattern too: 'halted aid to X',
-                # 'granted asylum to X' (the parser hangs them on the verb as often as on the noun)
+                # 'granted asylum to X' (the parser hangs them on the verb as often as on the noun),
+                # unless our lexicon names the verb with that preposition ('supplied drones to X'
+                # is our 'supplies'): the curated table wins where the two overlap
                 targets = self.cue.get("target_prep", frozenset())
-                own = [p for p in preps if p.lower_ in targets or (lemma, noun, p.lower_) in self.onto.verbs]
+                own = [p for p in preps if (p.lower_ in targets or (lemma, noun, p.lower_) in self.onto.verbs)
+                       and (lemma, "", p.lower_) not in self.onto.lexicon]
                 yield from self._noun_preps(c, (*self.kids(c), *own), consumed, noun)
                 continue
             if (lemma, c.lemma_.lower()) in self.light_nouns or self.onto.carried(lemma, c.lemma_.lower()):
