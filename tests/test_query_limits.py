@@ -117,7 +117,7 @@ def test_query_cli_ctrl_c_stops_an_aggregate(graph):
         engines = children(proc.pid)
         time.sleep(1)  # let the graph load and the aggregate start
         proc.send_signal(signal.SIGINT)
-        _stdout, stderr = proc.communicate(timeout=20)
+        _stdout, stderr = proc.communicate(timeout=60)  # a loaded, shared machine can be slow to reap
     finally:
         proc.kill()
         proc.wait()
