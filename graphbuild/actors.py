@@ -143,7 +143,18 @@ class ActorResolver:
         # 'Iranian President Hassan Rouhani', "Germany's foreign minister Heiko Maas".
         for ent in doc.ents:
             m = index.get(ent.start)
-            if m is None or m.actor.linked or m.actor.country or m.actor.type not in ("Person", "Organization"):
+            if m is None or m.actor.linked or m.actor.country:
+                continue
+            if m.actor.type == "Region" and not m.place:
+                # a name the small model took for a place, in apposition with an office: "Hideo
+                # Tarumi, Japan's ambassador to China" is a person of that state
+                country = self._appositive_role(ent, index)
+                if country is not None:
+                    person = Actor(key=f"x-person-{slugify(bare_name(ent.text))}", label=m.actor.label,
+                                   type="Person", linked=False, country=country)
+                    _put(index, Mention(person, m.start, m.end, False, m.linked_by))
+                continue
+            if m.actor.type not in ("Person", "Organization"):
                 continue
             country = self._title_country(ent, index)
             if country is not None:
@@ -227,18 +238,13 @@ class ActorResolver:
         """ISO-3 of a state (or demonym) modifying the entity's head inside its noun phrase, or
         owning the role noun in apposition to it: "Syria's foreign minister Abdul Halim",
         "Hideo Tarumi, Japan's ambassador to China"."""
+        country = self._appositive_role(ent, index)
+        if country is not None:
+            return country
         root = ent.root
-        if root.dep_ == "appos" and root.head.i < ent.start:
-            country = self._role_owner(root.head, index)
-            if country is not None:
-                return country
         for child in root.children:
             if child.i >= ent.start and child.i < ent.end:
                 continue
-            if child.dep_ == "appos" and child.i >= ent.end:
-                country = self._role_owner(child, index)
-                if country is not None:
-                    return country
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < ent.start:
                 for tok in (child, *child.children):
                     m = index.get(tok.i)
@@ -250,6 +256,20 @@ class ActorResolver:
                     m = index.get(tok.i)
                     if tok.dep_ == "pobj" and m is not None and m.actor.type == "State":
                         return m.actor.country
+        return None
+
+    def _appositive_role(self, ent: Span, index: dict[int, Mention]) -> str | None:
+        """ISO-3 of the state owning a role noun in apposition to the entity, either way round."""
+        root = ent.root
+        if root.dep_ == "appos" and root.head.i < ent.start:
+            country = self._role_owner(root.head, index)
+            if country is not None:
+                return country
+        for child in root.children:
+            if child.dep_ == "appos" and child.i >= ent.end:
+                country = self._role_owner(child, index)
+                if country is not None:
+                    return country
         return None
 
     def _role_owner(self, noun: Token, index: dict[int, Mention]) -> str | None:

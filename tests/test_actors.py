@@ -82,6 +82,16 @@ def test_actors_role_in_apposition_gives_country(onto, make_doc, words, ents, pe
     assert found[0] == "x-person-zorvan" and found[1] == ("SYR" if person == 3 else "JPN")
 
 
+def test_actors_place_name_with_an_office_in_apposition_is_a_person(onto, make_doc):
+    # "Zorvan, Japan's ambassador": the small model's GPE for an unknown name, an office beside it
+    doc = make_doc([("Zorvan", 5, "nsubj", "PROPN", "NNP", "Zorvan"), (",", 0, "punct", "PUNCT", ",", ","),
+                    ("Japan", 4, "poss", "PROPN", "NNP", "Japan"), ("'s", 2, "case", "PART", "POS", "'s"),
+                    ("ambassador", 0, "appos", "NOUN", "NN", "ambassador"), ("spoke", 5, "ROOT", "VERB", "VBD", "speak")],
+                   [(0, 1, "GPE", ""), (2, 3, "GPE", "JPN")])
+    index = ActorResolver(onto).mentions(doc)
+    assert (index[0].actor.key, index[0].actor.type, index[0].actor.country) == ("x-person-zorvan", "Person", "JPN")
+
+
 def test_actors_apposition_without_role_gives_no_country(onto, make_doc):
     # 'Zorvan, Japan's friend, spoke': a friend is no office of the state
     doc = make_doc([("Zorvan", 5, "nsubj", "PROPN", "NNP", "Zorvan"), (",", 0, "punct", "PUNCT", ",", ","),
