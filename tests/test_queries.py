@@ -145,3 +145,30 @@ def test_serve_refuses_missing_or_empty_graph(runner, tmp_path, content, needle)
         path.write_text(content, encoding="utf-8")
     result = runner.invoke(app, ["serve", "--graph", str(path), "--port", str(_free_port())])
     assert result.exit_code == 1 and needle in result.stderr
+
+
+def test_serve_answers_every_named_query_like_graphbuild_query(runner, seed_build, server):
+    # the endpoint takes query text only: each named query, its parameters in a VALUES block (as
+    # the README says), answers the same rows as `graphbuild query`, bar the parameters' own columns
+    import csv
+    import io
+
+    from graphbuild.store import bind_values
+
+    _result, out = seed_build
+    base, _proc = server
+    for q in list_named_queries():
+        params = dict(p.split("=", 1) for p in PARAMS.get(q.name, []))
+        args = ["query", "--name", q.name, "--graph", str(out / "graph.ttl"), "--format", "csv"]
+        for k, v in params.items():
+            args += ["--param", f"{k}={v}"]
+        ours = runner.invoke(app, args)
+        assert ours.exit_code == 0, ours.output
+        text = bind_values(q.sparql, params) if params else q.sparql
+        status, body = _http(base + "/query", data=text.encode("utf-8"),
+                             headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
+        assert status == 200, (q.name, body)
+        rows = list(csv.reader(io.StringIO(body.replace("\r\n", "\n"))))
+        keep = [i for i, c in enumerate(rows[0]) if c not in params]
+        assert [[r[i] for i in keep] for r in rows] == list(csv.reader(io.StringIO(ours.stdout))), q.name
+        assert len(rows) > 1, f"{q.name} answers something on the endpoint"
