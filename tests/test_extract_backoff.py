@@ -371,6 +371,14 @@ CASES = {
         [(0, 1, "GPE", "FRA"), (6, 7, "GPE", "NAM")],
         {("FRA", "hosts", "NAM", False, False, None)},
     ),
+    "a protest over an act is aimed at its doer: \"Pakistan lodged a protest over India's firing\"": (
+        [("Pakistan", 1, "nsubj", "PROPN", "NNP", "Pakistan"), ("lodged", 1, "ROOT", "VERB", "VBD", "lodge"),
+         ("a", 3, "det", "DET", "DT", "a"), ("protest", 1, "dobj", "NOUN", "NN", "protest"),
+         ("over", 3, "prep", "ADP", "IN", "over"), ("India", 7, "poss", "PROPN", "NNP", "India"),
+         ("'s", 5, "case", "PART", "POS", "'s"), ("firing", 4, "pobj", "NOUN", "NN", "firing")],
+        [(0, 1, "GPE", "PAK"), (5, 6, "GPE", "IND")],
+        {("PAK", "ploverAccuse", "IND", False, False, None)},
+    ),
     "the dictionary's 'arms' is no lemma 'arm': 'Russia granted arms to Syria'": (
         [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("granted", 1, "ROOT", "VERB", "VBD", "grant"),
          ("arms", 1, "dobj", "NOUN", "NNS", "arm"),

@@ -138,6 +138,19 @@ class Arguments:
                     return found
         return regional
 
+    def agents_of(self, tok: Token) -> list[Arg]:
+        """Who did what an act noun names: its possessor ("India's firing"), its by-phrase ('the
+        firing by Indian troops') or an actor modifier ('Indian shelling')."""
+        found: list[Arg] = []
+        for c in self.kids(tok):
+            if c.dep_ == "poss":
+                found += self.actors_of(c)
+            elif c.dep_ in MODIFIER_DEPS and c.i < tok.i:
+                found += self._modifier_actors(c)
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                found += [a for g in self.kids(c) if g.dep_ == "pobj" for a in self.actors_of(g)]
+        return found
+
     def coordinated(self, tok: Token) -> tuple[Token, ...]:
         """A modifier with its conjuncts and the modifier a hyphen joins to it ('a Sudanese-Egyptian
         proposal', 'US–Russian talks': both states own the noun)."""

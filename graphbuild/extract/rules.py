@@ -120,6 +120,11 @@ class Rules(Arguments, References, Predicates):
                     yield from self._pairs(subjects, relation, text, key, negated, modality)
                     continue
                 objects = self.actors_of(obj_tok)
+                if not objects and prep in self.cue.get("grievance_prep", ()) and \
+                        self.onto.relations[relation].quad == "VerbalConflict":
+                    # a protest over an act is aimed at whoever did it: 'protested over India's firing',
+                    # 'lodged a protest over the firing by Indian troops'
+                    objects = self.agents_of(obj_tok)
                 if relation == "relatedTo":
                     # an unknown verb over an event's possessor says too little ('spoke on Xi's visit')
                     objects = [o for o in objects if o.how != "event"]
