@@ -1,4 +1,4 @@
-"""Benchmark `build --jobs N`: wall time on one machine with 1 and more worker processes.
+"""Benchmark `build --jobs N`: wall time on one machine with 1, 2 and N worker processes.
 
 Each run is a fresh process building the same corpus into a new store with the default
 exports, model loading included on both sides (the workers load their own pipeline inside
@@ -9,7 +9,9 @@ store writes, exports) and for the largest worker (``RUSAGE_CHILDREN``), and the
 are checked to be the same (documents, triples). The CPU seconds of the parent and of the
 workers tell what the cores could share on an idle machine (the speed-up bound printed: the
 best one-process time over the N-process run's CPU seconds divided by N); the load average before
-each run tells how idle the machine was.
+each run tells how idle the machine was. By default ``--jobs`` 1, 2 and N, N the machine's cores
+(``os.cpu_count()``), each value once (on 2 cores: 1 and 2); with psutil installed, each
+worker's peak RSS is sampled too.
 """
 
 from __future__ import annotations
@@ -26,10 +28,11 @@ from common import machine, make_corpus, print_table, run_child, save
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", default="1", help="corpus sizes in MB, comma-separated (default 1; 10 takes long)")
-    ap.add_argument("--jobs", default="1,2", help="values of --jobs to compare, comma-separated (default 1,2)")
+    ap.add_argument("--jobs", default=f"1,2,{os.cpu_count() or 1}",
+                    help="values of --jobs to compare, comma-separated, the first the base (default 1,2,N: N cores)")
     ap.add_argument("--repeat", type=int, default=2, help="runs of each --jobs value per size (default 2)")
     args = ap.parse_args()
-    jobs = [int(x) for x in args.jobs.split(",")]
+    jobs = list(dict.fromkeys(int(x) for x in args.jobs.split(",")))  # each value once, in order
     result: dict = {"machine": machine(), "sizes": {}}
     with tempfile.TemporaryDirectory() as tmp:
         for mb in (float(x) for x in args.sizes.split(",")):
@@ -55,6 +58,10 @@ def main() -> None:
                 row[f"jobs_{n}_speedup"] = round(best[jobs[0]] / best[n], 3)
                 row[f"jobs_{n}_peak_rss_parent_mib"] = max(r["rss_parent_mib"] for r in runs[n])
                 row[f"jobs_{n}_peak_rss_worker_mib"] = max(r["rss_worker_mib"] for r in runs[n]) if n > 1 else None
+                # each worker's peak in the run with the largest worker (a worker replaced after a crash adds one)
+                row[f"jobs_{n}_peak_rss_each_worker_mib"] = (max((r.get("rss_each_worker_mib") or [] for r in runs[n]),
+                                                                 key=lambda peaks: max(peaks, default=0))
+                                                             if n > 1 else None)
                 row[f"jobs_{n}_all_runs_s"] = [round(r["seconds"], 2) for r in runs[n]]
                 # CPU seconds of the best run: what N cores could share, whatever else ran on the machine
                 fastest = min(runs[n], key=lambda r: r["seconds"])
