@@ -8,6 +8,12 @@ includes what they import) and tells whether spaCy was imported at all: `--versi
 must not load it. For context, ``extract`` on a one-line file: the start-up of a command that
 parses (imports, ontology, spaCy pipeline), fewer times (``--parse-repeat``, default 3).
 
+Then the start-up of ``--jobs 2``'s workers: a build of 16 short documents (two chunks, so two
+workers) with ``--jobs 1``, with ``--jobs 2`` and spawned workers (each loads the model) and with
+``--jobs 2`` and workers forked from a warm fork server (the default where the platform has
+one), interleaved (``--workers-repeat``, default 3): the CPU seconds of the parent and all its
+children, and the wall time, best of each.
+
 The CLI runs as ``python -m graphbuild.cli`` with this checkout first on the path.
 """
 
@@ -21,7 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, machine, print_table, save
+from common import ROOT, machine, print_table, run_child, save
+
+from graphbuild.parallel import START_ENV
 
 CLI = ["-m", "graphbuild.cli"]
 COMMANDS = {
@@ -70,10 +78,37 @@ def import_times(args: list[str]) -> dict:
     }
 
 
+def worker_start(tmp: Path, repeat: int) -> dict:
+    """CPU and wall seconds of a two-chunk build: one process, spawned workers, forked workers."""
+    import json
+
+    corpus = tmp / "short.jsonl"
+    text = "Russia criticised Japan over the islands. China and India agreed to resume talks in Geneva."
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": f"Report {i}. {text}"}) + "\n" for i in range(16)),
+                      encoding="utf-8")
+    settings = {"--jobs 1": ("1", None), "--jobs 2, spawned workers": ("2", "spawn"),
+                "--jobs 2, fork server": ("2", None)}
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in settings}
+    for n in range(repeat):
+        for name, (jobs, start) in settings.items():
+            if start:
+                os.environ[START_ENV] = start
+            try:
+                run, _rss = run_child(["jobs", str(corpus), str(tmp / f"store-{n}-{jobs}-{start}"), jobs])
+            finally:
+                os.environ.pop(START_ENV, None)
+            runs[name].append((run["seconds"], run["cpu_parent_s"] + run["cpu_workers_s"]))
+    return {name: {"best_wall_s": round(min(w for w, _c in rs), 2), "best_cpu_s": round(min(c for _w, c in rs), 2),
+                   "all_wall_s": [round(w, 2) for w, _c in rs], "all_cpu_s": [round(c, 2) for _w, c in rs]}
+            for name, rs in runs.items()}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=10, help="runs of each command, interleaved (default 10)")
     ap.add_argument("--parse-repeat", type=int, default=3, help="runs of `extract` on one line (default 3; 0: none)")
+    ap.add_argument("--workers-repeat", type=int, default=3,
+                    help="runs of each two-chunk build (default 3; 0: none)")
     args = ap.parse_args()
     commands = dict(COMMANDS)
     with tempfile.TemporaryDirectory() as tmp:
@@ -97,6 +132,10 @@ def main() -> None:
             result["commands"][name] = row
             print_table(f"{name} ({machine()})", [(k, v) for k, v in row.items() if not k.startswith("top_")]
                         + [("top imports (cumulative s)", ", ".join(f"{n} {s}" for n, s in row["top_cumulative_s"][:6]))])
+        if args.workers_repeat:
+            result["workers"] = worker_start(Path(tmp), args.workers_repeat)
+            print_table("start-up of --jobs 2's workers (16 short documents)",
+                        [(k, f"{v['best_wall_s']} s, {v['best_cpu_s']} CPU s") for k, v in result["workers"].items()])
     floor = result["commands"]["python -c pass"]["best_wall_s"]
     for name in ("graphbuild --version", "graphbuild --help"):
         result["commands"][name]["over_python_floor_s"] = round(result["commands"][name]["best_wall_s"] - floor, 3)

@@ -18,6 +18,7 @@ state are the same whatever the number of workers.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -43,7 +44,7 @@ from graphbuild.export import (
     output_error,
 )
 from graphbuild.extract import Extractor
-from graphbuild.ingest import MAX_FILE_SIZE, IngestError, IngestWarning, read_documents
+from graphbuild.ingest import MAX_FILE_SIZE, IngestError, IngestWarning, make_document, read_documents
 from graphbuild.language import readable
 from graphbuild.nlp import ModelNotFoundError, check_ner_mode, find_model, load_pipeline
 from graphbuild.ontology import Ontology, OntologyError, load_ontology, ontology_fingerprint
@@ -251,6 +252,19 @@ def extract_triples(docs: list[Document], *, model: str | None, ontology_dir: Pa
     return list(iter_extracted(docs, onto=load_ontology(ontology_dir), model=model, max_chars=max_chars, ner=ner))
 
 
+def warm_worker(*, model: str | None, ontology_dir: Path | None, max_chars: int | None = None,
+                ner: str = "on") -> None:
+    """Load what every worker of ``extract_documents`` and ``extract_triples`` needs (the ontology,
+    the spaCy pipeline, the city gazetteer) into this process, for workers forked from it."""
+    # one short document through every stage touches what loads on first use (the gazetteer, the
+    # fuzzy name index, the rules' tables)
+    text = ("Russia's Foreign Minister Sergey Lavrov met Jean Dupont of the Ruritanian Trade Office in Geneva on Monday. "
+            "He said Moscow would not join the talks, and China criticised the United States.")
+    extract_documents([make_document("warm-up", text, source="warm-up")], model=model, ontology_dir=ontology_dir,
+                      max_chars=max_chars, ner=ner)
+    gc.freeze()  # (as the pipeline's: forked workers then share these pages instead of copying them)
+
+
 def _raise(exc: IngestError) -> None:
     if isinstance(exc, IngestWarning):  # nothing is lost: the documents are redone
         warnings.warn(exc, stacklevel=2)
@@ -281,7 +295,7 @@ def _in_workers(work: Callable[..., list], documents: Iterable[Document], *, job
     fatal = (ModelNotFoundError, OntologyError)
     report = on_failure or _raise
     # (closed with this generator, not when collected: closing it stops the workers)
-    with closing(map_in_order(work, chunks, jobs=jobs, kwargs=kwargs, fatal=fatal,
+    with closing(map_in_order(work, chunks, jobs=jobs, kwargs=kwargs, fatal=fatal, warm=warm_worker,
                               on_lost=lambda docs: report(_lost_warning(docs)))) as stream:
         for results in stream:
             for result in results:
