@@ -34,23 +34,32 @@ def _cpu(who: int) -> float:
     return round(usage.ru_utime + usage.ru_stime, 2)
 
 
+def _kib(path: str, field: str) -> int:
+    with open(path, encoding="ascii") as fh:
+        return next((int(line.split()[1]) for line in fh if line.startswith(field)), 0)
+
+
 def watch_workers(peaks: dict[int, int], done: threading.Event) -> None:
-    """Each descendant process's peak RSS (Linux's VmHWM, in MiB), sampled until ``done``."""
+    """Each descendant process's peak RSS (Linux's VmHWM, in MiB), and under the key 0 the peak
+    of their summed PSS (shared pages split between the processes that share them), sampled
+    until ``done``."""
     try:
         import psutil
     except ImportError:
         return
     me = psutil.Process(os.getpid())
     while not done.wait(0.2):
+        pss = 0
         for child in me.children(recursive=True):
             try:
                 if any("resource_tracker" in part for part in child.cmdline()):
                     continue  # multiprocessing's helper, not a worker
-                with open(f"/proc/{child.pid}/status", encoding="ascii") as fh:
-                    hwm = next((int(line.split()[1]) for line in fh if line.startswith("VmHWM:")), 0)
+                hwm = _kib(f"/proc/{child.pid}/status", "VmHWM:")
+                pss += _kib(f"/proc/{child.pid}/smaps_rollup", "Pss:")
             except (OSError, psutil.Error):
                 continue
             peaks[child.pid] = max(peaks.get(child.pid, 0), hwm // 1024)
+        peaks[0] = max(peaks.get(0, 0), pss // 1024)
 
 
 def main() -> None:
@@ -80,7 +89,8 @@ def main() -> None:
         done.set()
         watcher.join()
         print(json.dumps({"seconds": seconds, "documents": stats.documents, "triples": stats.triples,
-                          "rss_each_worker_mib": sorted(peaks.values(), reverse=True),
+                          "rss_each_worker_mib": sorted((v for k, v in peaks.items() if k), reverse=True),
+                          "pss_workers_peak_mib": peaks.get(0),
                           "export_seconds": stats.export_seconds,
                           # Linux reports ru_maxrss in KiB; RUSAGE_CHILDREN: the largest reaped child
                           "rss_parent_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
