@@ -85,8 +85,8 @@ def main() -> None:
                     max((r.get("rss_each_worker_mib") or [] for r in runs[label]), key=lambda p: max(p, default=0))
                     if n > 1 else None)
                 # what the workers (and a fork server) take together, shared pages counted once
-                row[f"jobs_{label}_peak_pss_workers_mib"] = (max(r.get("pss_workers_peak_mib") or 0 for r in runs[label])
-                                                             if n > 1 else None)
+                row[f"jobs_{label}_peak_pss_workers_mib"] = (
+                    max(r.get("pss_workers_peak_mib") or 0 for r in runs[label]) if n > 1 else None)
                 row[f"jobs_{label}_all_runs_s"] = [round(r["seconds"], 2) for r in runs[label]]
                 # CPU seconds of the best run: what N cores could share, whatever else ran on the machine
                 fastest = min(runs[label], key=lambda r: r["seconds"])

@@ -107,7 +107,8 @@ def parse_run(mode: str, corpus: Path) -> dict:
 
         def given(texts) -> tuple[int, int, int]:
             with nlp.select_pipes(disable=[GAP_NER_NAME]):
-                spans = [(len(d), [end - start for start, end in gaps.sentences_needing_ner(d)]) for d in nlp.pipe(texts)]
+                spans = [(len(d), [end - start for start, end in gaps.sentences_needing_ner(d)])
+                         for d in nlp.pipe(texts)]
             return sum(len(s) for _, s in spans), sum(sum(s) for _, s in spans), sum(n for n, _ in spans)
 
         out["sentences_given_ner"], out["tokens_given_ner"], _ = given(texts)
@@ -147,7 +148,8 @@ def eval_run(mode: str) -> dict:
         if not gold_path.exists():
             out[name] = None
             continue
-        result = evaluate(gold_path, [ROOT / p for p in paths], onto, systems=("graphbuild",), ner="auto" if mode in VARIANTS else mode)
+        result = evaluate(gold_path, [ROOT / p for p in paths], onto, systems=("graphbuild",),
+                          ner="auto" if mode in VARIANTS else mode)
         res = result["systems"]["graphbuild"]
         out[name] = {"dyads": {k: res["dyads"][k] for k in ("precision", "recall", "f1", "tp", "fp", "fn")},
                      "typed_f1": res["typed"]["f1"]}
@@ -165,7 +167,8 @@ def main() -> None:
     ap.add_argument("--chars", type=int, default=300_000, help="characters of the build corpus parsed (300,000)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each mode, interleaved (default 3)")
     ap.add_argument("--modes", default=",".join(MODES),
-                    help=f"modes to compare, the first the base (default {','.join(MODES)}; also {', '.join(VARIANTS)})")
+                    help=f"modes to compare, the first the base (default {','.join(MODES)}; "
+                         f"also {', '.join(VARIANTS)})")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:

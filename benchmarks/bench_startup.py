@@ -131,7 +131,8 @@ def main() -> None:
                    "all_wall_s": [round(w, 3) for w, _c in runs[name]], **import_times(cmd)}
             result["commands"][name] = row
             print_table(f"{name} ({machine()})", [(k, v) for k, v in row.items() if not k.startswith("top_")]
-                        + [("top imports (cumulative s)", ", ".join(f"{n} {s}" for n, s in row["top_cumulative_s"][:6]))])
+                        + [("top imports (cumulative s)",
+                            ", ".join(f"{n} {s}" for n, s in row["top_cumulative_s"][:6]))])
         if args.workers_repeat:
             result["workers"] = worker_start(Path(tmp), args.workers_repeat)
             print_table("start-up of --jobs 2's workers (16 short documents)",

