@@ -30,6 +30,7 @@ bench: $(STAMP)
 	cd benchmarks && ../$(BIN)/python bench_export.py
 	cd benchmarks && ../$(BIN)/python bench_html.py
 	cd benchmarks && ../$(BIN)/python bench_memory.py
+	cd benchmarks && ../$(BIN)/python bench_startup.py
 
 # Re-convert the PETRARCH/Phoenix dictionaries and the CAMEO->PLOVER table into ontology/dictionaries/.
 PETRARCH ?= ../shared/data/petrarch2

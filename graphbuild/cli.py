@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -100,6 +101,19 @@ def _warn(exc: Exception) -> None:
 Jobs = Annotated[Optional[int], typer.Option(
     "--jobs", "-j", min=1, metavar="N", show_default="the cores this process may use",
     help="Worker processes that parse and extract; 1 runs in this process. Output is the same for any number.")]
+
+class NerMode(str, Enum):
+    """nlp.NER_MODES, named here so that --help loads no spaCy (a test checks the two agree)."""
+
+    on = "on"
+    auto = "auto"
+    off = "off"
+
+
+Ner = Annotated[NerMode, typer.Option(
+    "--ner", case_sensitive=False,
+    help="Where spaCy's NER runs: on every sentence (on), only where it can change a statement: fewer than two "
+         "states named or an unknown proper noun (auto), or nowhere, the dictionaries' actors only (off).")]
 
 MaxFileSize = Annotated[int, typer.Option(
     "--max-file-size", min=1, metavar="MB", help="Skip (and report) any text file or JSONL record larger than this.")]
@@ -206,6 +220,7 @@ def build(
         min=0.1, metavar="SECONDS",
         help="With --dask: give up after this many seconds with no worker on the cluster.")] = DASK_TIMEOUT,
     jobs: Jobs = None,
+    ner: Ner = NerMode.on,
     min_confidence: MinConfidence = None,
     since: Since = None,
     until: Until = None,
@@ -236,14 +251,14 @@ def build(
 
                 stats = build_distributed(paths, out_dir, scheduler=dask, formats=chosen, model=model, keep=keep,
                                           ontology_dir=ontology, store=store, on_error=_warn, timeout=dask_timeout,
-                                          max_file_size=max_file_size * 2**20)
+                                          max_file_size=max_file_size * 2**20, ner=ner.value)
             else:
                 from graphbuild.pipeline import build as build_graph_files
 
                 stats = build_graph_files(
                     paths, out_dir, formats=chosen, model=model, ontology_dir=ontology, store=store,
                     on_error=_warn, on_document=advance,
-                    max_file_size=max_file_size * 2**20, jobs=jobs or default_jobs(), keep=keep,
+                    max_file_size=max_file_size * 2**20, jobs=jobs or default_jobs(), keep=keep, ner=ner.value,
                 )
     except (*EXPECTED, NoDocumentsError, OutputError, FilterError) as exc:
         _fail(exc)
@@ -312,6 +327,7 @@ def extract(
     ontology: Annotated[Optional[Path], typer.Option(help="Folder with the ontology data files.")] = None,
     max_file_size: MaxFileSize = MAX_FILE_SIZE_MB,
     jobs: Jobs = None,
+    ner: Ner = NerMode.on,
 ) -> None:
     """Print one JSON object per extracted triple (the evaluation contract)."""
     if fmt != "jsonl":
@@ -326,7 +342,7 @@ def extract(
             from graphbuild.pipeline import iter_extracted
 
             for _doc, triples, _sentences in iter_extracted(docs, onto=onto, model=model, jobs=jobs or default_jobs(),
-                                                            on_failure=_warn):
+                                                            on_failure=_warn, ner=ner.value):
                 for t in triples:
                     yield json.dumps(triple_json(t, onto), ensure_ascii=False) + "\n"
 
@@ -529,6 +545,7 @@ def evaluate(
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table or json.")] = "table",
     errors: Annotated[bool, typer.Option("--errors", help="Also list graphbuild's missed and extra facts.")] = False,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load.")] = None,
+    ner: Ner = NerMode.on,
 ) -> None:
     """Score graphbuild and the textacy SVO baseline against a gold file (precision, recall, F1)."""
     from graphbuild.evaluate import GoldError
@@ -537,7 +554,7 @@ def evaluate(
     if fmt not in ("table", "json"):
         _fail(QueryError(f"unknown output format {fmt!r}; known formats: table, json"))
     try:
-        result = run_evaluation(gold, list(paths or []), load_ontology(), model=model)
+        result = run_evaluation(gold, list(paths or []), load_ontology(), model=model, ner=ner.value)
     except (*EXPECTED, GoldError) as exc:
         _fail(exc)
     if fmt == "json":

@@ -38,12 +38,14 @@ PARTITION_SIZE = 8
 
 
 
-def extract_partition(records: list[dict], model: str | None, ontology_dir: str | None) -> list[dict]:
+def extract_partition(records: list[dict], model: str | None, ontology_dir: str | None,
+                      ner: str = "on") -> list[dict]:
     """Worker side: documents (as dicts) in, per-document N-Quads and counts out (the same worker
     function as ``build --jobs``, its records as JSON-ready dicts for the shards)."""
     docs = [Document(**r) for r in records]
     out = []
-    for item in extract_documents(docs, model=model, ontology_dir=Path(ontology_dir) if ontology_dir else None):
+    for item in extract_documents(docs, model=model, ontology_dir=Path(ontology_dir) if ontology_dir else None,
+                                  ner=ner):
         out.append({
             "doc": asdict(item.doc),
             "nquads": item.nquads.decode("utf-8"),
@@ -120,10 +122,10 @@ def _wait_some(wait, pending: set, poll: float) -> tuple[set, set]:
 
 
 def extract_on_dask(scheduler: str, *, model: str | None, ontology_dir: Path | None, shard_root: Path,
-                    partition_size: int = PARTITION_SIZE,
-                    timeout: float = DASK_TIMEOUT) -> Callable[[Iterable[Document]], Iterator[Extracted]]:
+                    partition_size: int = PARTITION_SIZE, timeout: float = DASK_TIMEOUT,
+                    ner: str = "on") -> Callable[[Iterable[Document]], Iterator[Extracted]]:
     """An ``extract`` function for ``build_graph`` that runs on a Dask cluster (``timeout``:
-    seconds without any worker before the build gives up)."""
+    seconds without any worker before the build gives up; ``ner``: where spaCy's NER runs)."""
 
     def extract(docs: Iterable[Document]) -> Iterator[Extracted]:
         parts = list(_partitions(docs, partition_size))
@@ -132,7 +134,7 @@ def extract_on_dask(scheduler: str, *, model: str | None, ontology_dir: Path | N
         client, cluster = _client(scheduler)
         try:
             futures = client.map(extract_partition, parts, model=model,
-                                 ontology_dir=str(ontology_dir) if ontology_dir else None, pure=False)
+                                 ontology_dir=str(ontology_dir) if ontology_dir else None, ner=ner, pure=False)
             results = _gather(client, futures, scheduler=scheduler, timeout=timeout)
         finally:
             client.close()
@@ -176,9 +178,10 @@ def build_distributed(
     timeout: float = DASK_TIMEOUT,
     max_file_size: int = MAX_FILE_SIZE,
     keep: Filter | None = None,
+    ner: str = "on",
 ) -> RunStats:
     """``pipeline.build`` with extraction on Dask (``scheduler``: an address, or 'local';
-    ``timeout``: seconds without any worker before giving up)."""
+    ``timeout``: seconds without any worker before giving up; ``ner``: where spaCy's NER runs)."""
     # shards live beside an on-disk store (never inside RocksDB's folder), else in the output
     # folder, else in the system's temporary folder: where the next run finds a killed run's
     if store is not None:
@@ -188,7 +191,7 @@ def build_distributed(
     else:
         shard_root = Path(tempfile.gettempdir())
     return build(paths, out_dir, formats=formats, model=model, ontology_dir=ontology_dir, store=store,
-                 on_error=on_error, max_file_size=max_file_size, keep=keep,
+                 on_error=on_error, max_file_size=max_file_size, keep=keep, ner=ner,
                  extractor=lambda onto: extract_on_dask(scheduler, model=model, ontology_dir=onto.directory,
                                                         shard_root=shard_root, partition_size=partition_size,
-                                                        timeout=timeout))
+                                                        timeout=timeout, ner=ner))

@@ -334,10 +334,11 @@ def _missed_and_extra(pred: list[Predicted], gold: Gold) -> tuple[list, list]:
 
 
 def evaluate(gold_path: Path, paths: list[Path], onto: Ontology, *, model: str | None = None,
-             systems: Iterable[str] = tuple(SYSTEMS)) -> dict:
-    """Scores per system and level, plus the facts (or dyads) graphbuild missed and added."""
+             systems: Iterable[str] = tuple(SYSTEMS), ner: str = "on") -> dict:
+    """Scores per system and level, plus the facts (or dyads) graphbuild missed and added;
+    ``ner`` says where spaCy's NER runs (``nlp.NER_MODES``)."""
     gold = read_gold(gold_path)
-    nlp = load_pipeline(onto, model)
+    nlp = load_pipeline(onto, model, ner=ner)
     docs = [d for d in _documents(gold, paths) if d.id in gold.sentences]
     missing = sorted(set(gold.sentences) - {d.id for d in docs})
     if missing:

@@ -1,11 +1,14 @@
 """Parallel: a map over worker processes on one machine, results in input order.
 
 spaCy parsing is CPU-bound and holds the GIL, so several cores need several processes.
-Each worker is started with 'spawn' (forking a process that already runs threads and
-holds a RocksDB store open is unsafe), loads what it needs once, and turns chunks of
-plain records into plain records; the parent keeps a bounded number of chunks in flight
-and hands results back in the order the chunks were read, so whatever the number of
-workers the caller sees the same stream, and memory stays that of a few chunks.
+Forking this process is unsafe (it may run threads and hold a RocksDB store open), so the
+workers come from a fresh process: where the platform has one (Linux, macOS), a fork server
+that loads what every worker needs once (the caller's ``warm`` function) and forks the workers
+from itself, so they start at once and share the loaded model's memory; elsewhere, or with
+``GRAPHBUILD_WORKER_START=spawn``, each worker is spawned and loads what it needs itself.
+Workers turn chunks of plain records into plain records; the parent keeps a bounded number of
+chunks in flight and hands results back in the order the chunks were read, so whatever the
+number of workers the caller sees the same stream, and memory stays that of a few chunks.
 
 Failures stay local. An exception on one item is returned as ``Failed`` for that item
 (the chunk is redone one item at a time to find it) and the others go on. A worker that
@@ -19,10 +22,14 @@ This module knows nothing of spaCy or RDF: ``pipeline`` gives it the worker func
 
 from __future__ import annotations
 
+import base64
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.forkserver
 import os
+import pickle
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -36,6 +43,11 @@ from typing import Any
 # few enough that memory is a handful of chunks whatever the corpus.
 IN_FLIGHT_PER_WORKER = 3
 DIED = "its worker process died (killed, out of memory, or a crash in native code)"
+# Hands the fork server its warm-up (a pickled function and its keyword arguments): the server
+# starts with this process's environment, and imports this module first thing.
+WARM_UP_ENV = "GRAPHBUILD_WORKER_WARM_UP"
+# "spawn": every worker is started afresh and loads what it needs (no fork server).
+START_ENV = "GRAPHBUILD_WORKER_START"
 
 
 @dataclass(frozen=True)
@@ -115,15 +127,59 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
             process.join()
 
 
+def _warm_up_from_environment() -> None:
+    """In the fork server, as it imports this module: run the warm-up it was handed, once, before
+    any worker is forked from it. Only an optimisation: a failure is left to the workers, which
+    meet it again and report it."""
+    blob = os.environ.pop(WARM_UP_ENV, None)
+    if blob is None:
+        return
+    try:
+        path, payload = pickle.loads(base64.b64decode(blob))
+        sys.path[:] = path  # as a spawned worker gets it (the server itself is started without it)
+        warm, kwargs = pickle.loads(payload)
+        warm(**kwargs)
+    except Exception:  # noqa: BLE001 - see above
+        pass
+
+
+def _context(warm: Callable[..., None] | None, kwargs: dict[str, Any]) -> multiprocessing.context.BaseContext:
+    """A fork server that has run ``warm(**kwargs)`` where the platform has one, else 'spawn'."""
+    if (warm is None or os.environ.get(START_ENV) == "spawn"
+            or "forkserver" not in multiprocessing.get_all_start_methods()):
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    _stop_fork_server()  # one warmed up for another run would not be warm for this one
+    context.set_forkserver_preload(["__main__", __name__])
+    os.environ[WARM_UP_ENV] = base64.b64encode(pickle.dumps((sys.path, pickle.dumps((warm, kwargs))))).decode("ascii")
+    try:
+        multiprocessing.forkserver.ensure_running()
+    finally:
+        os.environ.pop(WARM_UP_ENV, None)
+    return context
+
+
+def _stop_fork_server() -> None:
+    # (no public way before Python 3.14: the server would otherwise live, and hold its memory,
+    # until this process exits)
+    stop = getattr(getattr(multiprocessing.forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()
+
+
 def map_in_order(work: Callable[..., list], chunks: Iterable[list], *, jobs: int, kwargs: dict[str, Any],
                  fatal: tuple[type[BaseException], ...] = (),
-                 on_lost: Callable[[list], None] | None = None) -> Iterator[list]:
+                 on_lost: Callable[[list], None] | None = None,
+                 warm: Callable[..., None] | None = None) -> Iterator[list]:
     """Results of ``work`` over ``chunks`` on ``jobs`` worker processes, one list per chunk, in
     input order; a failed item's result is a ``Failed``. ``work`` must be a module-level function
     (workers import it by name) returning one result per item of its chunk. A single chunk is done
     in this process (the same ``run_chunk``), since no second worker could help with it. When a
-    worker dies, ``on_lost`` hears of the items in flight, which are then redone one at a time."""
-    context = multiprocessing.get_context("spawn")
+    worker dies, ``on_lost`` hears of the items in flight, which are then redone one at a time.
+
+    ``warm(**kwargs)``, a module-level function, loads what every worker needs: where the platform
+    has a fork server it runs there once, and the workers are forked from it, warm (otherwise each
+    worker loads what it needs itself). The server is stopped with the pool."""
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker)
@@ -140,6 +196,7 @@ def map_in_order(work: Callable[..., list], chunks: Iterable[list], *, jobs: int
         return
     source = chain([first, second], source)
     in_flight: deque[tuple[list, Future[list]]] = deque()
+    context = _context(warm, kwargs)
     pool = new_pool()
     try:
         while True:
@@ -177,3 +234,8 @@ def map_in_order(work: Callable[..., list], chunks: Iterable[list], *, jobs: int
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # (at once: nothing is left to run)
+        if context.get_start_method() == "forkserver":
+            _stop_fork_server()
+
+
+_warm_up_from_environment()

@@ -18,6 +18,7 @@ state are the same whatever the number of workers.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -43,9 +44,9 @@ from graphbuild.export import (
     output_error,
 )
 from graphbuild.extract import Extractor
-from graphbuild.ingest import MAX_FILE_SIZE, IngestError, IngestWarning, read_documents
+from graphbuild.ingest import MAX_FILE_SIZE, IngestError, IngestWarning, make_document, read_documents
 from graphbuild.language import readable
-from graphbuild.nlp import ModelNotFoundError, find_model, load_pipeline
+from graphbuild.nlp import ModelNotFoundError, check_ner_mode, find_model, load_pipeline
 from graphbuild.ontology import Ontology, OntologyError, load_ontology, ontology_fingerprint
 from graphbuild.parallel import Failed, map_in_order
 from graphbuild.rdf import document_iri, document_quads, source_label, source_of_key, source_quad
@@ -103,9 +104,12 @@ def document_key(doc: Document) -> str:
     return doc.source if doc.line is None else f"{doc.source}#{doc.id}"
 
 
-def config_fingerprint(onto: Ontology, model: str) -> str:
-    """Extractor version + model + the bytes of every ontology data file (dictionaries included)."""
+def config_fingerprint(onto: Ontology, model: str, ner: str = "on") -> str:
+    """Extractor version + model + NER mode + the bytes of every ontology data file (dictionaries
+    included). The default NER mode adds nothing, so stores built before ``--ner`` stay current."""
     h = hashlib.sha256(f"{EXTRACTOR_VERSION}\x1f{__version__}\x1f{model}\x1f".encode())
+    if ner != "on":
+        h.update(f"ner={ner}\x1f".encode())
     h.update(ontology_fingerprint(onto.directory).encode())  # the dictionaries/ tables included
     return h.hexdigest()
 
@@ -169,6 +173,7 @@ def iter_extracted(
     max_chars: int | None = None,
     jobs: int = 1,
     on_failure: Callable[[IngestError], None] | None = None,
+    ner: str = "on",
 ) -> Iterator[tuple[Document, list[Triple], int]]:
     """Parse documents in batches and yield each with its triples and sentence count, in input order.
 
@@ -176,12 +181,13 @@ def iter_extracted(
     (default ``PIECE_CHARS``) cut at paragraph, line or word boundaries; offsets and sentence
     numbers stay those of the whole document. With ``jobs`` > 1, in that many worker processes;
     a document whose extraction fails there goes to ``on_failure`` (default: raised) and is skipped.
+    ``ner`` says where spaCy's NER runs (``nlp.NER_MODES``).
     """
     if jobs > 1:
         yield from _in_workers(extract_triples, documents, jobs=jobs, onto=onto, model=model, max_chars=max_chars,
-                               on_failure=on_failure)
+                               on_failure=on_failure, ner=ner)
         return
-    nlp = load_pipeline(onto, model)
+    nlp = load_pipeline(onto, model, ner=ner)
     limit = min(max_chars or PIECE_CHARS, nlp.max_length - 1)
     extractor = Extractor(onto)
 
@@ -218,32 +224,45 @@ class Extracted:
 
 def extract_local(documents: Iterable[Document], *, onto: Ontology, model: str | None = None,
                   max_chars: int | None = None, jobs: int = 1,
-                  on_failure: Callable[[IngestError], None] | None = None) -> Iterator[Extracted]:
+                  on_failure: Callable[[IngestError], None] | None = None, ner: str = "on") -> Iterator[Extracted]:
     """Extraction on this machine: parse, apply the rules, build the document's quads; in this
     process, or with ``jobs`` > 1 in that many worker processes (results in input order; a document
     whose extraction fails there goes to ``on_failure``, default: raised, and is skipped)."""
     if jobs > 1:
         yield from _in_workers(extract_documents, documents, jobs=jobs, onto=onto, model=model, max_chars=max_chars,
-                               on_failure=on_failure)
+                               on_failure=on_failure, ner=ner)
         return
-    for doc, triples, sentences in iter_extracted(documents, onto=onto, model=model, max_chars=max_chars):
+    for doc, triples, sentences in iter_extracted(documents, onto=onto, model=model, max_chars=max_chars, ner=ner):
         yield Extracted(doc, serialize(document_quads(doc, triples, onto), format=RdfFormat.N_QUADS), sentences,
                         len(triples),
                         frozenset(k for t in triples for k in (t.subject.key, t.object.key)))
 
 
 def extract_documents(docs: list[Document], *, model: str | None, ontology_dir: Path | None,
-                      max_chars: int | None = None) -> list[Extracted]:
+                      max_chars: int | None = None, ner: str = "on") -> list[Extracted]:
     """Worker side of a parallel or a Dask build: documents in, their ``Extracted`` records out,
     one per document in order (plain data: spaCy objects never leave the worker). The ontology
     and the pipeline are loaded once per process (both are cached)."""
-    return list(extract_local(docs, onto=load_ontology(ontology_dir), model=model, max_chars=max_chars))
+    return list(extract_local(docs, onto=load_ontology(ontology_dir), model=model, max_chars=max_chars, ner=ner))
 
 
 def extract_triples(docs: list[Document], *, model: str | None, ontology_dir: Path | None,
-                    max_chars: int | None = None) -> list[tuple[Document, list[Triple], int]]:
+                    max_chars: int | None = None, ner: str = "on") -> list[tuple[Document, list[Triple], int]]:
     """Worker side of a parallel ``extract``: each document with its triples and sentence count."""
-    return list(iter_extracted(docs, onto=load_ontology(ontology_dir), model=model, max_chars=max_chars))
+    return list(iter_extracted(docs, onto=load_ontology(ontology_dir), model=model, max_chars=max_chars, ner=ner))
+
+
+def warm_worker(*, model: str | None, ontology_dir: Path | None, max_chars: int | None = None,
+                ner: str = "on") -> None:
+    """Load what every worker of ``extract_documents`` and ``extract_triples`` needs (the ontology,
+    the spaCy pipeline, the city gazetteer) into this process, for workers forked from it."""
+    # one short document through every stage touches what loads on first use (the gazetteer, the
+    # fuzzy name index, the rules' tables)
+    text = ("Russia's Foreign Minister Sergey Lavrov met Jean Dupont of the Ruritanian Trade Office in Geneva "
+            "on Monday. He said Moscow would not join the talks, and China criticised the United States.")
+    extract_documents([make_document("warm-up", text, source="warm-up")], model=model, ontology_dir=ontology_dir,
+                      max_chars=max_chars, ner=ner)
+    gc.freeze()  # (as the pipeline's: forked workers then share these pages instead of copying them)
 
 
 def _raise(exc: IngestError) -> None:
@@ -264,18 +283,19 @@ def _lost_warning(docs: list[Document]) -> WorkerLostWarning:
 
 
 def _in_workers(work: Callable[..., list], documents: Iterable[Document], *, jobs: int, onto: Ontology,
-                model: str | None, max_chars: int | None, on_failure: Callable[[IngestError], None] | None
-                ) -> Iterator:
+                model: str | None, max_chars: int | None, on_failure: Callable[[IngestError], None] | None,
+                ner: str = "on") -> Iterator:
     """``work``'s results over ``documents`` on ``jobs`` worker processes, in input order; the
     documents stream to the workers in chunks, never all read first."""
+    check_ner_mode(ner)  # here, not once per document in the workers
     chunks = ([doc for _text, doc in group]
               for group in _batches(((d.text, d) for d in documents), CHUNK_DOCUMENTS, CHUNK_CHARS))
-    kwargs = {"model": model, "ontology_dir": onto.directory, "max_chars": max_chars}
+    kwargs = {"model": model, "ontology_dir": onto.directory, "max_chars": max_chars, "ner": ner}
     # a model or an ontology that cannot load fails every document alike: it ends the run
     fatal = (ModelNotFoundError, OntologyError)
     report = on_failure or _raise
     # (closed with this generator, not when collected: closing it stops the workers)
-    with closing(map_in_order(work, chunks, jobs=jobs, kwargs=kwargs, fatal=fatal,
+    with closing(map_in_order(work, chunks, jobs=jobs, kwargs=kwargs, fatal=fatal, warm=warm_worker,
                               on_lost=lambda docs: report(_lost_warning(docs)))) as stream:
         for results in stream:
             for result in results:
@@ -314,6 +334,7 @@ def build_graph(
     extract: Callable[[Iterable[Document]], Iterator[Extracted]] | None = None,
     jobs: int = 1,
     on_failure: Callable[[IngestError], None] | None = None,
+    ner: str = "on",
 ) -> KnowledgeGraph:
     """Extract documents into a knowledge graph (incrementally when ``kg`` is an on-disk store).
 
@@ -322,12 +343,14 @@ def build_graph(
     where a failed document goes to ``on_failure`` and is skipped), or on a Dask cluster. ``on_document``
     hears of each document as soon as it is parsed (or found unchanged); ``on_duplicate`` of
     each whose text an earlier one had: it is kept once, and its graph names every source.
+    ``ner`` says where spaCy's NER runs (``nlp.NER_MODES``); it is part of the configuration an
+    incremental build compares, so changing it redoes every document.
     """
     kg = kg if kg is not None else KnowledgeGraph()
     stats = stats if stats is not None else RunStats()
     extract = extract or (lambda docs: extract_local(docs, onto=onto, model=model, max_chars=max_chars, jobs=jobs,
-                                                     on_failure=on_failure))
-    state = BuildState(kg.path, config_fingerprint(onto, find_model(model)))
+                                                     on_failure=on_failure, ner=ner))
+    state = BuildState(kg.path, config_fingerprint(onto, find_model(model), ner))
     kg.load_ontology(onto)
     read_before = stats.documents
     syndicated: list[Document] = []
@@ -442,6 +465,7 @@ def build(
     extractor: Callable[[Ontology], Callable[[Iterable[Document]], Iterator[Extracted]]] | None = None,
     jobs: int = 1,
     keep: Filter | None = None,
+    ner: str = "on",
 ) -> RunStats:
     """Build the knowledge graph of ``paths`` (in memory, or in the on-disk ``store``) and
     write it to ``out_dir`` in ``formats`` (no exports when ``out_dir`` is None).
@@ -449,7 +473,8 @@ def build(
     ``extractor`` makes the extraction function from the ontology (default: on this machine,
     in this process or in ``jobs`` worker processes; ``distributed`` passes one that runs on Dask).
     A document whose extraction fails in a worker is reported through ``on_error`` and skipped.
-    ``keep`` cuts the exports (not the store) to the statements a ``Filter`` selects.
+    ``keep`` cuts the exports (not the store) to the statements a ``Filter`` selects; ``ner`` says
+    where spaCy's NER runs (``nlp.NER_MODES``: on, auto, off).
     """
     check_formats(formats)
     started_run = time.perf_counter()
@@ -480,7 +505,8 @@ def build(
                     on_duplicate=lambda d: report(IngestWarning(
                         f"{d.source if d.line is None else f'{d.source}:{d.line}'}: same text as an earlier "
                         "document; kept once, with every source in its graph")),
-                    extract=extractor(onto) if extractor is not None else None, jobs=jobs, on_failure=report)
+                    extract=extractor(onto) if extractor is not None else None, jobs=jobs, on_failure=report,
+                    ner=ner)
         if exporting:
             started = time.perf_counter()
             stats.files = export_graph(filtered(kg, keep) if keep is not None else kg, Path(out_dir), formats)

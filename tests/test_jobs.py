@@ -3,6 +3,7 @@ no worker outliving its run (issue 14)."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -50,6 +51,14 @@ def upper_or_die(items: list[str]) -> list[str]:
     if "die" in items:
         os.kill(os.getpid(), signal.SIGKILL)
     return [item.upper() for item in items]
+
+
+def record_warm_up(*, where: str) -> None:
+    Path(where, "warm-up").write_text(str(os.getpid()), encoding="ascii")
+
+
+def upper_with_parent(items: list[str], *, where: str) -> list[tuple[str, int, bool]]:
+    return [(item.upper(), os.getppid(), Path(where, "warm-up").exists()) for item in items]
 
 
 @pytest.fixture()
@@ -107,6 +116,31 @@ def test_parallel_single_chunk_runs_in_this_process(monkeypatch, items):
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
     assert list(map_in_order(upper_or_fail, [items], jobs=2, kwargs={})) == [["A"]]
+
+
+@pytest.mark.parametrize("chunks", [[["a", "b"], ["c"], ["d", "e"]]])
+def test_parallel_workers_fork_from_one_warm_server(tmp_path, chunks):
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this platform")
+    results = [r for group in map_in_order(upper_with_parent, chunks, jobs=2, kwargs={"where": str(tmp_path)},
+                                           warm=record_warm_up) for r in group]
+    server = int((tmp_path / "warm-up").read_text(encoding="ascii"))
+    assert [r[0] for r in results] == ["A", "B", "C", "D", "E"]
+    assert {r[1] for r in results} == {server} != {os.getpid()}  # forked from the server that warmed up
+    assert not psutil_alive(server)  # stopped with the pool
+
+
+@pytest.mark.parametrize("chunks", [[["a", "b"], ["c"], ["d", "e"]]])
+def test_parallel_spawn_start_skips_the_warm_up(tmp_path, monkeypatch, chunks):
+    monkeypatch.setenv(parallel.START_ENV, "spawn")
+    results = [r for group in map_in_order(upper_with_parent, chunks, jobs=2, kwargs={"where": str(tmp_path)},
+                                           warm=record_warm_up) for r in group]
+    assert [r[0] for r in results] == ["A", "B", "C", "D", "E"]
+    assert {r[1] for r in results} == {os.getpid()} and not (tmp_path / "warm-up").exists()
+
+
+def psutil_alive(pid: int) -> bool:
+    return bool(alive([pid]))
 
 
 @pytest.mark.parametrize("chunks", [[["a", "b"], ["bad", "c"], ["d"], ["e", "f"]]])
