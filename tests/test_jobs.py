@@ -183,9 +183,13 @@ def test_pipeline_failed_document_is_reported_and_skipped(onto, tmp_path, small_
     assert sorted(BuildState.documents(store)) == sorted(pipeline.document_key(d) for d in docs)
 
 
-@pytest.mark.parametrize("n", [40])
+# More documents than the workers hold in flight (2 workers x IN_FLIGHT_PER_WORKER chunks of up to
+# CHUNK_DOCUMENTS): on a loaded machine the workers may parse all they hold before the parent writes
+# its first document, and with fewer documents than that the run could be at its very end.
+@pytest.mark.parametrize("n", [120])
 def test_jobs_build_interrupted_stops_every_worker(tmp_path, n):
     pytest.importorskip("psutil")
+    assert n > 2 * parallel.IN_FLIGHT_PER_WORKER * pipeline.CHUNK_DOCUMENTS
     src = corpus(tmp_path, n)
     store = tmp_path / "store"
     proc = subprocess.Popen([sys.executable, "-m", "graphbuild.cli", "build", str(src), "--store", str(store),
