@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,10 @@ def corpus(folder: Path, n: int = 12) -> Path:
 def quads(store: Path) -> set[str]:
     """Every quad of an on-disk store, as text (stores compare as sets)."""
     return {str(q) for q in KnowledgeGraph(store, read_only=True).quads()}
+
+
+def sigint_default() -> None:
+    """``preexec_fn`` of a child that a test interrupts: Ctrl-C does what it does in a terminal,
+    even when this test run inherited an ignored SIGINT (a shell starts background jobs so, their
+    children inherit it, and Python then leaves SIGINT ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, corpus, quads
+from conftest import SEEDS, corpus, quads, sigint_default
 
 from graphbuild import parallel, pipeline
 from graphbuild.cli import app
@@ -195,6 +195,7 @@ def test_jobs_build_interrupted_stops_every_worker(tmp_path, n):
     proc = subprocess.Popen([sys.executable, "-m", "graphbuild.cli", "build", str(src), "--store", str(store),
                              "--no-export", "--jobs", "2"],
                             stdout=subprocess.DEVNULL, stderr=(tmp_path / "stderr").open("w"),
+                            preexec_fn=sigint_default,
                             env={**os.environ, "GRAPHBUILD_WRITE_BATCH_DOCUMENTS": "1",
                                  "PYTHONPATH": os.pathsep.join([str(SEEDS.parent), os.environ.get("PYTHONPATH", "")])})
     try:

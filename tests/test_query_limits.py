@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import sigint_default
 
 from graphbuild.cli import app
 from graphbuild.query import MAX_QUERY_BYTES, MAX_QUERY_DEPTH, MAX_QUERY_PATTERNS, QueryError, check_sparql
@@ -23,7 +24,7 @@ DEAD_SERVICE = "SELECT * WHERE { SERVICE <http://127.0.0.1:{port}/sparql> { ?s ?
 def cli(*args: str | bytes, **kwargs) -> subprocess.Popen:
     """The real CLI in a subprocess (a crash or a hang must not take the test run with it)."""
     return subprocess.Popen([sys.executable, "-m", "graphbuild.cli", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, **kwargs)
+                            stderr=subprocess.PIPE, preexec_fn=sigint_default, **kwargs)
 
 
 def children(pid: int) -> list[int]:
@@ -117,7 +118,7 @@ def test_query_cli_ctrl_c_stops_an_aggregate(graph):
         engines = children(proc.pid)
         time.sleep(1)  # let the graph load and the aggregate start
         proc.send_signal(signal.SIGINT)
-        _stdout, stderr = proc.communicate(timeout=60)  # a loaded, shared machine can be slow to reap
+        _stdout, stderr = proc.communicate(timeout=20)
     finally:
         proc.kill()
         proc.wait()
