@@ -508,3 +508,10 @@ def test_extract_threat_condition_is_a_speech_act_not_the_last_back_off(onto, ma
     rows, ents, _ = CASES["a threat's condition names its target: 'Iran threatened to strike unless Iraq withdrew'"]
     found = [t for t in Extractor(onto).extract(make_doc(rows, ents), DOC) if t.object.key == "IRQ"]
     assert [(t.relation, t.rule) for t in found] == [("threatens", "speech_act")]
+
+
+def test_extract_reciprocal_tie_keeps_the_dictionary_code(onto, make_doc):
+    # 'Czechia and Albania upgraded their diplomatic ties': both directions carry CAMEO 050
+    rows, ents, _ = CASES["coordinated subjects and their tie: 'Czechia and Albania upgraded their diplomatic ties'"]
+    found = {(t.subject.key, t.object.key, t.cameo) for t in Extractor(onto).extract(make_doc(rows, ents), DOC)}
+    assert found == {("CZE", "ALB", "050"), ("ALB", "CZE", "050")}

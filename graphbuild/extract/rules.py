@@ -144,12 +144,13 @@ class Rules(Arguments, References, Predicates):
                     relation = self.onto.lexicon.get((lemma, noun, ""))
                     if relation is None and noun in self.onto.nominals:
                         relation = self.onto.nominals[noun][0]
-                    mutual = False
+                    mutual, code = False, None
                     if relation is None and noun in bond:
                         # the tie between the subjects: 'Czechia and Albania upgraded their diplomatic
                         # ties', 'X and Y cut ties' (with the dictionary's pattern for the verb)
                         event = self.onto.lookup_event(lemma, self.pattern_noun(lemma, obj), "", generic=False)
-                        relation, mutual = (event[0] if event is not None else None), event is not None
+                        relation, code = event if event is not None else (None, None)
+                        mutual = event is not None
                     if relation is None and noun and v.lemma_.lower() in self.cue.get("reciprocal_verb", ()):
                         # 'Pakistani and Afghan forces exchanged fire', 'traded accusations'
                         relation = (self.onto.lookup_relation(lemma, noun, "")
@@ -161,9 +162,9 @@ class Rules(Arguments, References, Predicates):
                         key = " ".join(p for p in (lemma, noun) if p)
                         if self.is_hypothetical(v):
                             # 'agreed to continue close cooperation': the intent is the event (CAMEO 03)
-                            relation = (self.onto.intent(relation) or (relation, ""))[0]
+                            relation, code = self.onto.intent(relation, code) or (relation, code)
                         yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality,
-                                               location)
+                                               location, code or None)
                         break
 
     def _and_intent(self, v: Token, cand: Candidate) -> Iterator[Candidate]:
@@ -184,13 +185,13 @@ class Rules(Arguments, References, Predicates):
 
     @staticmethod
     def _pairs(actors: list[Arg], relation: str, text: str, lemma: str, negated: bool,
-               modality: str | None, location: Arg | None = None) -> Iterator[Candidate]:
+               modality: str | None, location: Arg | None = None, cameo: str | None = None) -> Iterator[Candidate]:
         """Every ordered pair of distinct actors: reciprocal relations hold both ways."""
         for s in actors:
             for o in actors:
                 if s.actor.key != o.actor.key:
                     yield Candidate(s, relation, text, lemma, o, negated, "reciprocal", modality=modality,
-                                    location=location)
+                                    location=location, cameo=cameo)
 
     def nominal_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """Event nouns: 'the visit of Wang Yi to Russia', "Xi's visit to Russia", 'US sanctions on Iran',
