@@ -278,7 +278,7 @@ class Ontology:
         return nominal is not None and self.relations[nominal[0]].quad in ("VerbalCooperation", "MaterialCooperation")
 
     def lookup_event(self, lemma: str, noun: str, prep: str, *,
-                     generic: bool = True) -> tuple[str, str | None] | None:
+                     generic: bool = True, curated: bool = True) -> tuple[str, str | None] | None:
         """(relation, CAMEO code or None) for a verb lemma with an optional light noun and
         preposition (see ``_lookup_event``).
 
@@ -287,6 +287,10 @@ class Ontology:
         'down' is 080), and without that, as its base verb, as the dictionary's coders match
         a verb whatever particle follows it ('beat up detainees' is 'beat', 190).
         """
+        if not curated:  # the CAMEO dictionary's own reading of the bare verb
+            code = self.verbs.get((lemma, "", ""))
+            relation = self.plover_relations.get(self.plover_of_code(code or "") or "")
+            return (relation, code) if relation is not None else None
         if " " not in lemma or lemma in self.verb_lemmas or self.reduces(lemma, noun):
             return self._lookup_event(lemma, noun, prep, generic=generic)
         base, particle = lemma.rsplit(" ", 1)

@@ -379,6 +379,19 @@ CASES = {
         [(0, 1, "GPE", "PAK"), (5, 6, "GPE", "IND")],
         {("PAK", "ploverAccuse", "IND", False, False, None)},
     ),
+    "one hosts a guest, not a thing: \"Germany welcomed Zorvan's statement\"": (
+        [("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"), ("welcomed", 1, "ROOT", "VERB", "VBD", "welcome"),
+         ("Zorvan", 4, "poss", "PROPN", "NNP", "Zorvan"), ("'s", 2, "case", "PART", "POS", "'s"),
+         ("statement", 1, "dobj", "NOUN", "NN", "statement")],
+        [(0, 1, "GPE", "DEU"), (2, 3, "PERSON", "")],
+        {("DEU", "ploverSupport", "x-person-zorvan", False, False, None)},
+    ),
+    "a guest is hosted: 'Germany welcomed Zorvan'": (
+        [("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"), ("welcomed", 1, "ROOT", "VERB", "VBD", "welcome"),
+         ("Zorvan", 1, "dobj", "PROPN", "NNP", "Zorvan")],
+        [(0, 1, "GPE", "DEU"), (2, 3, "PERSON", "")],
+        {("DEU", "hosts", "x-person-zorvan", False, False, None)},
+    ),
     "the dictionary's 'arms' is no lemma 'arm': 'Russia granted arms to Syria'": (
         [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("granted", 1, "ROOT", "VERB", "VBD", "grant"),
          ("arms", 1, "dobj", "NOUN", "NNS", "arm"),

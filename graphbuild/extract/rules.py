@@ -128,6 +128,11 @@ class Rules(Arguments, References, Predicates):
                 if relation == "relatedTo":
                     # an unknown verb over an event's possessor says too little ('spoke on Xi's visit')
                     objects = [o for o in objects if o.how != "event"]
+                if not noun and not prep and lemma in self.cue.get("guest", ()) and objects and \
+                        all(o.how in ("modifier", "event") for o in objects):
+                    # one hosts a guest, not a thing: "welcomed Reagan's statement" is the
+                    # dictionary's endorsement (051), not our lexicon's hosting
+                    relation, cameo = self.onto.lookup_event(lemma, "", "", curated=False) or (relation, cameo)
                 found_object = found_object or any(o.actor.key not in {s.actor.key for s in subjects}
                                                    for o in objects)
                 for s in subjects:
