@@ -392,6 +392,14 @@ CASES = {
         [(0, 1, "GPE", "DEU"), (2, 3, "PERSON", "")],
         {("DEU", "hosts", "x-person-zorvan", False, False, None)},
     ),
+    "an order to an envoy to leave is an expulsion: 'Niger ordered the French ambassador to leave'": (
+        [("Niger", 1, "nsubj", "PROPN", "NNP", "Niger"), ("ordered", 1, "ROOT", "VERB", "VBD", "order"),
+         ("the", 4, "det", "DET", "DT", "the"), ("French", 4, "amod", "ADJ", "JJ", "french"),
+         ("ambassador", 1, "dobj", "NOUN", "NN", "ambassador"), ("to", 6, "aux", "PART", "TO", "to"),
+         ("leave", 1, "xcomp", "VERB", "VB", "leave")],
+        [(0, 1, "GPE", "NER"), (3, 4, "NORP", "FRA")],
+        {("NER", "ploverSanction", "FRA-GOV", False, False, None)},
+    ),
     "the dictionary's 'arms' is no lemma 'arm': 'Russia granted arms to Syria'": (
         [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("granted", 1, "ROOT", "VERB", "VBD", "grant"),
          ("arms", 1, "dobj", "NOUN", "NNS", "arm"),

@@ -15,6 +15,8 @@ from graphbuild.ontology import Ontology
 from graphbuild.types import Actor
 
 DASHES = frozenset({"-", "–", "—"})
+# The CAMEO dictionary's pattern that an order to an envoy to leave amounts to (161, reduce relations)
+EXPULSION = ("expel", "diplomat")
 # The rules walk a sentence's tree many times over; the longest sentence of our news sets has
 # 142 tokens, and past a few hundred the "sentence" is a table or a list the parser ran together,
 # on which the walks grow faster than linearly (220,000 characters without a full stop took 3.7 s).
@@ -128,6 +130,11 @@ class Rules(Arguments, References, Predicates):
                 if relation == "relatedTo":
                     # an unknown verb over an event's possessor says too little ('spoke on Xi's visit')
                     objects = [o for o in objects if o.how != "event"]
+                if not noun and not prep and lemma in self.cue.get("directive", ()) and \
+                        obj_tok.lemma_.lower() in self.cue.get("envoy", ()) and any(
+                        c.dep_ == "xcomp" and c.lemma_.lower() in self.cue.get("departure", ()) for c in self.kids(v)):
+                    # 'ordered the French ambassador to leave the country' expels the envoy (CAMEO 16)
+                    relation, cameo = self.onto.lookup_event(*EXPULSION, "", generic=False) or (relation, cameo)
                 if not noun and not prep and lemma in self.cue.get("guest", ()) and objects and \
                         all(o.how in ("modifier", "event") for o in objects):
                     # one hosts a guest, not a thing: "welcomed Reagan's statement" is the
