@@ -12,8 +12,8 @@ best one-process time over the N-process run's CPU seconds divided by N, and, si
 stretches the one-process run too, its CPU seconds over the same); the load average before
 each run tells how idle the machine was. By default ``--jobs`` 1, 2 and N, N the machine's cores
 (``os.cpu_count()``), each value once (on 2 cores: 1 and 2); with psutil installed, each
-worker's peak RSS is sampled too. ``--start spawn,default`` runs every N > 1 both with spawned
-workers and with workers forked from a warm fork server, run for run.
+worker's peak RSS is sampled too. ``--start spawn,forkserver`` runs every N > 1 both with spawned
+workers (the default) and with workers forked from a warm fork server (opt-in), run for run.
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ def main() -> None:
     ap.add_argument("--jobs", default=f"1,2,{os.cpu_count() or 1}",
                     help="values of --jobs to compare, comma-separated, the first the base (default 1,2,N: N cores)")
     ap.add_argument("--repeat", type=int, default=2, help="runs of each --jobs value per size (default 2)")
-    ap.add_argument("--start", default="default",
-                    help="how workers start, comma-separated: default (a warm fork server where the platform has "
-                         "one), spawn (each worker loads its own); several are compared run for run")
+    ap.add_argument("--start", default="spawn",
+                    help="how workers start, comma-separated: spawn (each worker loads its own; the default), "
+                         "forkserver (a warm fork server, opt-in); several are compared run for run")
     args = ap.parse_args()
     jobs = list(dict.fromkeys(int(x) for x in args.jobs.split(",")))  # each value once, in order
     starts = list(dict.fromkeys(args.start.split(",")))
@@ -53,8 +53,8 @@ def main() -> None:
                 for label, n, start in settings:
                     store = Path(tmp) / f"store-{mb:g}-{label}-{rep}"
                     load = os.getloadavg()[0]  # other work on the machine: a shared one's cores are not all ours
-                    if start == "spawn":
-                        os.environ[START_ENV] = "spawn"
+                    if start in ("spawn", "forkserver"):
+                        os.environ[START_ENV] = start
                     try:
                         run, _rss = run_child(["jobs", str(corpus), str(store), str(n)])
                     finally:

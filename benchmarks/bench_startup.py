@@ -87,7 +87,7 @@ def worker_start(tmp: Path, repeat: int) -> dict:
     corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": f"Report {i}. {text}"}) + "\n" for i in range(16)),
                       encoding="utf-8")
     settings = {"--jobs 1": ("1", None), "--jobs 2, spawned workers": ("2", "spawn"),
-                "--jobs 2, fork server": ("2", None)}
+                "--jobs 2, fork server": ("2", "forkserver")}
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in settings}
     for n in range(repeat):
         for name, (jobs, start) in settings.items():

@@ -2,10 +2,11 @@
 
 spaCy parsing is CPU-bound and holds the GIL, so several cores need several processes.
 Forking this process is unsafe (it may run threads and hold a RocksDB store open), so the
-workers come from a fresh process: where the platform has one (Linux, macOS), a fork server
-that loads what every worker needs once (the caller's ``warm`` function) and forks the workers
-from itself, so they start at once and share the loaded model's memory; elsewhere, or with
-``GRAPHBUILD_WORKER_START=spawn``, each worker is spawned and loads what it needs itself.
+workers come from a fresh process: each worker is spawned and loads what it needs itself. With
+``GRAPHBUILD_WORKER_START=forkserver`` (where the platform has one: Linux, macOS), a fork server
+loads what every worker needs once (the caller's ``warm`` function) and forks the workers from
+itself, so they start at once and share the loaded model's memory; it is opt-in because one
+interrupted run with it hung once in a full test run, which spawned workers never did.
 Workers turn chunks of plain records into plain records; the parent keeps a bounded number of
 chunks in flight and hands results back in the order the chunks were read, so whatever the
 number of workers the caller sees the same stream, and memory stays that of a few chunks.
@@ -144,8 +145,9 @@ def _warm_up_from_environment() -> None:
 
 
 def _context(warm: Callable[..., None] | None, kwargs: dict[str, Any]) -> multiprocessing.context.BaseContext:
-    """A fork server that has run ``warm(**kwargs)`` where the platform has one, else 'spawn'."""
-    if (warm is None or os.environ.get(START_ENV) == "spawn"
+    """'spawn'; with ``GRAPHBUILD_WORKER_START=forkserver``, a fork server that has run
+    ``warm(**kwargs)``, where the platform has one."""
+    if (warm is None or os.environ.get(START_ENV) != "forkserver"
             or "forkserver" not in multiprocessing.get_all_start_methods()):
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")

@@ -119,9 +119,10 @@ def test_parallel_single_chunk_runs_in_this_process(monkeypatch, items):
 
 
 @pytest.mark.parametrize("chunks", [[["a", "b"], ["c"], ["d", "e"]]])
-def test_parallel_workers_fork_from_one_warm_server(tmp_path, chunks):
+def test_parallel_workers_fork_from_one_warm_server(tmp_path, monkeypatch, chunks):
     if "forkserver" not in multiprocessing.get_all_start_methods():
         pytest.skip("no fork server on this platform")
+    monkeypatch.setenv(parallel.START_ENV, "forkserver")
     results = [r for group in map_in_order(upper_with_parent, chunks, jobs=2, kwargs={"where": str(tmp_path)},
                                            warm=record_warm_up) for r in group]
     server = int((tmp_path / "warm-up").read_text(encoding="ascii"))
@@ -132,7 +133,7 @@ def test_parallel_workers_fork_from_one_warm_server(tmp_path, chunks):
 
 @pytest.mark.parametrize("chunks", [[["a", "b"], ["c"], ["d", "e"]]])
 def test_parallel_spawn_start_skips_the_warm_up(tmp_path, monkeypatch, chunks):
-    monkeypatch.setenv(parallel.START_ENV, "spawn")
+    monkeypatch.delenv(parallel.START_ENV, raising=False)  # spawned workers are the default
     results = [r for group in map_in_order(upper_with_parent, chunks, jobs=2, kwargs={"where": str(tmp_path)},
                                            warm=record_warm_up) for r in group]
     assert [r[0] for r in results] == ["A", "B", "C", "D", "E"]
