@@ -239,23 +239,23 @@ class ActorResolver:
         owning the role noun in apposition to it: "Syria's foreign minister Abdul Halim",
         "Hideo Tarumi, Japan's ambassador to China"."""
         country = self._appositive_role(ent, index)
-        if country is not None:
-            return country
-        root = ent.root
-        for child in root.children:
-            if child.i >= ent.start and child.i < ent.end:
+        return country if country is not None else self._owning_state(ent.root, ent.start, ent.end, index)
+
+    @staticmethod
+    def _owning_state(head: Token, start: int, end: int, index: dict[int, Mention]) -> str | None:
+        """ISO-3 of a state modifying ``head`` (tokens ``start:end``) before it ("Iranian President
+        Rouhani", "Japan's ambassador") or in its of-phrase after it ('King Hassan of Morocco')."""
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < start:
+                candidates = (child, *child.children)
+            elif child.dep_ == "prep" and child.lower_ == "of" and child.i >= end:
+                candidates = tuple(t for t in child.children if t.dep_ == "pobj")
+            else:
                 continue
-            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < ent.start:
-                for tok in (child, *child.children):
-                    m = index.get(tok.i)
-                    if m is not None and m.actor.type == "State":
-                        return m.actor.country
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= ent.end:
-                # 'President Donald J. Trump of the United States', 'King Hassan of Morocco'
-                for tok in child.children:
-                    m = index.get(tok.i)
-                    if tok.dep_ == "pobj" and m is not None and m.actor.type == "State":
-                        return m.actor.country
+            for tok in candidates:
+                m = index.get(tok.i)
+                if m is not None and m.actor.type == "State":
+                    return m.actor.country
         return None
 
     def _appositive_role(self, ent: Span, index: dict[int, Mention]) -> str | None:
@@ -278,14 +278,7 @@ class ActorResolver:
         lemma = noun.lemma_.lower()
         if self.onto.proxies.get(lemma, ("", ""))[0] != "role" and lemma not in self.onto.agents:
             return None
-        for child in noun.children:
-            if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < noun.i or (
-                    child.dep_ == "prep" and child.lower_ == "of"):
-                for tok in (child, *child.children):
-                    m = index.get(tok.i)
-                    if m is not None and m.actor.type == "State":
-                        return m.actor.country
-        return None
+        return self._owning_state(noun, noun.i, noun.i + 1, index)
 
     def resolve_span(self, ent: Span, *, date: str | None = None) -> Mention | None:
         """The actor an entity span names, or None for labels that name no actor (DATE, MONEY...)."""

@@ -277,8 +277,14 @@ class Ontology:
         nominal = self.nominals.get(noun)
         return nominal is not None and self.relations[nominal[0]].quad in ("VerbalCooperation", "MaterialCooperation")
 
+    def dictionary_event(self, key: tuple[str, str, str]) -> tuple[str, str] | None:
+        """(PLOVER event relation, CAMEO code) of one CAMEO dictionary pattern, without our lexicon."""
+        code = self.verbs.get(key)
+        relation = self.plover_relations.get(self.plover_of_code(code or "") or "")
+        return (relation, code) if relation is not None and code is not None else None
+
     def lookup_event(self, lemma: str, noun: str, prep: str, *,
-                     generic: bool = True, curated: bool = True) -> tuple[str, str | None] | None:
+                     generic: bool = True) -> tuple[str, str | None] | None:
         """(relation, CAMEO code or None) for a verb lemma with an optional light noun and
         preposition (see ``_lookup_event``).
 
@@ -287,10 +293,6 @@ class Ontology:
         'down' is 080), and without that, as its base verb, as the dictionary's coders match
         a verb whatever particle follows it ('beat up detainees' is 'beat', 190).
         """
-        if not curated:  # the CAMEO dictionary's own reading of the bare verb
-            code = self.verbs.get((lemma, "", ""))
-            relation = self.plover_relations.get(self.plover_of_code(code or "") or "")
-            return (relation, code) if relation is not None else None
         if " " not in lemma or lemma in self.verb_lemmas or self.reduces(lemma, noun):
             return self._lookup_event(lemma, noun, prep, generic=generic)
         base, particle = lemma.rsplit(" ", 1)
@@ -298,10 +300,9 @@ class Ontology:
             for key in ((base, noun, particle), (base, "", particle)) if noun else ((base, "", particle),):
                 if key in self.lexicon:
                     return self.lexicon[key], None
-                code = self.verbs.get(key)
-                relation = self.plover_relations.get(self.plover_of_code(code or "") or "")
-                if relation is not None:
-                    return relation, code
+                event = self.dictionary_event(key)
+                if event is not None:
+                    return event
         return self._lookup_event(base, noun, prep, generic=generic)
 
     def _lookup_event(self, lemma: str, noun: str, prep: str, *,
@@ -324,16 +325,18 @@ class Ontology:
         keys = [(lemma, noun, prep), (lemma, noun, "")] if noun else []
         keys += [(lemma, "", prep)] if prep else []
         keys += [(lemma, "", "")]
+        # what the noun alone says, once its own patterns have missed (each decided once, not per key)
+        reduced = self.reduces(lemma, noun) and "SANCTION" in self.plover_relations
+        carried = bool(noun) and self.carried(lemma, noun)
         for key in keys:  # the most specific first; at one level our lexicon before the dictionary
             bare = not key[1] and not key[2]
-            if not key[1] and self.reduces(lemma, noun) and "SANCTION" in self.plover_relations:
+            if not key[1] and reduced:
                 return self.plover_relations["SANCTION"], "160"  # no pattern of this pair: 'end cooperation'
-            if not key[1] and noun and lemma in self.cues.get("carrier", ()) and noun not in self.nominals \
-                    and noun in self.verb_lemmas:
+            if not key[1] and carried and noun not in self.nominals:
                 # a carried noun that is a verb reads as that verb: 'gave a warm welcome to X' is
                 # 'welcomed X', 'made an appeal to X' 'appealed to X'
                 return self.lookup_event(noun, "", prep, generic=False)
-            if not key[1] and noun and lemma in self.cues.get("carrier", ()) and noun in self.nominals:
+            if not key[1] and carried:
                 # a verb that only carries its event noun means what the noun means ('issued a
                 # complaint to X'), with the noun's own prepositions
                 # prepositions: a noun that is also a verb reads as that verb ('a protest to X' is the

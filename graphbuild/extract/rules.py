@@ -139,7 +139,7 @@ class Rules(Arguments, References, Predicates):
                         all(o.how in ("modifier", "event") for o in objects):
                     # one hosts a guest, not a thing: "welcomed Reagan's statement" is the
                     # dictionary's endorsement (051), not our lexicon's hosting
-                    relation, cameo = self.onto.lookup_event(lemma, "", "", curated=False) or (relation, cameo)
+                    relation, cameo = self.onto.dictionary_event((lemma, "", "")) or (relation, cameo)
                 found_object = found_object or any(o.actor.key not in {s.actor.key for s in subjects}
                                                    for o in objects)
                 for s in subjects:
@@ -443,14 +443,14 @@ class Rules(Arguments, References, Predicates):
         for v in sent:
             if v.pos_ != "VERB":
                 continue
-            event = self.onto.lookup_event(v.lemma_.lower(), "", "", generic=False)
-            if event is None or self.onto.relations[event[0]].plover != "THREATEN":
-                continue
             # the condition hangs on the threat or on what is threatened ('to strike ... unless')
             holders = [v, *(c for c in self.kids(v) if c.dep_ in ("xcomp", "ccomp"))]
             conditions = [c for h in holders for c in self.kids(h) if c.dep_ == "advcl"
                           and any(m.dep_ == "mark" and m.lower_ in conditional for m in self.kids(c))]
             if not conditions:
+                continue  # (most verbs: the lexicon is not asked)
+            event = self.onto.lookup_event(v.lemma_.lower(), "", "", generic=False)
+            if event is None or self.onto.relations[event[0]].plover != "THREATEN":
                 continue
             subj_toks, inherited = self.subject_tokens(v)
             speakers = [a for t in subj_toks for a in self.actors_of(t)]
