@@ -492,6 +492,15 @@ CASES = {
         [(0, 1, "GPE", "ISR"), (7, 8, "GPE", "SYR")],
         {("ISR", "attacks", "SYR", False, False, None)},
     ),
+    # a refusal rejects whoever the refused act targets, however deep; the act itself is negated
+    "refusal reaches through a noun: 'Israel refused to lift the curfew on Palestinians'": (
+        [("Israel", 1, "nsubj", "PROPN", "NNP", "Israel"), ("refused", 1, "ROOT", "VERB", "VBD", "refuse"),
+         ("to", 3, "aux", "PART", "TO", "to"), ("lift", 1, "xcomp", "VERB", "VB", "lift"),
+         ("the", 5, "det", "DET", "DT", "the"), ("curfew", 3, "dobj", "NOUN", "NN", "curfew"),
+         ("on", 5, "prep", "ADP", "IN", "on"), ("Palestinians", 6, "pobj", "PROPN", "NNPS", "Palestinian")],
+        [(0, 1, "GPE", "ISR"), (7, 8, "NORP", "PSE")],
+        {("ISR", "rejects", "PSE", False, False, None), ("ISR", "ploverRetreat", "PSE", True, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

@@ -371,9 +371,10 @@ class Rules(Arguments, References, Predicates):
             modality = self.modality(v)
             location = self.location(v)
             taken = {s.actor.key for s in subjects} | ({location.actor.key} if location else set())
-            # an intent's target is whoever the intended act targets, however deep: 'threatened
-            # further action against Russia', 'threatened to impose restrictions against German goods'
-            intent = pred.lemma_.lower() in self.intent_words
+            # an intent's or a refusal's target is whoever the intended or refused act targets,
+            # however deep: 'threatened further action against Russia', 'threatened to impose
+            # restrictions against German goods', 'refused to lift the curfew on Palestinians'
+            intent = pred.lemma_.lower() in self.intent_words | self.cue.get("refusal", frozenset())
             for prep, tok, direct in self.object_side(v, passive):
                 direct = direct or intent
                 objects = [o for o in self.actors_of(tok) if o.actor.key not in taken and o.how != "event"]
