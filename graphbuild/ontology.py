@@ -363,9 +363,11 @@ class Ontology:
         generic = self.lexicon.get(("*", "", prep))
         return (generic, None) if generic is not None else None
 
-    def takes_prep(self, lemma: str, prep: str) -> bool:
-        """Whether the lexicon or the dictionary names this verb with this preposition ('arrive in')."""
-        return bool(prep) and ((lemma, "", prep) in self.lexicon or (lemma, "", prep) in self.verbs)
+    def takes_prep(self, lemma: str, prep: str, noun: str = "") -> bool:
+        """Whether the lexicon or the dictionary names this verb (with this noun) with this
+        preposition ('arrive in', 'launch missiles at')."""
+        return bool(prep) and any(key in self.lexicon or key in self.verbs
+                                  for key in {(lemma, "", prep), (lemma, noun, prep)})
 
     def plover_of_code(self, code: str) -> str | None:
         """PLOVER type of a CAMEO code: our curated relations' alignment where one of them claims

@@ -501,6 +501,31 @@ CASES = {
         [(0, 1, "GPE", "ISR"), (7, 8, "NORP", "PSE")],
         {("ISR", "rejects", "PSE", False, False, None), ("ISR", "ploverRetreat", "PSE", True, False, None)},
     ),
+    # a pattern's own preposition is no place: 'at Israel' after 'launch missiles at' is the target
+    "pattern preposition is no location: 'Iran launched missiles at Israel'": (
+        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("launched", 1, "ROOT", "VERB", "VBD", "launch"),
+         ("missiles", 1, "dobj", "NOUN", "NNS", "missile"), ("at", 1, "prep", "ADP", "IN", "at"),
+         ("Israel", 3, "pobj", "PROPN", "NNP", "Israel")],
+        [(0, 1, "GPE", "IRN"), (4, 5, "GPE", "ISR")],
+        {("IRN", "attacks", "ISR", False, False, None)},
+    ),
+    # a partitive stands for what it measures out, and an aiming participle names the target
+    "partitive compound and aiming participle: 'Iran launched a missile barrage targeting Israeli territory'": (
+        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("launched", 1, "ROOT", "VERB", "VBD", "launch"),
+         ("a", 4, "det", "DET", "DT", "a"), ("missile", 4, "compound", "NOUN", "NN", "missile"),
+         ("barrage", 1, "dobj", "NOUN", "NN", "barrage"), ("targeting", 4, "acl", "VERB", "VBG", "target"),
+         ("Israeli", 7, "amod", "ADJ", "JJ", "israeli"), ("territory", 5, "dobj", "NOUN", "NN", "territory")],
+        [(0, 1, "GPE", "IRN"), (6, 7, "NORP", "ISR")],
+        {("IRN", "ploverAssault", "ISR", False, False, None)},
+    ),
+    "partitive of-phrase: 'Russia fired a salvo of missiles at Ukraine'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("fired", 1, "ROOT", "VERB", "VBD", "fire"),
+         ("a", 3, "det", "DET", "DT", "a"), ("salvo", 1, "dobj", "NOUN", "NN", "salvo"),
+         ("of", 3, "prep", "ADP", "IN", "of"), ("missiles", 4, "pobj", "NOUN", "NNS", "missile"),
+         ("at", 3, "prep", "ADP", "IN", "at"), ("Ukraine", 6, "pobj", "PROPN", "NNP", "Ukraine")],
+        [(0, 1, "GPE", "RUS"), (7, 8, "GPE", "UKR")],
+        {("RUS", "attacks", "UKR", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

@@ -145,12 +145,31 @@ class Predicates:
                     ) -> Iterator[tuple[str, Token, str]]:
         """(preposition, object, noun) of the prepositional phrases that belong to a verb's noun
         pattern ('imposed tariffs on X'); marks them consumed so they are not read twice."""
+        aiming = self.cue.get("aiming", frozenset())
         for p in candidates:
             if p.dep_ == "prep":
                 consumed.add(p.i)
                 for pobj in self.kids(p):
                     if pobj.dep_ == "pobj":
                         yield p.lower_, pobj, key or noun.lemma_.lower()
+            elif p.dep_ == "acl" and p.lemma_.lower() in aiming:
+                # an aiming participle names the pattern's target: 'launched a missile barrage
+                # targeting Israeli territory', 'imposed sanctions aimed at Iran'
+                for g in self.kids(p):
+                    if g.dep_ == "dobj":
+                        yield "", g, key or noun.lemma_.lower()
+                    elif g.dep_ == "prep":
+                        yield from ((g.lower_, x, key or noun.lemma_.lower()) for x in self.kids(g) if x.dep_ == "pobj")
+
+    def content(self, noun: Token) -> Token:
+        """What a partitive noun measures out, which is what a pattern names: 'missiles' in 'a
+        barrage of missiles' and 'a missile barrage', 'arms' in 'a shipment of arms'."""
+        if noun.lemma_.lower() not in self.cue.get("partitive", ()):
+            return noun
+        for c in self.kids(noun):
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((g for g in self.kids(c) if g.dep_ == "pobj"), noun)
+        return next((c for c in reversed(self.kids(noun)) if c.dep_ == "compound" and c.i == noun.i - 1), noun)
 
     def pattern_noun(self, lemma: str, noun: Token) -> str:
         """The words of a verb's object that a dictionary pattern names: the longest run of
@@ -186,7 +205,10 @@ class Predicates:
             theme = (passive and c.dep_ == "nsubjpass") or (not passive and c.dep_ in ("dobj", "dative"))
             if not theme:
                 continue
-            noun = self.pattern_noun(lemma, c)
+            stuff = self.content(c)
+            noun = self.pattern_noun(lemma, stuff)
+            # the phrases of a partitive and of what it measures out: 'a barrage of rockets at X'
+            held = [k for k in (*self.kids(c), *(self.kids(stuff) if stuff.i != c.i else ())) if k.i != stuff.head.i]
             if ((lemma, noun) in self.onto.verb_nouns or self.onto.reduces(lemma, noun)) and \
                     (lemma, noun) not in self.light_nouns:
                 # a dictionary pattern with its noun: 'expelled Russian diplomats', 'imposed tariffs on X';
@@ -199,12 +221,12 @@ class Predicates:
                 targets = self.cue.get("target_prep", frozenset())
                 own = [p for p in preps if (p.lower_ in targets or (lemma, noun, p.lower_) in self.onto.verbs)
                        and (lemma, "", p.lower_) not in self.onto.lexicon]
-                yield from self._noun_preps(c, (*self.kids(c), *own), consumed, noun)
+                yield from self._noun_preps(c, (*held, *own), consumed, noun)
                 continue
-            if (lemma, c.lemma_.lower()) in self.light_nouns or self.onto.carried(lemma, c.lemma_.lower()):
+            if (lemma, stuff.lemma_.lower()) in self.light_nouns or self.onto.carried(lemma, stuff.lemma_.lower()):
                 # light verb + event noun: 'impose sanctions on X', 'sanctions were imposed on X',
                 # 'issued a formal complaint to X' (a carrier verb lends the noun its prepositions)
-                yield from self._noun_preps(c, (*self.kids(c), *preps), consumed)
+                yield from self._noun_preps(stuff, (*held, *preps), consumed)
                 continue
             yield "", c, ""
             if c.i not in self.mentions:

@@ -110,10 +110,14 @@ class Rules(Arguments, References, Predicates):
                 if event is None:
                     continue
                 relation, cameo = event
+                where = location
                 if location is not None and obj_tok.i in self.mentions and \
-                        self.mentions[obj_tok.i].actor.key == location.actor.key and \
-                        not self.onto.takes_prep(lemma, prep):
-                    continue  # the place of the event, not a participant ('arrived in Moscow' is a visit)
+                        self.mentions[obj_tok.i].actor.key == location.actor.key:
+                    if not self.onto.takes_prep(lemma, prep, noun):
+                        continue  # the place of the event, not a participant
+                    # the pattern's own phrase names a participant: 'arrived in Moscow' is a visit,
+                    # 'launched missiles at Israel' an attack on Israel, not in it
+                    where = None
                 key = " ".join(p for p in (lemma, noun, prep) if p)
                 text = self.surface(v, noun, prep)
                 if obj_tok.lower_ == "other" and any(c.lower_ == "each" for c in self.kids(obj_tok)):
@@ -146,7 +150,7 @@ class Rules(Arguments, References, Predicates):
                     for o in objects:
                         yield from self._and_intent(v, Candidate(
                             s, relation, text, key, o, negated, "light_verb" if noun else rule,
-                            inherited, modality, cameo, hypothetical, location))
+                            inherited, modality, cameo, hypothetical, where))
             if not found_object and len(subjects) > 1:
                 # reciprocal subjects: 'Lavrov and Kerry met', 'China and Russia reached an agreement',
                 # 'Czechia and Albania upgraded their diplomatic ties' (a symmetric relationship noun)
