@@ -293,6 +293,7 @@ class Ontology:
         'down' is 080), and without that, as its base verb, as the dictionary's coders match
         a verb whatever particle follows it ('beat up detainees' is 'beat', 190).
         """
+        lemma = self.envoy_verb(lemma, noun)
         if " " not in lemma or lemma in self.verb_lemmas or self.reduces(lemma, noun):
             return self._lookup_event(lemma, noun, prep, generic=generic)
         base, particle = lemma.rsplit(" ", 1)
@@ -304,6 +305,14 @@ class Ontology:
                 if event is not None:
                     return event
         return self._lookup_event(base, noun, prep, generic=generic)
+
+    def envoy_verb(self, lemma: str, noun: str) -> str:
+        """'recall' for a recalling verb ('withdrew', 'pulled', 'brought home') over an envoy that
+        no pattern names with it: the dictionary writes only 'recall ambassador' (161)."""
+        if noun in self.cues.get("envoy", ()) and lemma in self.cues.get("recall", ()) and \
+                (lemma, noun) not in self.verb_nouns and (lemma, noun, "") not in self.lexicon:
+            return "recall"
+        return lemma
 
     def _lookup_event(self, lemma: str, noun: str, prep: str, *,
                       generic: bool = True) -> tuple[str, str | None] | None:

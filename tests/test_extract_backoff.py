@@ -217,7 +217,7 @@ CASES = {
          ("India", 4, "poss", "PROPN", "NNP", "India"), ("'s", 2, "case", "PART", "POS", "'s"),
          ("Ambassador", 1, "dobj", "PROPN", "NNP", "Ambassador")],
         [(0, 1, "GPE", "PAK"), (2, 3, "GPE", "IND")],
-        {("PAK", "ploverConsult", "IND-GOV", False, False, None)},
+        {("PAK", "criticizes", "IND-GOV", False, False, None)},  # summoning an envoy is a protest
     ),
     "a reciprocal event that is only talked about is a consultation: 'they discussed cooperation between the US and Fiji'": (
         [("they", 1, "nsubj", "PRON", "PRP", "they"), ("discussed", 1, "ROOT", "VERB", "VBD", "discuss"),
@@ -526,6 +526,37 @@ CASES = {
         [(0, 1, "GPE", "RUS"), (7, 8, "GPE", "UKR")],
         {("RUS", "attacks", "UKR", False, False, None)},
     ),
+    # acts on an envoy follow the CAMEO dictionary's 'recall/expel ambassador' (161, SANCTION),
+    # whatever the verb of recalling and however the envoy is named
+    "recalling an envoy: 'France recalled its ambassador from Niger'": (
+        [("France", 1, "nsubj", "PROPN", "NNP", "France"), ("recalled", 1, "ROOT", "VERB", "VBD", "recall"),
+         ("its", 3, "poss", "PRON", "PRP$", "its"), ("ambassador", 1, "dobj", "NOUN", "NN", "ambassador"),
+         ("from", 3, "prep", "ADP", "IN", "from"), ("Niger", 4, "pobj", "PROPN", "NNP", "Niger")],
+        [(0, 1, "GPE", "FRA"), (5, 6, "GPE", "NER")],
+        {("FRA", "ploverSanction", "NER", False, False, None)},
+    ),
+    "a recalling verb reads as 'recall', co-subjects are no objects: 'Canada and Australia pulled their envoys from India'": (
+        [("Canada", 3, "nsubj", "PROPN", "NNP", "Canada"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("Australia", 0, "conj", "PROPN", "NNP", "Australia"), ("pulled", 3, "ROOT", "VERB", "VBD", "pull"),
+         ("their", 5, "poss", "PRON", "PRP$", "their"), ("envoys", 3, "dobj", "NOUN", "NNS", "envoy"),
+         ("from", 3, "prep", "ADP", "IN", "from"), ("India", 6, "pobj", "PROPN", "NNP", "India")],
+        [(0, 1, "GPE", "CAN"), (2, 3, "GPE", "AUS"), (7, 8, "GPE", "IND")],
+        {("CAN", "ploverSanction", "IND", False, False, None), ("AUS", "ploverSanction", "IND", False, False, None)},
+    ),
+    "an envoy named by title: 'Ecuador expelled U.S. ambassador Heather Hodges'": (
+        [("Ecuador", 1, "nsubj", "PROPN", "NNP", "Ecuador"), ("expelled", 1, "ROOT", "VERB", "VBD", "expel"),
+         ("U.S.", 5, "compound", "PROPN", "NNP", "U.S."), ("ambassador", 5, "compound", "NOUN", "NN", "ambassador"),
+         ("Heather", 5, "compound", "PROPN", "NNP", "Heather"), ("Hodges", 1, "dobj", "PROPN", "NNP", "Hodges")],
+        [(0, 1, "GPE", "ECU"), (2, 3, "GPE", "USA"), (4, 6, "PERSON", None)],
+        {("ECU", "ploverSanction", "x-person-heather-hodges", False, False, None)},
+    ),
+    "summoning an envoy is a diplomatic protest: 'Britain summoned the Russian ambassador'": (
+        [("Britain", 1, "nsubj", "PROPN", "NNP", "Britain"), ("summoned", 1, "ROOT", "VERB", "VBD", "summon"),
+         ("the", 4, "det", "DET", "DT", "the"), ("Russian", 4, "amod", "ADJ", "JJ", "russian"),
+         ("ambassador", 1, "dobj", "NOUN", "NN", "ambassador")],
+        [(0, 1, "GPE", "GBR"), (3, 4, "NORP", "RUS")],
+        {("GBR", "criticizes", "RUS-GOV", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),
@@ -544,7 +575,9 @@ def test_extract_backoff_rule(onto, make_doc, name):
 
 @pytest.mark.parametrize("lemma,noun,prep,relation", [
     ("impose", "sanction", "against", "sanctions"),  # a light-noun row does not hide other prepositions
-    ("withdraw", "ambassador", "from", "retreatsFrom"),
+    ("withdraw", "ambassador", "from", "ploverSanction"),  # the dictionary's 'withdraw ambassador' (161)
+    ("pull", "ambassador", "", "ploverSanction"),  # a recalling verb over an envoy reads as 'recall'
+    ("pull", "", "out of", "retreatsFrom"),
     ("zzz", "", "to", "relatedTo"),
     ("have", "", "", None),
     # phrasal verbs no table names as such: the dictionary's particle slot, else the base verb

@@ -161,6 +161,27 @@ class Predicates:
                     elif g.dep_ == "prep":
                         yield from ((g.lower_, x, key or noun.lemma_.lower()) for x in self.kids(g) if x.dep_ == "pobj")
 
+    def is_envoy(self, tok: Token) -> bool:
+        """Whether a noun names a state's envoy: 'the ambassador', or a name with an envoy title
+        ('ambassador Heather Hodges', 'Ecuadorian ambassador Luis Gallegos')."""
+        envoys = self.cue.get("envoy", frozenset())
+        if tok.lemma_.lower() in envoys:
+            return True
+        return tok.pos_ == "PROPN" and any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in envoys
+                                           for c in self.kids(tok))
+
+    def envoy_noun(self, lemma: str, tok: Token) -> str:
+        """The word a pattern of ``lemma`` names an envoy object with ('recall ambassador', 'expel
+        diplomat', our 'summon ambassador'), or '' when the object is no envoy or no pattern
+        names the verb with one. A recalling verb ('withdrew', 'pulled') reads as 'recall'."""
+        if not self.is_envoy(tok):
+            return ""
+        for noun in (tok.lemma_.lower(), "ambassador", "diplomat"):
+            verb = self.onto.envoy_verb(lemma, noun)
+            if (verb, noun, "") in self.onto.lexicon or (verb, noun) in self.onto.verb_nouns:
+                return noun
+        return ""
+
     def content(self, noun: Token) -> Token:
         """What a partitive noun measures out, which is what a pattern names: 'missiles' in 'a
         barrage of missiles' and 'a missile barrage', 'arms' in 'a shipment of arms'."""
@@ -207,6 +228,17 @@ class Predicates:
                 continue
             stuff = self.content(c)
             noun = self.pattern_noun(lemma, stuff)
+            envoy = self.envoy_noun(lemma, c)
+            if envoy:
+                # a diplomatic act on an envoy, whoever the envoy is named as ('recalled its
+                # ambassador from Niger', 'summoned the Russian ambassador, Andrey Kelin',
+                # 'expelled U.S. ambassador Heather Hodges'): the envoy is the target, the
+                # pattern the dictionary's or our lexicon's for the class
+                yield "", c, envoy
+                targets = self.cue.get("target_prep", frozenset())
+                yield from self._noun_preps(c, [p for p in (*self.kids(c), *preps) if p.lower_ in targets],
+                                            consumed, envoy)
+                continue
             # the phrases of a partitive and of what it measures out: 'a barrage of rockets at X'
             held = [k for k in (*self.kids(c), *(self.kids(stuff) if stuff.i != c.i else ())) if k.i != stuff.head.i]
             if ((lemma, noun) in self.onto.verb_nouns or self.onto.reduces(lemma, noun)) and \

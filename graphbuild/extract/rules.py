@@ -134,8 +134,9 @@ class Rules(Arguments, References, Predicates):
                 if relation == "relatedTo":
                     # an unknown verb over an event's possessor says too little ('spoke on Xi's visit')
                     objects = [o for o in objects if o.how != "event"]
+                objects = _not_co_subjects(subjects, objects)
                 if not noun and not prep and lemma in self.cue.get("directive", ()) and \
-                        obj_tok.lemma_.lower() in self.cue.get("envoy", ()) and any(
+                        self.is_envoy(obj_tok) and any(
                         c.dep_ == "xcomp" and c.lemma_.lower() in self.cue.get("departure", ()) for c in self.kids(v)):
                     # 'ordered the French ambassador to leave the country' expels the envoy (CAMEO 16)
                     relation, cameo = self.onto.lookup_event(*EXPULSION, "", generic=False) or (relation, cameo)
@@ -381,7 +382,8 @@ class Rules(Arguments, References, Predicates):
             intent = pred.lemma_.lower() in self.intent_words | self.cue.get("refusal", frozenset())
             for prep, tok, direct in self.object_side(v, passive):
                 direct = direct or intent
-                objects = [o for o in self.actors_of(tok) if o.actor.key not in taken and o.how != "event"]
+                objects = _not_co_subjects(subjects, [o for o in self.actors_of(tok)
+                                                      if o.actor.key not in taken and o.how != "event"])
                 if not objects:
                     continue
                 if stative:  # the verb's own sense: 'is opposed to X' opposes X
@@ -553,6 +555,15 @@ class Rules(Arguments, References, Predicates):
         return found
 
 
+
+
+def _not_co_subjects(subjects: list[Arg], objects: list[Arg]) -> list[Arg]:
+    """Objects without the co-subjects of the same verb, or what they own: 'Canada and Australia
+    withdrew their ambassadors' are their own governments' envoys, no act of one on the other."""
+    if len(subjects) < 2:
+        return objects
+    own = {s.actor.key for s in subjects} | {s.actor.country for s in subjects if s.actor.country}
+    return [o for o in objects if o.actor.key not in own and o.actor.country not in own]
 
 
 def _two_states(a: Arg, b: Arg) -> bool:
