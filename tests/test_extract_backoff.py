@@ -557,6 +557,34 @@ CASES = {
         [(0, 1, "GPE", "GBR"), (3, 4, "NORP", "RUS")],
         {("GBR", "criticizes", "RUS-GOV", False, False, None)},
     ),
+    # armed clashes are symmetric: a fight between two sides relates them both ways
+    "fighting between: 'fighting between Thailand and Cambodia'": (
+        [("fighting", 0, "ROOT", "NOUN", "NN", "fighting"), ("between", 0, "prep", "ADP", "IN", "between"),
+         ("Thailand", 1, "pobj", "PROPN", "NNP", "Thailand"), ("and", 2, "cc", "CCONJ", "CC", "and"),
+         ("Cambodia", 2, "conj", "PROPN", "NNP", "Cambodia")],
+        [(2, 3, "GPE", "THA"), (4, 5, "GPE", "KHM")],
+        {("THA", "fightsWith", "KHM", False, False, None), ("KHM", "fightsWith", "THA", False, False, None)},
+    ),
+    "a pact between: 'a security pact between China and Fiji'": (
+        [("a", 2, "det", "DET", "DT", "a"), ("security", 2, "compound", "NOUN", "NN", "security"),
+         ("pact", 2, "ROOT", "NOUN", "NN", "pact"), ("between", 2, "prep", "ADP", "IN", "between"),
+         ("China", 3, "pobj", "PROPN", "NNP", "China"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+         ("Fiji", 4, "conj", "PROPN", "NNP", "Fiji")],
+        [(4, 5, "GPE", "CHN"), (6, 7, "GPE", "FJI")],
+        {("CHN", "agreesWith", "FJI", False, False, None), ("FJI", "agreesWith", "CHN", False, False, None)},
+    ),
+    "clash with: 'India clashed with China'": (
+        [("India", 1, "nsubj", "PROPN", "NNP", "India"), ("clashed", 1, "ROOT", "VERB", "VBD", "clash"),
+         ("with", 1, "prep", "ADP", "IN", "with"), ("China", 2, "pobj", "PROPN", "NNP", "China")],
+        [(0, 1, "GPE", "IND"), (3, 4, "GPE", "CHN")],
+        {("IND", "fightsWith", "CHN", False, False, None)},
+    ),
+    "'call upon' is a request: 'Afghanistan called upon Pakistan'": (
+        [("Afghanistan", 1, "nsubj", "PROPN", "NNP", "Afghanistan"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+         ("upon", 1, "prep", "ADP", "IN", "upon"), ("Pakistan", 2, "pobj", "PROPN", "NNP", "Pakistan")],
+        [(0, 1, "GPE", "AFG"), (3, 4, "GPE", "PAK")],
+        {("AFG", "requests", "PAK", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),
