@@ -11,6 +11,7 @@ import csv
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -562,7 +563,9 @@ def _load_ontology(d: Path) -> Ontology:
     where = cache_dir()
     if where is None or not d.is_dir():
         return _read_ontology(d)
-    path = where / f"ontology-{CACHE_FORMAT}-{ontology_fingerprint(d)[:40]}.pickle"
+    # keyed by the data and by this loader's code: a new release reading the same files anew
+    loader = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    path = where / f"ontology-{CACHE_FORMAT}-{ontology_fingerprint(d)[:40]}-{loader}.pickle"
     try:
         with path.open("rb") as fh:
             cached = pickle.load(fh)
@@ -698,9 +701,26 @@ def _load_dictionary_actors(
             if kind == "State" and name == row_label:
                 continue  # the state's own name is the curated table's
             claimed.add(name)
-            aliases += [Alias(v, key, label, alias_kind) for v in _variants(name)]
+            kind_of = "name" if kind == "State" and _names_state(name, row_label) else alias_kind
+            aliases += [Alias(v, key, label, kind_of) for v in _variants(name)]
     return (actors, aliases, {k: tuple(sorted(v, key=lambda r: (r.start, r.end))) for k, v in roles.items()},
             homonyms)
+
+
+# words a state's other names share with its label that do not make them names of the state
+GENERIC_NAME_WORDS = frozenset({"the", "of", "and", "republic", "democratic", "state", "states", "kingdom",
+                                "federal", "islamic", "people's", "united", "union", "south", "north",
+                                "east", "west", "new", "saint", "st", "rep", "dem"})
+
+
+def _names_state(alias: str, label: str) -> bool:
+    """Whether a Phoenix alias of a state row is another name of the state ('Democratic Republic
+    of Congo', 'DR Congo') rather than one of the places the row also lists ('Goma', 'Kasai'):
+    the names share a distinctive word of the state's label. A place acts for no state as a
+    subject; a name of the state does."""
+    def words(text: str) -> set[str]:
+        return {w for w in re.split(r"[\s().,-]+", text.lower()) if w and w not in GENERIC_NAME_WORDS}
+    return bool(words(alias) & words(label))
 
 
 def _load_dictionaries(d: Path, sectors: dict[str, tuple[str, str]]

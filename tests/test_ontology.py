@@ -120,3 +120,25 @@ def test_ontology_disk_cache_keyed_by_fingerprint(tmp_path, monkeypatch, change)
 def test_ontology_plover_of_code_prefers_curated_alignment(onto, code, plover):
     # the table files 057 under SUPPORT and 163 under COERCE; our relations keep PLOVER's gold coding
     assert onto.plover_of_code(code) == plover
+
+
+@pytest.mark.parametrize("alias,label,is_name", [
+    ("Democratic Republic of Congo", "Democratic Republic of the Congo", True),
+    ("DR Congo", "Democratic Republic of the Congo", True),
+    ("Goma", "Democratic Republic of the Congo", False),  # a city the state's row lists
+    ("Kasai Oriental", "Democratic Republic of the Congo", False),
+    ("Republic of Kazakhstan", "Kazakhstan", True),
+    ("Republic of Korea", "South Korea", True),
+    ("Zaire", "Democratic Republic of the Congo", False),  # an old name sharing no word stays a place
+])
+def test_ontology_tells_a_states_other_names_from_its_places(alias, label, is_name):
+    from graphbuild.ontology import _names_state
+    assert _names_state(alias, label) is is_name
+
+
+def test_ontology_another_name_of_a_state_acts_as_subject(onto):
+    """'Democratic Republic of Congo' (a Phoenix alias) names the state, not a place: as a
+    subject it acts (a city as a subject acts for no state)."""
+    names = {a.text: a.kind for a in onto.aliases if a.key == "COD"}
+    assert names["Democratic Republic of Congo"] == "name"
+    assert names["Goma"] == "city"
