@@ -585,6 +585,29 @@ CASES = {
         [(0, 1, "GPE", "AFG"), (3, 4, "GPE", "PAK")],
         {("AFG", "requests", "PAK", False, False, None)},
     ),
+    # a labelling verb means what its label says: blame criticizes, praise praises, no phone call
+    "a label of blame: 'Somalia called Ethiopia's deal illegal'": (
+        [("Somalia", 1, "nsubj", "PROPN", "NNP", "Somalia"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+         ("Ethiopia", 4, "poss", "PROPN", "NNP", "Ethiopia"), ("'s", 2, "case", "PART", "POS", "'s"),
+         ("deal", 1, "dobj", "NOUN", "NN", "deal"), ("illegal", 1, "oprd", "ADJ", "JJ", "illegal")],
+        [(0, 1, "GPE", "SOM"), (2, 3, "GPE", "ETH")],
+        {("SOM", "criticizes", "ETH", False, False, None)},
+    ),
+    "a label of praise: 'China called Japan's proposal constructive'": (
+        [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+         ("Japan", 4, "poss", "PROPN", "NNP", "Japan"), ("'s", 2, "case", "PART", "POS", "'s"),
+         ("proposal", 1, "dobj", "NOUN", "NN", "proposal"), ("constructive", 1, "oprd", "ADJ", "JJ", "constructive")],
+        [(0, 1, "GPE", "CHN"), (2, 3, "GPE", "JPN")],
+        {("CHN", "praises", "JPN", False, False, None)},
+    ),
+    "a verb complement is no label: 'the US called on Myanmar to release prisoners'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("called", 2, "ROOT", "VERB", "VBD", "call"), ("on", 2, "prep", "ADP", "IN", "on"),
+         ("Myanmar", 3, "pobj", "PROPN", "NNP", "Myanmar"), ("to", 6, "aux", "PART", "TO", "to"),
+         ("release", 2, "xcomp", "VERB", "VB", "release"), ("prisoners", 6, "dobj", "NOUN", "NNS", "prisoner")],
+        [(1, 2, "GPE", "USA"), (4, 5, "GPE", "MMR")],
+        {("USA", "requests", "MMR", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

@@ -413,6 +413,26 @@ class Predicates:
             t = head  # 'wants to be ready to', 'plans to'
         return None
 
+    def label_event(self, v: Token) -> tuple[str, str | None] | None:
+        """A labelling verb's sense, by the label it gives: 'called the deal illegal', 'described
+        it as another hostile step' criticize (CAMEO 111), 'called the talks fruitful' praises;
+        another label names no event ('called' is then no phone call). None when ``v`` gives no
+        label, so the lexicon decides."""
+        if v.lemma_.lower() not in self.cue.get("labelling", ()):
+            return None
+        # a label is a noun or adjective ('called the deal illegal'), not an act ('called on X to release')
+        labels = [c for c in self.kids(v) if c.dep_ in ("oprd", "xcomp", "acomp") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
+        labels += [g for p in self.kids(v) if p.dep_ == "prep" and p.lower_ == "as" for g in self.kids(p)
+                   if g.dep_ == "pobj"]
+        if not labels:
+            return None
+        words = {w for label in labels for t in label.subtree for w in (t.lower_, t.lemma_.lower())}
+        if words & self.cue.get("pejorative", frozenset()):
+            return "criticizes", None
+        if words & self.cue.get("laudatory", frozenset()):
+            return "praises", None
+        return "relatedTo", None
+
     def obliged(self, clause: Token) -> bool:
         """Whether a clause states an obligation: 'Sudan must return', 'Iraq has to withdraw'. The
         auxiliary 'have' is the perfect ('Iraq had attacked'), an obligation only as the head of a

@@ -105,8 +105,9 @@ class Rules(Arguments, References, Predicates):
             found_object = False
             hypothetical = self.is_hypothetical(v)
             location = self.location(v)
+            label = self.label_event(v)
             for prep, obj_tok, noun in self.object_slots(v, passive):
-                event = self.onto.lookup_event(lemma, noun, prep)
+                event = label or self.onto.lookup_event(lemma, noun, prep)
                 if event is None:
                     continue
                 relation, cameo = event
@@ -391,7 +392,7 @@ class Rules(Arguments, References, Predicates):
                 else:
                     event = (self.onto.lookup_event(lemma, "", prep, generic=False)
                              or self.onto.lookup_event(lemma, "", "", generic=False) if direct else None)
-                relation, cameo = event if event is not None else ("relatedTo", None)
+                relation, cameo = self.label_event(v) or (event if event is not None else ("relatedTo", None))
                 key = " ".join(p for p in (lemma, prep) if p)
                 text = self.surface(v, prep)
                 for s in subjects:
@@ -485,7 +486,7 @@ class Rules(Arguments, References, Predicates):
                 continue
             inside = {t.i for t in subj_toks for t in t.subtree}  # the subject's own phrase
             # the clause's verb names the event when the lexicon or the CAMEO dictionary types it
-            event = self.onto.lookup_event(self.verb_lemma(v), "", "", generic=False)
+            event = self.label_event(v) or self.onto.lookup_event(self.verb_lemma(v), "", "", generic=False)
             relation, cameo = event if event is not None and self.onto.relations[event[0]].plover else \
                 ("relatedTo", None)
             accused = self._accused(v)
