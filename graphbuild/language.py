@@ -87,9 +87,17 @@ def split_by_language(text: str) -> Split:
     return Split(language=main, foreign=tuple(foreign), counts=counts)
 
 
+# Typographic quotes and apostrophes as the parser knows them, one character for one: the small
+# English model, trained mostly on straight quotes, misparses "Turkey’s ambassador" (the
+# possessive read as a modifier of a coordinated noun) where it parses "Turkey's ambassador".
+STRAIGHT_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                                 "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+
+
 def readable(text: str, foreign: tuple[tuple[int, int], ...]) -> str:
-    """The text the rules read: lines in other languages blanked to spaces, so every offset
-    still points into the document's own text."""
+    """The text the rules read: typographic quotes made straight and lines in other languages
+    blanked to spaces, so every offset still points into the document's own text."""
+    text = text.translate(STRAIGHT_QUOTES)
     if not foreign:
         return text
     out, start = [], 0

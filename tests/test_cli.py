@@ -111,6 +111,28 @@ def test_cli_extract_short_texts(runner, tmp_path, text, expected):
     assert expected in got
 
 
+def test_cli_extract_reads_typographic_quotes_and_keeps_them(runner, tmp_path):
+    """The parser reads "Turkey’s" as "Turkey's" (the small model misparses the curly form); the
+    statement's sentence and offsets are still the document's own characters."""
+    text = "Iraq cancelled a ministerial visit and summoned Turkey’s ambassador as it blamed Ankara."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    summons = [r for r in rows if r["subject"]["country"] == "IRQ" and r["object"]["country"] == "TUR"
+               and r["relation"]["plover"] == "ACCUSE"]
+    assert summons, rows
+    assert summons[0]["sentence"] == text
+
+
+def test_language_readable_straightens_quotes_one_for_one():
+    from graphbuild.language import readable
+
+    text = "“Turkey’s ambassador” ‘left’"
+    out = readable(text, ())
+    assert out == "\"Turkey's ambassador\" 'left'" and len(out) == len(text)
+
+
 def test_cli_negated_fact_is_flagged_not_asserted(runner, tmp_path):
     (tmp_path / "a.txt").write_text("Russia does not support Japan.", encoding="utf-8")
     out = tmp_path / "out"

@@ -98,7 +98,7 @@ class Extractor:
             best: dict[tuple[str, str, str, bool, bool], Triple] = {}
             where: tuple[str, int, int] | None = None  # the sentence's text and span, made once
             for cand in rules.sentence_candidates(sent):
-                where = where or self._sentence_span(sent, offset)
+                where = where or self._sentence_span(sent, offset, document.text)
                 triple = self._to_triple(cand, where, index, document)
                 key = (triple.subject.key, triple.relation, triple.object.key, triple.negated,
                        triple.hypothetical)
@@ -114,13 +114,18 @@ class Extractor:
             yield from _without_idle_links(best.values(), self.onto)
 
     @staticmethod
-    def _sentence_span(sent: Span, offset: int) -> tuple[str, int, int]:
-        """The sentence as one line of text, with its start and end in the whole document."""
+    def _sentence_span(sent: Span, offset: int, source: str = "") -> tuple[str, int, int]:
+        """The sentence as one line of text, with its start and end in the whole document. The
+        words are the document's own (the parser read them with straight quotes, see
+        ``language.readable``), whenever the document's text is at hand."""
         text = sent.text
         lead = len(text) - len(text.lstrip())
         stripped = text.strip()
         start = offset + sent.start_char + lead
-        return " ".join(stripped.split()), start, start + len(stripped)
+        end = start + len(stripped)
+        if len(source) >= end:
+            stripped = source[start:end]
+        return " ".join(stripped.split()), start, end
 
     def _to_triple(self, cand: Candidate, where: tuple[str, int, int], index: int, document: Document) -> Triple:
         conf = RULE_CONFIDENCE["generic" if cand.relation == "relatedTo" and cand.rule not in ("argument", "clause")
