@@ -213,9 +213,9 @@ class ActorResolver:
 
     @staticmethod
     def _corefer_surnames(doc: Doc, index: dict[int, Mention]) -> None:
-        """A person named by surname alone ('Pompeo', 'Mr Lavrov') is the one person of the
-        document named earlier with that surname ('Michael R. Pompeo'); with two candidates
-        ('George Bush', 'Jeb Bush') it stays as it is."""
+        """A person named by surname alone ('Pompeo', 'Mr Lavrov', 'Hua') is the one person of
+        the document named earlier with that surname ('Michael R. Pompeo', 'Hua Chunying'); with
+        two candidates ('George Bush', 'Jeb Bush') it stays as it is."""
         by_surname: dict[str, dict[str, Actor]] = {}
         seen: set[int] = set()
         for i in sorted(index):
@@ -232,7 +232,10 @@ class ActorResolver:
                 _put(index, Mention(next(iter(earlier.values())), m.start, m.end, m.demonym, "coref", m.place))
                 continue
             if len(words) > 1 or m.actor.linked:
-                by_surname.setdefault(surname, {})[m.actor.key] = m.actor
+                # the family name comes first in Chinese, Korean, Vietnamese and Hungarian names
+                # ('Hua Chunying' ... 'Hua said'): either end of the full name may come back alone
+                for name in {surname, words[0]}:
+                    by_surname.setdefault(name, {})[m.actor.key] = m.actor
 
     def _title_country(self, ent: Span, index: dict[int, Mention]) -> str | None:
         """ISO-3 of a state (or demonym) modifying the entity's head inside its noun phrase, or

@@ -51,6 +51,15 @@ def test_actors_surname_corefers_with_full_name(onto, make_doc):
     assert found[3][0] == found[1][0] == "x-person-michael-zorvanek"
 
 
+def test_actors_family_name_first_corefers_with_full_name(onto, make_doc):
+    """'Hua Chunying ... Hua said': the family name comes first in Chinese names."""
+    doc = make_doc(rows(("Zhao", 1, "compound"), ("Lixiang", 2, "nsubj"), ("spoke", 2, "ROOT"),
+                        ("Zhao", 4, "nsubj"), ("left", 4, "ROOT")),
+                   [(0, 2, "PERSON", ""), (3, 4, "PERSON", "")])
+    found = keys(onto, doc)
+    assert found[3][0] == found[1][0] == "x-person-zhao-lixiang"
+
+
 def test_actors_two_persons_with_one_surname_stay_apart(onto, make_doc):
     doc = make_doc(rows(("Ann", 1, "compound"), ("Zorvanek", 1, "ROOT"), ("Bob", 3, "compound"),
                         ("Zorvanek", 3, "ROOT"), ("Zorvanek", 4, "ROOT")),
