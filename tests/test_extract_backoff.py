@@ -608,6 +608,12 @@ CASES = {
         [(1, 2, "GPE", "USA"), (4, 5, "GPE", "MMR")],
         {("USA", "requests", "MMR", False, False, None)},
     ),
+    "troops leaving withdraw: 'French troops left Chad'": (
+        [("French", 1, "amod", "ADJ", "JJ", "french"), ("troops", 2, "nsubj", "NOUN", "NNS", "troop"),
+         ("left", 2, "ROOT", "VERB", "VBD", "leave"), ("Chad", 2, "dobj", "PROPN", "NNP", "Chad")],
+        [(0, 1, "NORP", "FRA"), (3, 4, "GPE", "TCD")],
+        {("FRA-MIL", "retreatsFrom", "TCD", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

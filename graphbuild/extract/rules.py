@@ -112,6 +112,10 @@ class Rules(Arguments, References, Predicates):
                     continue
                 relation, cameo = event
                 where = location
+                if not noun and lemma in self.cue.get("departure", ()) and subjects and \
+                        all(a.actor.sector == "MIL" for a in subjects):
+                    # troops leaving a country withdraw from it (CAMEO 0874), not end a visit
+                    relation, cameo = "retreatsFrom", None
                 if location is not None and obj_tok.i in self.mentions and \
                         self.mentions[obj_tok.i].actor.key == location.actor.key:
                     if not self.onto.takes_prep(lemma, prep, noun):
