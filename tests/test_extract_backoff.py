@@ -614,6 +614,14 @@ CASES = {
         [(0, 1, "NORP", "FRA"), (3, 4, "GPE", "TCD")],
         {("FRA-MIL", "retreatsFrom", "TCD", False, False, None)},
     ),
+    "an act in protest is a protest too: 'Mexico recalled its ambassador from Peru in protest'": (
+        [("Mexico", 1, "nsubj", "PROPN", "NNP", "Mexico"), ("recalled", 1, "ROOT", "VERB", "VBD", "recall"),
+         ("its", 3, "poss", "PRON", "PRP$", "its"), ("ambassador", 1, "dobj", "NOUN", "NN", "ambassador"),
+         ("from", 1, "prep", "ADP", "IN", "from"), ("Peru", 4, "pobj", "PROPN", "NNP", "Peru"),
+         ("in", 1, "prep", "ADP", "IN", "in"), ("protest", 6, "pobj", "NOUN", "NN", "protest")],
+        [(0, 1, "GPE", "MEX"), (5, 6, "GPE", "PER")],
+        {("MEX", "ploverSanction", "PER", False, False, None), ("MEX", "criticizes", "PER", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

@@ -152,11 +152,16 @@ class Rules(Arguments, References, Predicates):
                     relation, cameo = self.onto.dictionary_event((lemma, "", "")) or (relation, cameo)
                 found_object = found_object or any(o.actor.key not in {s.actor.key for s in subjects}
                                                    for o in objects)
+                protest = self.in_protest(v) if relation != "relatedTo" else None
                 for s in subjects:
                     for o in objects:
                         yield from self._and_intent(v, Candidate(
                             s, relation, text, key, o, negated, "light_verb" if noun else rule,
                             inherited, modality, cameo, hypothetical, where))
+                        if protest is not None and not negated and not hypothetical:
+                            # an act done 'in protest' is also a protest to its target (CAMEO 11)
+                            yield Candidate(s, "criticizes", f"{v.text} in {protest.text}", protest.lemma_.lower(),
+                                            o, False, rule, inherited, None, None, False, where)
             if not found_object and len(subjects) > 1:
                 # reciprocal subjects: 'Lavrov and Kerry met', 'China and Russia reached an agreement',
                 # 'Czechia and Albania upgraded their diplomatic ties' (a symmetric relationship noun)
@@ -188,6 +193,15 @@ class Rules(Arguments, References, Predicates):
                         yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality,
                                                location, code or None)
                         break
+
+    def in_protest(self, v: Token) -> Token | None:
+        """The protest noun of 'recalled its ambassador in protest', 'walked out in protest at ...'."""
+        for p in self.kids(v):
+            if p.dep_ == "prep" and p.lower_ == "in":
+                for g in self.kids(p):
+                    if g.dep_ == "pobj" and g.lemma_.lower() in self.cue.get("protest_noun", ()):
+                        return g
+        return None
 
     def _and_intent(self, v: Token, cand: Candidate) -> Iterator[Candidate]:
         """The candidate, and when it is an intended act ('vowed to retaliate against Iran', 'is
