@@ -622,6 +622,23 @@ CASES = {
         [(0, 1, "GPE", "MEX"), (5, 6, "GPE", "PER")],
         {("MEX", "ploverSanction", "PER", False, False, None), ("MEX", "criticizes", "PER", False, False, None)},
     ),
+    # a reported promise of retribution is a threat to whoever will pay; a report of the past is not
+    "retribution reported: 'Russia said Ukraine will pay the price'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+         ("Ukraine", 4, "nsubj", "PROPN", "NNP", "Ukraine"), ("will", 4, "aux", "AUX", "MD", "will"),
+         ("pay", 1, "ccomp", "VERB", "VB", "pay"), ("the", 6, "det", "DET", "DT", "the"),
+         ("price", 4, "dobj", "NOUN", "NN", "price")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "UKR")],
+        {("RUS", "threatens", "UKR", False, False, None)},
+    ),
+    "retribution in a joined clause: 'Iran erred and it will pay, Israel said'": (
+        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("erred", 7, "ccomp", "VERB", "VBD", "err"),
+         ("and", 1, "cc", "CCONJ", "CC", "and"), ("it", 5, "nsubj", "PRON", "PRP", "it"),
+         ("will", 5, "aux", "AUX", "MD", "will"), ("pay", 1, "conj", "VERB", "VB", "pay"),
+         ("Israel", 7, "nsubj", "PROPN", "NNP", "Israel"), ("said", 7, "ROOT", "VERB", "VBD", "say")],
+        [(0, 1, "GPE", "IRN"), (6, 7, "GPE", "ISR")],
+        {("ISR", "threatens", "IRN", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

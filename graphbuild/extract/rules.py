@@ -439,13 +439,17 @@ class Rules(Arguments, References, Predicates):
                 obliged = self.obliged(clause)
                 own = self.onto.lookup_event(lemma, "", "", generic=False)
                 hostile = own is not None and self.onto.relations[own[0]].quad == "VerbalConflict"
-                if lemma not in directive and not obliged and not hostile:
+                # 'X said Y will pay for it', '... would have severe consequences': a threat
+                payers = [] if lemma in directive or obliged or hostile else self.retribution(clause)
+                if lemma not in directive and not obliged and not hostile and not payers:
                     continue  # 'X said Y attacked Z' reports Y's act; it is no act of X towards Y
                 if speakers is None:
                     subj_toks, inherited = self.subject_tokens(v)
                     speakers = [a for t in subj_toks for a in self.actors_of(t)]
-                addressees = [a for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass")
-                              for a in self.actors_of(c)]
+                addressees = payers or [a for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass")
+                                        for a in self.actors_of(c)]
+                if payers:
+                    own, hostile = self.onto.lookup_event("threaten", "", ""), True
                 marker = next((g.lower_ for g in self.kids(clause) if g.dep_ == "mark" and g.lower_ == "for"), "")
                 if lemma in directive:
                     # 'called for Y to ...' is a demand whatever 'call' alone means (a phone call)
@@ -460,6 +464,22 @@ class Rules(Arguments, References, Predicates):
                     for o in addressees:
                         yield Candidate(s, relation, self.surface(v), lemma, o, self.is_negated(v), "speech_act",
                                         inherited, self.modality(v), cameo, self.is_hypothetical(v))
+
+    def retribution(self, clause: Token) -> list[Arg]:
+        """Who a reported clause says will pay: the subjects of the clause, or of a clause joined
+        to it, that has a future or conditional auxiliary and a word of retribution ('and it will
+        pay for it', 'would face severe consequences', 'Iran's attack would have severe
+        consequences'). Event coders code such a report as a threat (CAMEO 13)."""
+        future = self.cue.get("future", frozenset()) | {"would"}
+        words = self.cue.get("retribution", frozenset())
+        payers: list[Arg] = []
+        for cl in (clause, *(c for c in self.kids(clause) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))):
+            if not any(c.dep_ == "aux" and c.lower_ in future for c in self.kids(cl)):
+                continue
+            if not any(t.lemma_.lower() in words for t in cl.subtree):
+                continue
+            payers += [a for c in self.kids(cl) if c.dep_ in ("nsubj", "nsubjpass") for a in self.actors_of(c)]
+        return payers
 
     def condition_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """A threat's or a warning's condition names whom it is aimed at: 'the Druze threatened to
