@@ -639,6 +639,14 @@ CASES = {
         [(0, 1, "GPE", "IRN"), (6, 7, "GPE", "ISR")],
         {("ISR", "threatens", "IRN", False, False, None)},
     ),
+    # a verb of adoption carries its event noun as 'impose' does
+    "adoption carries the event noun: 'Britain approved new sanctions against Russia'": (
+        [("Britain", 1, "nsubj", "PROPN", "NNP", "Britain"), ("approved", 1, "ROOT", "VERB", "VBD", "approve"),
+         ("new", 3, "amod", "ADJ", "JJ", "new"), ("sanctions", 1, "dobj", "NOUN", "NNS", "sanction"),
+         ("against", 3, "prep", "ADP", "IN", "against"), ("Russia", 4, "pobj", "PROPN", "NNP", "Russia")],
+        [(0, 1, "GPE", "GBR"), (5, 6, "GPE", "RUS")],
+        {("GBR", "sanctions", "RUS", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

@@ -277,7 +277,9 @@ class Rules(Arguments, References, Predicates):
                 agents = [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)] or agents
                 # and a pattern naming the verb with its noun says what they mean together
                 # ('lodged a protest' is a diplomatic complaint, not a street protest)
-                event = self.onto.lookup_event(self.verb_lemma(n.head), n.lemma_.lower(), "", generic=False)
+                verb = self.verb_lemma(n.head)
+                event = None if (verb, n.lemma_.lower()) in self.light_nouns else \
+                    self.onto.lookup_event(verb, n.lemma_.lower(), "", generic=False)  # our rows first
                 relation = event[0] if event is not None else relation
             # A governing verb negates or hedges the event only when it merely carries it
             # ('did not pay a visit', 'felt no pressure'), not when it is an event of its own
