@@ -668,6 +668,8 @@ def test_extract_backoff_rule(onto, make_doc, name):
     ("withdraw", "ambassador", "from", "ploverSanction"),  # the dictionary's 'withdraw ambassador' (161)
     ("pull", "ambassador", "", "ploverSanction"),  # a recalling verb over an envoy reads as 'recall'
     ("pull", "", "out of", "retreatsFrom"),
+    ("provide", "", "to", "aids"),  # providing to a state is aid (CAMEO 070), as PLOVER's coders code it
+    ("supply", "", "to", "supplies"),
     ("zzz", "", "to", "relatedTo"),
     ("have", "", "", None),
     # phrasal verbs no table names as such: the dictionary's particle slot, else the base verb
