@@ -647,6 +647,22 @@ CASES = {
         [(0, 1, "GPE", "GBR"), (5, 6, "GPE", "RUS")],
         {("GBR", "sanctions", "RUS", False, False, None)},
     ),
+    "a measure's phrases belong to the noun: 'the US imposed duties of 25 percent on China'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("imposed", 2, "ROOT", "VERB", "VBD", "impose"), ("duties", 2, "dobj", "NOUN", "NNS", "duty"),
+         ("of", 3, "prep", "ADP", "IN", "of"), ("25", 6, "nummod", "NUM", "CD", "25"),
+         ("percent", 4, "pobj", "NOUN", "NN", "percent"), ("on", 6, "prep", "ADP", "IN", "on"),
+         ("China", 7, "pobj", "PROPN", "NNP", "China")],
+        [(1, 2, "GPE", "USA"), (8, 9, "GPE", "CHN")],
+        {("USA", "sanctions", "CHN", False, False, None)},
+    ),
+    "a charge d'affaires is an envoy: 'Russia summoned the Italian charge d'affaires'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("summoned", 1, "ROOT", "VERB", "VBD", "summon"),
+         ("the", 5, "det", "DET", "DT", "the"), ("Italian", 5, "amod", "ADJ", "JJ", "italian"),
+         ("charge", 5, "compound", "NOUN", "NN", "charge"), ("d'affaires", 1, "dobj", "PROPN", "NNP", "d'affaires")],
+        [(0, 1, "GPE", "RUS"), (3, 4, "NORP", "ITA")],
+        {("RUS", "criticizes", "ITA", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

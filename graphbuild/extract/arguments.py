@@ -88,7 +88,8 @@ class Arguments:
             return [Arg(a.actor, "proxy") for c in self.kids(tok) if c.dep_ == "prep" and c.lower_ == "with"
                     for p in self.kids(c) if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
         if kind == "none" or tok.lemma_.lower() in self.onto.nominals or (
-                tok.pos_ != "NOUN" and tok.lemma_.lower() not in self.onto.agents):
+                tok.pos_ != "NOUN" and tok.lemma_.lower() not in self.onto.agents
+                and tok.lemma_.lower() not in self.cue.get("envoy", ())):
             # names no actor ('Chinese food'), an unknown name, or an event (the nominal rule's);
             # a capitalised title is an agent noun all the same ("India's Deputy High Commissioner")
             return []

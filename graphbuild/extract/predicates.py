@@ -182,6 +182,18 @@ class Predicates:
                 return noun
         return ""
 
+    def measured(self, noun: Token) -> list[Token]:
+        """The prepositional phrases the parser hung on a measure of the noun, which belong to the
+        noun: 'duties of 25 per cent on Chinese imports' (the target hangs from 'cent')."""
+        out = []
+        for p in self.kids(noun):
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for m in self.kids(p):
+                    if m.dep_ == "pobj" and (m.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") or any(
+                            c.dep_ == "nummod" for c in self.kids(m))):
+                        out += [g for g in self.kids(m) if g.dep_ == "prep"]
+        return out
+
     def content(self, noun: Token) -> Token:
         """What a partitive noun measures out, which is what a pattern names: 'missiles' in 'a
         barrage of missiles' and 'a missile barrage', 'arms' in 'a shipment of arms'."""
@@ -253,12 +265,12 @@ class Predicates:
                 targets = self.cue.get("target_prep", frozenset())
                 own = [p for p in preps if (p.lower_ in targets or (lemma, noun, p.lower_) in self.onto.verbs)
                        and (lemma, "", p.lower_) not in self.onto.lexicon]
-                yield from self._noun_preps(c, (*held, *own), consumed, noun)
+                yield from self._noun_preps(c, (*held, *self.measured(c), *own), consumed, noun)
                 continue
             if (lemma, stuff.lemma_.lower()) in self.light_nouns or self.onto.carried(lemma, stuff.lemma_.lower()):
                 # light verb + event noun: 'impose sanctions on X', 'sanctions were imposed on X',
                 # 'issued a formal complaint to X' (a carrier verb lends the noun its prepositions)
-                yield from self._noun_preps(stuff, (*held, *preps), consumed)
+                yield from self._noun_preps(stuff, (*held, *self.measured(stuff), *preps), consumed)
                 continue
             yield "", c, ""
             if c.i not in self.mentions:
