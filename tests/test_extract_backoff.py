@@ -663,6 +663,23 @@ CASES = {
         [(0, 1, "GPE", "RUS"), (3, 4, "NORP", "ITA")],
         {("RUS", "criticizes", "ITA", False, False, None)},
     ),
+    # a noun of an act on an envoy is that act: towards the envoy's post, or its own state
+    "recall noun: 'Peru announced the recall of its ambassador to Mexico'": (
+        [("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+         ("the", 3, "det", "DET", "DT", "the"), ("recall", 1, "dobj", "NOUN", "NN", "recall"),
+         ("of", 3, "prep", "ADP", "IN", "of"), ("its", 6, "poss", "PRON", "PRP$", "its"),
+         ("ambassador", 4, "pobj", "NOUN", "NN", "ambassador"), ("to", 6, "prep", "ADP", "IN", "to"),
+         ("Mexico", 7, "pobj", "PROPN", "NNP", "Mexico")],
+        [(0, 1, "GPE", "PER"), (8, 9, "GPE", "MEX")],
+        {("PER", "ploverSanction", "MEX", False, False, None)},
+    ),
+    "expulsion noun: 'Italy's expulsion of Russian diplomats'": (
+        [("Italy", 2, "poss", "PROPN", "NNP", "Italy"), ("'s", 0, "case", "PART", "POS", "'s"),
+         ("expulsion", 2, "ROOT", "NOUN", "NN", "expulsion"), ("of", 2, "prep", "ADP", "IN", "of"),
+         ("Russian", 5, "amod", "ADJ", "JJ", "russian"), ("diplomats", 3, "pobj", "NOUN", "NNS", "diplomat")],
+        [(0, 1, "GPE", "ITA"), (4, 5, "NORP", "RUS")],
+        {("ITA", "sanctions", "RUS-GOV", False, False, None)},  # one statement: the curated relation
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

@@ -17,6 +17,9 @@ from graphbuild.types import Actor
 DASHES = frozenset({"-", "–", "—"})
 # The CAMEO dictionary's pattern that an order to an envoy to leave amounts to (161, reduce relations)
 EXPULSION = ("expel", "diplomat")
+# The dictionary's patterns that a noun of an act on an envoy stands for, by word class
+ENVOY_ACTS = {"envoy_recall": ("recall", "ambassador"), "envoy_expulsion": EXPULSION,
+              "envoy_summons": ("summon", "ambassador")}
 # The rules walk a sentence's tree many times over; the longest sentence of our news sets has
 # 142 tokens, and past a few hundred the "sentence" is a table or a list the parser ran together,
 # on which the walks grow faster than linearly (220,000 characters without a full stop took 3.7 s).
@@ -76,7 +79,7 @@ class Rules(Arguments, References, Predicates):
             self._kids.setdefault(i, tuple(found))
         found: set[tuple[str, str, bool, bool]] = set()
         for rule in (self.verb_rule, self.speech_rule, self.condition_rule, self.nominal_rule, self.reciprocal_noun_rule,
-                     self.reciprocal_modifier_rule, self.argument_rule, self.clause_rule):
+                     self.reciprocal_modifier_rule, self.envoy_noun_rule, self.argument_rule, self.clause_rule):
             for cand in rule(tokens):
                 pair = (cand.subject.actor.key, cand.object.actor.key, cand.hypothetical, cand.negated)
                 if pair[0] == pair[1] or (cand.rule == "argument" and pair in found) or (
@@ -295,6 +298,38 @@ class Rules(Arguments, References, Predicates):
                 for o in targets:
                     yield Candidate(s, relation, n.text, n.lemma_.lower(), o, negated, "nominal_event",
                                     modality=modality)
+
+    def envoy_noun_rule(self, sent: list[Token]) -> Iterator[Candidate]:
+        """A noun of an act on an envoy: "announced the recall of her country's ambassador to
+        Mexico", "Rome's expulsion of Russian diplomats". The act is the verb's (recall, expel,
+        summon: CAMEO 161, 111), by the noun's possessor or the verb that carries it, towards the
+        envoy's post, and for an expulsion or a summons towards the envoy's own state."""
+        for n in sent:
+            kind = next((k for k in ENVOY_ACTS if n.lemma_.lower() in self.cue.get(k, ())), None)
+            if kind is None or n.pos_ != "NOUN":
+                continue
+            envoys = [g for c in self.kids(n) if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in self.kids(c) if g.dep_ == "pobj" and self.is_envoy(g)]
+            if not envoys:
+                continue
+            agents = [a for c in self.kids(n) if c.dep_ == "poss" for a in self.actors_of(c)]
+            if not agents and n.dep_ == "dobj" and n.head.lemma_.lower() in self.cue.get("carrier", ()):
+                agents = [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)]
+            posts = [a for e in (n, *envoys) for p in self.kids(e) if p.dep_ == "prep" and
+                     p.lower_ in ("to", "in", "from", "at") for g in self.kids(p) if g.dep_ == "pobj"
+                     for a in self.actors_of(g)]
+            owners = [] if kind == "envoy_recall" else [a for e in envoys for a in self.actors_of(e)]
+            event = self.onto.lookup_event(*ENVOY_ACTS[kind], "", generic=False)
+            if event is None:
+                continue
+            relation, cameo = event
+            governor = n.head if n.dep_ == "dobj" else None
+            negated = governor is not None and self.is_negated(governor)
+            for s in agents:
+                for o in [*posts, *owners]:
+                    if o.actor.country != s.actor.country:
+                        yield Candidate(s, relation, f"{n.text} of {envoys[0].text}", n.lemma_.lower(), o,
+                                        negated, "nominal_event", cameo=cameo)
 
     def reciprocal_noun_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """'cooperation between Russia and the United States': each pair, both ways."""
