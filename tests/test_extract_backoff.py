@@ -680,6 +680,20 @@ CASES = {
         [(0, 1, "GPE", "ITA"), (4, 5, "NORP", "RUS")],
         {("ITA", "sanctions", "RUS-GOV", False, False, None)},  # one statement: the curated relation
     ),
+    "'one another' is reciprocal: 'India and China accused one another'": (
+        [("India", 3, "nsubj", "PROPN", "NNP", "India"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("China", 0, "conj", "PROPN", "NNP", "China"), ("accused", 3, "ROOT", "VERB", "VBD", "accuse"),
+         ("one", 3, "dobj", "NUM", "CD", "one"), ("another", 4, "det", "DET", "DT", "another")],
+        [(0, 1, "GPE", "IND"), (2, 3, "GPE", "CHN")],
+        {("IND", "accuses", "CHN", False, False, None), ("CHN", "accuses", "IND", False, False, None)},
+    ),
+    "'the other' after a pair is reciprocal: 'India and China accused the other'": (
+        [("India", 3, "nsubj", "PROPN", "NNP", "India"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("China", 0, "conj", "PROPN", "NNP", "China"), ("accused", 3, "ROOT", "VERB", "VBD", "accuse"),
+         ("the", 5, "det", "DET", "DT", "the"), ("other", 3, "dobj", "ADJ", "JJ", "other")],
+        [(0, 1, "GPE", "IND"), (2, 3, "GPE", "CHN")],
+        {("IND", "accuses", "CHN", False, False, None), ("CHN", "accuses", "IND", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

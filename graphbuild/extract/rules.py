@@ -128,8 +128,9 @@ class Rules(Arguments, References, Predicates):
                     where = None
                 key = " ".join(p for p in (lemma, noun, prep) if p)
                 text = self.surface(v, noun, prep)
-                if obj_tok.lower_ == "other" and any(c.lower_ == "each" for c in self.kids(obj_tok)):
-                    # reciprocal object: 'Moscow and Beijing support each other'
+                if self.reciprocal_object(obj_tok):
+                    # reciprocal object: 'Moscow and Beijing support each other', 'both sides
+                    # accused the other', 'one another'
                     found_object = True
                     yield from self._pairs(subjects, relation, text, key, negated, modality)
                     continue
@@ -196,6 +197,12 @@ class Rules(Arguments, References, Predicates):
                         yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality,
                                                location, code or None)
                         break
+
+    def reciprocal_object(self, tok: Token) -> bool:
+        """'each other', 'one another', and 'the other' after a pair ('both sides accused the other')."""
+        words = {c.lower_ for c in self.kids(tok)}
+        return (tok.lower_ == "other" and bool(words & {"each", "the"})) or \
+            (tok.lower_ == "another" and "one" in words) or (tok.lower_ == "one" and "another" in words)
 
     def in_protest(self, v: Token) -> Token | None:
         """The protest noun of 'recalled its ambassador in protest', 'walked out in protest at ...'."""
