@@ -694,6 +694,21 @@ CASES = {
         [(0, 1, "GPE", "IND"), (2, 3, "GPE", "CHN")],
         {("IND", "accuses", "CHN", False, False, None), ("CHN", "accuses", "IND", False, False, None)},
     ),
+    # a possible hostile act is a threat, not yet the act; a possible cooperative act stays as it is
+    "a possible sanction is a threat: 'Russia may expel Polish diplomats'": (
+        [("Russia", 2, "nsubj", "PROPN", "NNP", "Russia"), ("may", 2, "aux", "AUX", "MD", "may"),
+         ("expel", 2, "ROOT", "VERB", "VB", "expel"), ("Polish", 4, "amod", "ADJ", "JJ", "polish"),
+         ("diplomats", 2, "dobj", "NOUN", "NNS", "diplomat")],
+        [(0, 1, "GPE", "RUS"), (3, 4, "NORP", "POL")],
+        {("RUS", "ploverSanction", "POL-GOV", False, True, None), ("RUS", "threatens", "POL-GOV", False, False, None)},
+    ),
+    "a possible aid stays aid with its modality: 'Japan could send aid to Myanmar'": (
+        [("Japan", 2, "nsubj", "PROPN", "NNP", "Japan"), ("could", 2, "aux", "AUX", "MD", "could"),
+         ("send", 2, "ROOT", "VERB", "VB", "send"), ("aid", 2, "dobj", "NOUN", "NN", "aid"),
+         ("to", 2, "prep", "ADP", "IN", "to"), ("Myanmar", 4, "pobj", "PROPN", "NNP", "Myanmar")],
+        [(0, 1, "GPE", "JPN"), (5, 6, "GPE", "MMR")],
+        {("JPN", "aids", "MMR", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

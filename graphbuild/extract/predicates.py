@@ -425,6 +425,13 @@ class Predicates:
             t = head  # 'wants to be ready to', 'plans to'
         return None
 
+    def conditional(self, v: Token) -> Token | None:
+        """The auxiliary that holds an act out as possible: 'may', 'might', 'could' ('said it may
+        expel diplomats'); not 'would', which after a past 'said' or 'announced' is the reported
+        'will' of a decision ('announced it would prohibit all aid' is the sanction itself)."""
+        words = self.cue.get("conditional_aux", frozenset())
+        return next((c for c in self.kids(v) if c.dep_ == "aux" and c.lower_ in words), None)
+
     def label_event(self, v: Token) -> tuple[str, str | None] | None:
         """A labelling verb's sense, by the label it gives: 'called the deal illegal', 'described
         it as another hostile step' criticize (CAMEO 111), 'called the talks fruitful' praises;

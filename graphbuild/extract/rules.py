@@ -115,6 +115,7 @@ class Rules(Arguments, References, Predicates):
                     continue
                 relation, cameo = event
                 where = location
+                threat = self.threatened(v, relation, hypothetical)
                 if not noun and lemma in self.cue.get("departure", ()) and subjects and \
                         all(a.actor.sector == "MIL" for a in subjects):
                     # troops leaving a country withdraw from it (CAMEO 0874), not end a visit
@@ -161,7 +162,7 @@ class Rules(Arguments, References, Predicates):
                     for o in objects:
                         yield from self._and_intent(v, Candidate(
                             s, relation, text, key, o, negated, "light_verb" if noun else rule,
-                            inherited, modality, cameo, hypothetical, where))
+                            inherited, modality, cameo, hypothetical or threat, where))
                         if protest is not None and not negated and not hypothetical:
                             # an act done 'in protest' is also a protest to its target (CAMEO 11)
                             yield Candidate(s, "criticizes", f"{v.text} in {protest.text}", protest.lemma_.lower(),
@@ -198,6 +199,13 @@ class Rules(Arguments, References, Predicates):
                                                location, code or None)
                         break
 
+    def threatened(self, v: Token, relation: str, hypothetical: bool) -> bool:
+        """Whether a hostile act is only held out: 'Russia said it may expel Polish diplomats',
+        'Japan could cut aid to Myanmar'. A possible act of force, sanction or coercion is a
+        threat (CAMEO 13), not yet the act; see ``_and_intent``."""
+        return not hypothetical and self.conditional(v) is not None and \
+            self.onto.relations[relation].quad == "MaterialConflict"
+
     def reciprocal_object(self, tok: Token) -> bool:
         """'each other', 'one another', and 'the other' after a pair ('both sides accused the other')."""
         words = {c.lower_ for c in self.kids(tok)}
@@ -220,12 +228,13 @@ class Rules(Arguments, References, Predicates):
         yield cand
         if not cand.hypothetical:
             return
-        word = self.intent_of(v)
+        word = self.intent_of(v) or self.conditional(v)
         intent = self.onto.intent(cand.relation, cand.cameo) if word is not None else None
         if intent is None:
             return
         relation, code = intent
-        yield Candidate(cand.subject, relation, f"{word.text} to {v.text}",
+        text = f"{word.text} {v.text}" if word.dep_ == "aux" else f"{word.text} to {v.text}"  # 'would impose'
+        yield Candidate(cand.subject, relation, text,
                         word.lemma_.lower(), cand.object, self.is_negated(word), "intent", cand.inherited,
                         None, code, self.is_hypothetical(word), cand.location)
 
@@ -455,6 +464,7 @@ class Rules(Arguments, References, Predicates):
                     event = (self.onto.lookup_event(lemma, "", prep, generic=False)
                              or self.onto.lookup_event(lemma, "", "", generic=False) if direct else None)
                 relation, cameo = self.label_event(v) or (event if event is not None else ("relatedTo", None))
+                threat = self.threatened(v, relation, hypothetical)
                 key = " ".join(p for p in (lemma, prep) if p)
                 text = self.surface(v, prep)
                 for s in subjects:
@@ -463,7 +473,7 @@ class Rules(Arguments, References, Predicates):
                             continue  # an untyped back-off is only worth its noise between two states
                         yield from self._and_intent(v, Candidate(
                             s, relation, text, key, o, negated, "argument", inherited, modality,
-                            cameo, hypothetical, location))
+                            cameo, hypothetical or threat, location))
 
     def speech_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """Speech acts aimed at the subject of their clause: 'X demanded that Y halt ...',
