@@ -709,6 +709,15 @@ CASES = {
         [(0, 1, "GPE", "JPN"), (5, 6, "GPE", "MMR")],
         {("JPN", "aids", "MMR", False, False, None)},
     ),
+    "a perfect clause hung from a noun has its own subject: 'the news that Belize and Guatemala have reached agreement'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("news", 1, "ROOT", "NOUN", "NN", "news"),
+         ("that", 7, "mark", "SCONJ", "IN", "that"), ("Belize", 7, "nsubj", "PROPN", "NNP", "Belize"),
+         ("and", 3, "cc", "CCONJ", "CC", "and"), ("Guatemala", 3, "conj", "PROPN", "NNP", "Guatemala"),
+         ("have", 7, "aux", "AUX", "VBP", "have"), ("reached", 1, "acl", "VERB", "VBN", "reach"),
+         ("agreement", 7, "dobj", "NOUN", "NN", "agreement")],
+        [(3, 4, "GPE", "BLZ"), (5, 6, "GPE", "GTM")],
+        {("BLZ", "agreesWith", "GTM", False, False, None), ("GTM", "agreesWith", "BLZ", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

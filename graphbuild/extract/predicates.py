@@ -39,8 +39,11 @@ class Predicates:
     def _is_passive(self, v: Token) -> bool:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in self.kids(v)):
             return True
-        # participle modifier: 'the AIIB set up by China', 'weapons supplied to China'
-        return v.dep_ in ("acl", "amod") and v.tag_ == "VBN"
+        # participle modifier: 'the AIIB set up by China', 'weapons supplied to China'; not a
+        # clause with a subject of its own ('the announcement that Belize and Guatemala have
+        # reached agreement', a perfect the parser hangs from the noun)
+        return v.dep_ in ("acl", "amod") and v.tag_ == "VBN" and not any(
+            c.dep_ == "nsubj" or (c.dep_ == "aux" and c.lemma_.lower() == "have") for c in self.kids(v))
 
     def subject_tokens(self, v: Token, *, hops: int = 0) -> tuple[list[Token], bool]:
         """Tokens filling the logical subject of verb ``v``; the flag says it was inherited."""
