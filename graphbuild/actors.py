@@ -247,10 +247,14 @@ class ActorResolver:
     @staticmethod
     def _owning_state(head: Token, start: int, end: int, index: dict[int, Mention]) -> str | None:
         """ISO-3 of a state modifying ``head`` (tokens ``start:end``) before it ("Iranian President
-        Rouhani", "Japan's ambassador") or in its of-phrase after it ('King Hassan of Morocco')."""
+        Rouhani", "Japan's ambassador", 'Foreign Secretary of Mexico Luis Videgaray') or in its
+        of-phrase after it ('King Hassan of Morocco')."""
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < start:
-                candidates = (child, *child.children)
+                # 'Iranian President Rouhani', and a title's own of-phrase: 'Foreign Secretary of
+                # Mexico Luis Videgaray'
+                candidates = (child, *child.children, *(g for p in child.children if p.dep_ == "prep" and
+                                                        p.lower_ == "of" for g in p.children if g.dep_ == "pobj"))
             elif child.dep_ == "prep" and child.lower_ == "of" and child.i >= end:
                 candidates = tuple(t for t in child.children if t.dep_ == "pobj")
             else:

@@ -67,6 +67,14 @@ def test_actors_two_persons_with_one_surname_stay_apart(onto, make_doc):
     assert keys(onto, doc)[4][0] == "x-person-zorvanek"
 
 
+def test_actors_title_country_from_the_titles_own_of_phrase(onto, make_doc):
+    """'Secretary of Mexico Luis Zorvan spoke': the title before the name has its own of-phrase."""
+    doc = make_doc(rows(("Secretary", 4, "nmod"), ("of", 0, "prep"), ("Mexico", 1, "pobj"), ("Luis", 4, "compound"),
+                        ("Zorvan", 5, "nsubj"), ("spoke", 5, "ROOT")),
+                   [(2, 3, "GPE", "MEX"), (3, 5, "PERSON", "")])
+    assert keys(onto, doc)[4][:2] == ("x-person-luis-zorvan", "MEX")
+
+
 def test_actors_title_country_from_of_phrase(onto, make_doc):
     doc = make_doc(rows(("King", 1, "compound"), ("Zorvan", 4, "nsubj"), ("of", 1, "prep"), ("Morocco", 2, "pobj"),
                         ("spoke", 4, "ROOT")),

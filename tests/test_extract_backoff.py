@@ -718,6 +718,14 @@ CASES = {
         [(3, 4, "GPE", "BLZ"), (5, 6, "GPE", "GTM")],
         {("BLZ", "agreesWith", "GTM", False, False, None), ("GTM", "agreesWith", "BLZ", False, False, None)},
     ),
+    "a role noun the NER named is its owner's role: 'the US thanked the Government of Mexico'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("thanked", 2, "ROOT", "VERB", "VBD", "thank"), ("the", 4, "det", "DET", "DT", "the"),
+         ("Government", 2, "dobj", "PROPN", "NNP", "Government"), ("of", 4, "prep", "ADP", "IN", "of"),
+         ("Mexico", 5, "pobj", "PROPN", "NNP", "Mexico")],
+        [(1, 2, "GPE", "USA"), (3, 6, "ORG", None), (6, 7, "GPE", "MEX")],
+        {("USA", "ploverSupport", "MEX-GOV", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

@@ -57,7 +57,19 @@ class Arguments:
             # a city acts for no state ('Kharkiv said' is its mayor); a capital does ('Beijing said')
             if m.place == "city" and tok.dep_ in ("nsubj", "poss"):
                 return []
+            if not m.actor.linked and m.actor.type != "Person" and \
+                    self.onto.proxies.get(tok.lemma_.lower(), ("", ""))[0] == "role":
+                # a name the NER made of a role noun ('the Government of' in 'the Government of
+                # Mexico') is that role of its owner when it has one
+                owned = self._actors_of_noun(tok, depth)
+                if owned:
+                    return owned
             return [Arg(m.actor, m.linked_by)]
+        return self._actors_of_noun(tok, depth)
+
+    def _actors_of_noun(self, tok: Token, depth: int) -> list[Arg]:
+        """Actors a head that names none itself stands for: a pronoun, a group, an apposition,
+        an event noun's possessor, a role, aspect or agent noun's owner."""
         if depth > 2:
             return []
         if tok.pos_ == "PRON":
