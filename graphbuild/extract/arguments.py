@@ -149,6 +149,12 @@ class Arguments:
                 found = [a for p in self.kids(child) if p.dep_ == "pobj" for a in self.actors_of(p, depth=depth + 1)]
                 if found and (child.lower_ != "in" or all(a.actor.type == "State" for a in found)):
                     return found
+            elif child.dep_ == "acl" and child.lemma_.lower() in self.cue.get("origin", ()):
+                # goods and where they come from: 'wine imported from Australia', 'steel made in China'
+                found = [a for p in self.kids(child) if p.dep_ == "prep" and p.lower_ in ("from", "in")
+                         for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g, depth=depth + 1)]
+                if found and all(a.actor.type == "State" for a in found):
+                    return found
         return regional
 
     def agents_of(self, tok: Token) -> list[Arg]:

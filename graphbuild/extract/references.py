@@ -15,7 +15,8 @@ class References:
         if self.dyad is None or tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in self.cue.get("dyad", ()):
             return []
         words = {c.lower_ for c in self.kids(tok) if c.dep_ in ("nummod", "det", "predet", "amod", "preconj")}
-        if "two" in words or "both" in words or (tok.lemma_.lower() == "party" and "the" in words):
+        if "two" in words or "both" in words or (tok.lemma_.lower() in self.cue.get("dyad_the", ()) and "the" in words):
+            # 'the two sides', 'both countries'; 'the parties', 'the Andean neighbours' alone
             return [Arg(a, "dyad") for a in self.dyad]
         return []
 

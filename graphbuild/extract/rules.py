@@ -240,13 +240,14 @@ class Rules(Arguments, References, Predicates):
 
     @staticmethod
     def _pairs(actors: list[Arg], relation: str, text: str, lemma: str, negated: bool,
-               modality: str | None, location: Arg | None = None, cameo: str | None = None) -> Iterator[Candidate]:
+               modality: str | None, location: Arg | None = None, cameo: str | None = None,
+               hypothetical: bool = False) -> Iterator[Candidate]:
         """Every ordered pair of distinct actors: reciprocal relations hold both ways."""
         for s in actors:
             for o in actors:
                 if s.actor.key != o.actor.key:
                     yield Candidate(s, relation, text, lemma, o, negated, "reciprocal", modality=modality,
-                                    location=location, cameo=cameo)
+                                    location=location, cameo=cameo, hypothetical=hypothetical)
 
     def nominal_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """Event nouns: 'the visit of Wang Yi to Russia', "Xi's visit to Russia", 'US sanctions on Iran',
@@ -354,12 +355,28 @@ class Rules(Arguments, References, Predicates):
             if p.dep_ != "prep" or p.lower_ not in between:
                 continue
             n = p.head
-            entry = self.onto.nominals.get(n.lemma_.lower())
-            if entry is None or not self.onto.relations[entry[0]].symmetric:
+            lemma = n.lemma_.lower()
+            relation = None
+            if n.pos_ == "VERB" and lemma in self.cue.get("reciprocal_verb", ()) and n.dep_ == "acl":
+                # 'prisoners exchanged between Moscow and Kyiv': the participle's noun is its object
+                thing = n.head.lemma_.lower()
+                relation = self.onto.lookup_relation(lemma, thing, "") or self.onto.lookup_relation(thing, "", "")
+                relation = relation if relation not in (None, "relatedTo") else None
+            elif lemma in self.cue.get("fight_noun", ()):
+                relation = "fightsWith"  # 'the war between Russia and Ukraine': both fight
+            else:
+                entry = self.onto.nominals.get(lemma)
+                if entry is not None and self.onto.relations[entry[0]].symmetric:
+                    relation = self._topic_relation(n, entry[0])
+            if relation is None:
                 continue
             actors = [a for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g)]
-            yield from self._pairs(actors, self._topic_relation(n, entry[0]), f"{n.text} {p.text}",
-                                   n.lemma_.lower(), False, None)
+            # what an offer or a demand is for has not happened: 'rejected an offer for direct
+            # talks between the two neighbours'
+            holder = n.head.head if n.head.dep_ == "prep" and n.head.lower_ in ("for", "of") else None
+            proposed = holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() in (
+                self.cue.get("irrealis", frozenset()) | self.cue.get("directive", frozenset()))
+            yield from self._pairs(actors, relation, f"{n.text} {p.text}", lemma, False, None, hypothetical=proposed)
 
     def reciprocal_modifier_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """'Sino-Russian cooperation', 'the Sino-Japanese dispute', 'China-U.S. dialogue':
