@@ -758,6 +758,26 @@ CASES = {
         [(0, 1, "GPE", "CHL"), (2, 3, "GPE", "BOL")],
         {("CHL", "meetsWith", "BOL", False, False, None), ("BOL", "meetsWith", "CHL", False, False, None)},
     ),
+    # a report of another's attack is an accusation wherever the report stands; a source named
+    # after the report ('..., Thai police said') accuses no one
+    "a reported attack is an accusation: 'talks failed after Kyrgyzstan said Tajik troops opened fire'": (
+        [("talks", 1, "nsubj", "NOUN", "NNS", "talk"), ("failed", 1, "ROOT", "VERB", "VBD", "fail"),
+         ("after", 4, "mark", "SCONJ", "IN", "after"), ("Kyrgyzstan", 4, "nsubj", "PROPN", "NNP", "Kyrgyzstan"),
+         ("said", 1, "advcl", "VERB", "VBD", "say"), ("Tajik", 6, "amod", "ADJ", "JJ", "tajik"),
+         ("troops", 7, "nsubj", "NOUN", "NNS", "troop"), ("opened", 4, "ccomp", "VERB", "VBD", "open"),
+         ("fire", 7, "dobj", "NOUN", "NN", "fire")],
+        [(3, 4, "GPE", "KGZ"), (5, 6, "NORP", "TJK")],
+        {("KGZ", "accuses", "TJK-MIL", False, False, None)},
+    ),
+    "a source named after the report: 'Tajik troops opened fire on Kyrgyzstan, Uzbek police said'": (
+        [("Tajik", 1, "amod", "ADJ", "JJ", "tajik"), ("troops", 2, "nsubj", "NOUN", "NNS", "troop"),
+         ("opened", 9, "ccomp", "VERB", "VBD", "open"), ("fire", 2, "dobj", "NOUN", "NN", "fire"),
+         ("on", 2, "prep", "ADP", "IN", "on"), ("Kyrgyzstan", 4, "pobj", "PROPN", "NNP", "Kyrgyzstan"),
+         (",", 9, "punct", "PUNCT", ",", ","), ("Uzbek", 8, "amod", "ADJ", "JJ", "uzbek"),
+         ("police", 9, "nsubj", "NOUN", "NNS", "police"), ("said", 9, "ROOT", "VERB", "VBD", "say")],
+        [(0, 1, "NORP", "TJK"), (5, 6, "GPE", "KGZ"), (7, 8, "NORP", "UZB")],
+        {("TJK-MIL", "ploverAssault", "KGZ", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),
