@@ -445,7 +445,7 @@ class Predicates:
         # a label is a noun or adjective ('called the deal illegal'), not an act ('called on X to release')
         labels = [c for c in self.kids(v) if c.dep_ in ("oprd", "xcomp", "acomp") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
         labels += [g for p in self.kids(v) if p.dep_ == "prep" and p.lower_ == "as" for g in self.kids(p)
-                   if g.dep_ == "pobj"]
+                   if g.dep_ in ("pobj", "amod", "acomp")]  # 'as another hostile step', 'as hostile and outrageous'
         if not labels:
             return None
         words = {w for label in labels for t in label.subtree for w in (t.lower_, t.lemma_.lower())}

@@ -39,6 +39,10 @@ class References:
                 continue
             if singular:
                 keys = {m.actor.key for m in found}
+                if len(keys) > 1 and len({m.actor.country for m in found}) == 1 and found[0].actor.country:
+                    # one state and its own bodies ("Serbia's Foreign Ministry said it ..."): the
+                    # state, which they all act for, is no ambiguity
+                    return [Arg(self.onto.actors.get(found[0].actor.country, found[0].actor), "pronoun")]
                 return [Arg(found[0].actor, "pronoun")] if len(keys) == 1 else []
             groups = []
             for m in found:

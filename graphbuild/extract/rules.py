@@ -111,6 +111,10 @@ class Rules(Arguments, References, Predicates):
             label = self.label_event(v)
             for prep, obj_tok, noun in self.object_slots(v, passive):
                 event = label or self.onto.lookup_event(lemma, noun, prep)
+                if not noun and not prep and self.expels(v, lemma, obj_tok):
+                    # 'ordered the French ambassador to leave the country', 'gave the ambassador 72
+                    # hours to leave' expel the envoy (CAMEO 16)
+                    event = self.onto.lookup_event(*EXPULSION, "", generic=False) or event
                 if event is None:
                     continue
                 relation, cameo = event
@@ -145,11 +149,6 @@ class Rules(Arguments, References, Predicates):
                     # an unknown verb over an event's possessor says too little ('spoke on Xi's visit')
                     objects = [o for o in objects if o.how != "event"]
                 objects = _not_co_subjects(subjects, objects)
-                if not noun and not prep and lemma in self.cue.get("directive", ()) and \
-                        self.is_envoy(obj_tok) and any(
-                        c.dep_ == "xcomp" and c.lemma_.lower() in self.cue.get("departure", ()) for c in self.kids(v)):
-                    # 'ordered the French ambassador to leave the country' expels the envoy (CAMEO 16)
-                    relation, cameo = self.onto.lookup_event(*EXPULSION, "", generic=False) or (relation, cameo)
                 if not noun and not prep and lemma in self.cue.get("guest", ()) and objects and \
                         all(o.how in ("modifier", "event") for o in objects):
                     # one hosts a guest, not a thing: "welcomed Reagan's statement" is the
@@ -198,6 +197,12 @@ class Rules(Arguments, References, Predicates):
                         yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality,
                                                location, code or None)
                         break
+
+    def expels(self, v: Token, lemma: str, obj: Token) -> bool:
+        """Whether ``v`` orders an envoy out: an order or a deadline to an envoy to leave."""
+        return (lemma in self.cue.get("directive", ()) or lemma in self.cue.get("deadline", ())) and \
+            self.is_envoy(obj) and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.cue.get("departure", ())
+                                       for c in self.kids(v))
 
     def threatened(self, v: Token, relation: str, hypothetical: bool) -> bool:
         """Whether a hostile act is only held out: 'Russia said it may expel Polish diplomats',
