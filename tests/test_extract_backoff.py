@@ -236,6 +236,15 @@ CASES = {
         [(0, 1, "GPE", "TUR"), (5, 6, "GPE", "USA")],
         {("TUR", "relatedTo", "USA", False, False, None)},
     ),
+    "the last back-off relates every state its clause governs: 'Turkey balked at the US-led war plan for Iraq'": (
+        [("Turkey", 1, "nsubj", "PROPN", "NNP", "Turkey"), ("balked", 1, "ROOT", "VERB", "VBD", "balk"),
+         ("at", 1, "prep", "ADP", "IN", "at"), ("the", 7, "det", "DET", "DT", "the"),
+         ("US", 5, "npadvmod", "PROPN", "NNP", "US"), ("-led", 7, "amod", "VERB", "VBN", "lead"),
+         ("war", 7, "compound", "NOUN", "NN", "war"), ("plan", 2, "pobj", "NOUN", "NN", "plan"),
+         ("for", 7, "prep", "ADP", "IN", "for"), ("Iraq", 8, "pobj", "PROPN", "NNP", "Iraq")],
+        [(0, 1, "GPE", "TUR"), (4, 5, "GPE", "USA"), (9, 10, "GPE", "IRQ")],
+        {("TUR", "relatedTo", "USA", False, False, None), ("TUR", "relatedTo", "IRQ", False, False, None)},
+    ),
     "the last back-off takes the clause verb's type when it has one: 'Turkey condemned the US-led war plan'": (
         [("Turkey", 1, "nsubj", "PROPN", "NNP", "Turkey"), ("condemned", 1, "ROOT", "VERB", "VBD", "condemn"),
          ("the", 6, "det", "DET", "DT", "the"), ("US", 4, "npadvmod", "PROPN", "NNP", "US"),

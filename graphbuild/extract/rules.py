@@ -42,6 +42,8 @@ class Rules(Arguments, References, Predicates):
         self._actor_cache: dict[tuple[int, int], list[Arg]] = {}  # see Arguments.actors_of
         self._kids: dict[int, tuple[Token, ...]] = {}
         self._answers: dict[tuple[str, int], object] = {}  # see Predicates._memo
+        # nouns of acts on envoys, by word class (see envoy_noun_rule)
+        self._envoy_acts = {w: kind for kind in ENVOY_ACTS for w in self.cue.get(kind, ())}
 
     def kids(self, tok: Token) -> tuple[Token, ...]:
         """A token's children, made once per document: spaCy builds new Token objects on every
@@ -80,13 +82,12 @@ class Rules(Arguments, References, Predicates):
         found: set[tuple[str, str, bool, bool]] = set()
         for rule in (self.verb_rule, self.speech_rule, self.condition_rule, self.nominal_rule, self.reciprocal_noun_rule,
                      self.reciprocal_modifier_rule, self.envoy_noun_rule, self.argument_rule, self.clause_rule):
+            if rule == self.clause_rule and found:
+                break  # the last back-off only speaks for a sentence nothing else could read
             for cand in rule(tokens):
                 pair = (cand.subject.actor.key, cand.object.actor.key, cand.hypothetical, cand.negated)
-                if pair[0] == pair[1] or (cand.rule == "argument" and pair in found) or (
-                        cand.rule == "clause" and found):
-                    # the back-off rules only add what no specific rule found; the last one only
-                    # speaks for a sentence nothing else could read
-                    continue
+                if pair[0] == pair[1] or (cand.rule == "argument" and pair in found):
+                    continue  # the back-off rule only adds what no specific rule found
                 found.add(pair)
                 yield cand
 
@@ -101,6 +102,9 @@ class Rules(Arguments, References, Predicates):
             subjects = [a for t in subj_toks for a in self.actors_of(t)]
             if not subjects:
                 continue
+            slots = list(self.object_slots(v, passive))
+            if not slots and len(subjects) < 2:
+                continue  # nothing to relate: no object, no pair of subjects
             lemma = self.verb_lemma(v)
             negated = self.is_negated(v)
             modality = self.modality(v)
@@ -109,7 +113,7 @@ class Rules(Arguments, References, Predicates):
             hypothetical = self.is_hypothetical(v)
             location = self.location(v)
             label = self.label_event(v)
-            for prep, obj_tok, noun in self.object_slots(v, passive):
+            for prep, obj_tok, noun in slots:
                 event = label or self.onto.lookup_event(lemma, noun, prep)
                 if not noun and not prep and self.expels(v, lemma, obj_tok):
                     # 'ordered the French ambassador to leave the country', 'gave the ambassador 72
@@ -327,8 +331,10 @@ class Rules(Arguments, References, Predicates):
         summon: CAMEO 161, 111), by the noun's possessor or the verb that carries it, towards the
         envoy's post, and for an expulsion or a summons towards the envoy's own state."""
         for n in sent:
-            kind = next((k for k in ENVOY_ACTS if n.lemma_.lower() in self.cue.get(k, ())), None)
-            if kind is None or n.pos_ != "NOUN":
+            if n.pos_ != "NOUN":
+                continue
+            kind = self._envoy_acts.get(n.lemma_.lower())
+            if kind is None:
                 continue
             envoys = [g for c in self.kids(n) if c.dep_ == "prep" and c.lower_ == "of"
                       for g in self.kids(c) if g.dep_ == "pobj" and self.is_envoy(g)]
@@ -521,9 +527,10 @@ class Rules(Arguments, References, Predicates):
                 # harmful act is an accusation (event coders code it so), wherever the report stands
                 # (a speaker named after the report is mostly the news's source: 'Burmese troops
                 # captured ..., Thai police said')
-                blamed = [] if lemma in directive or obliged or hostile or payers or clause.i < v.i else [
-                    a for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass") and c.i in self._accused(v)
-                    for a in self.actors_of(c)]
+                accused = set() if lemma in directive or obliged or hostile or payers or clause.i < v.i else \
+                    self._accused(v)
+                blamed = [a for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass") and c.i in accused
+                          for a in self.actors_of(c)]
                 if lemma not in directive and not obliged and not hostile and not payers and not blamed:
                     continue  # 'X said Y visited Z' reports Y's act; it is no act of X towards Y
                 if speakers is None:
