@@ -812,6 +812,13 @@ CASES = {
         [(0, 1, "GPE", "SRB"), (2, 3, "ORG", None), (6, 7, "GPE", "KEN")],
         {("SRB", "criticizes", "KEN", False, False, None)},
     ),
+    "a ban on goods from a state is an embargo: 'Russia banned wine coming from Moldova'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("banned", 1, "ROOT", "VERB", "VBD", "ban"),
+         ("wine", 1, "dobj", "NOUN", "NN", "wine"), ("coming", 2, "acl", "VERB", "VBG", "come"),
+         ("from", 3, "prep", "ADP", "IN", "from"), ("Moldova", 4, "pobj", "PROPN", "NNP", "Moldova")],
+        [(0, 1, "GPE", "RUS"), (5, 6, "GPE", "MDA")],
+        {("RUS", "ploverSanction", "MDA", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

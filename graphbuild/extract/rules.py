@@ -115,6 +115,10 @@ class Rules(Arguments, References, Predicates):
             label = self.label_event(v)
             for prep, obj_tok, noun in slots:
                 event = label or self.onto.lookup_event(lemma, noun, prep)
+                if not noun and not prep and self.imported(obj_tok):
+                    # goods from a state stand for its exports: 'banned all wine coming from
+                    # Moldova' is the dictionary's 'ban imports' (163), not a ban on a person
+                    event = self.onto.lookup_event(lemma, "import", "", generic=False) or event
                 if not noun and not prep and self.expels(v, lemma, obj_tok):
                     # 'ordered the French ambassador to leave the country', 'gave the ambassador 72
                     # hours to leave' expel the envoy (CAMEO 16)
@@ -201,6 +205,20 @@ class Rules(Arguments, References, Predicates):
                         yield from self._pairs(subjects, relation, self.surface(v, noun), key, negated, modality,
                                                location, code or None)
                         break
+
+    def imported(self, tok: Token) -> bool:
+        """Whether a noun names goods by where they come from: 'wine coming from Moldova', 'meat
+        from Ukraine', 'steel made in China' (not an agent noun: 'diplomats from Russia')."""
+        if tok.lemma_.lower() in self.onto.agents or tok.i in self.mentions:
+            return False
+        for c in self.kids(tok):
+            prep = c if c.dep_ == "prep" and c.lower_ == "from" else None
+            if c.dep_ == "acl" and c.lemma_.lower() in self.cue.get("origin", ()):
+                prep = next((p for p in self.kids(c) if p.dep_ == "prep" and p.lower_ in ("from", "in")), None)
+            if prep is not None and any(g.i in self.mentions and self.mentions[g.i].actor.type == "State"
+                                        for g in self.kids(prep) if g.dep_ == "pobj"):
+                return True
+        return False
 
     def expels(self, v: Token, lemma: str, obj: Token) -> bool:
         """Whether ``v`` orders an envoy out: an order or a deadline to an envoy to leave."""
