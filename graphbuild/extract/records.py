@@ -42,3 +42,8 @@ class Candidate:
     cameo: str | None = None  # the CAMEO dictionary pattern's code, when it gave the relation
     hypothetical: bool = False  # content of a demand, threat or condition
     location: Arg | None = None  # where the event took place
+
+
+def two_states(a: Arg, b: Arg) -> bool:
+    """Whether two arguments belong to two different states."""
+    return bool(a.actor.country and b.actor.country and a.actor.country != b.actor.country)
