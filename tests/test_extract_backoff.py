@@ -819,6 +819,21 @@ CASES = {
         [(0, 1, "GPE", "RUS"), (5, 6, "GPE", "MDA")],
         {("RUS", "ploverSanction", "MDA", False, False, None)},
     ),
+    "an envoy declared unwelcome is expelled: 'Ecuador declared the American ambassador persona non grata'": (
+        [("Ecuador", 1, "nsubj", "PROPN", "NNP", "Ecuador"), ("declared", 1, "ROOT", "VERB", "VBD", "declare"),
+         ("the", 4, "det", "DET", "DT", "the"), ("American", 4, "amod", "ADJ", "JJ", "american"),
+         ("ambassador", 5, "nsubj", "NOUN", "NN", "ambassador"), ("persona", 1, "ccomp", "NOUN", "NN", "persona"),
+         ("non", 7, "compound", "X", "FW", "non"), ("grata", 5, "dobj", "X", "FW", "grata")],
+        [(0, 1, "GPE", "ECU"), (3, 4, "NORP", "USA")],
+        {("ECU", "ploverSanction", "USA-GOV", False, False, None)},
+    ),
+    "'we' in reported words is the speaker: 'We condemn Israel, Iran said'": (
+        [("We", 1, "nsubj", "PRON", "PRP", "we"), ("condemn", 5, "ccomp", "VERB", "VBP", "condemn"),
+         ("Israel", 1, "dobj", "PROPN", "NNP", "Israel"), (",", 5, "punct", "PUNCT", ",", ","),
+         ("Iran", 5, "nsubj", "PROPN", "NNP", "Iran"), ("said", 5, "ROOT", "VERB", "VBD", "say")],
+        [(2, 3, "GPE", "ISR"), (4, 5, "GPE", "IRN")],
+        {("IRN", "criticizes", "ISR", False, False, None)},
+    ),
     "a portfolio is no actor: 'The Secretary of State met India'": (
         [("The", 1, "det", "DET", "DT", "the"), ("Secretary", 4, "nsubj", "PROPN", "NNP", "Secretary"),
          ("of", 1, "prep", "ADP", "IN", "of"), ("State", 2, "pobj", "PROPN", "NNP", "State"),

@@ -25,6 +25,8 @@ class References:
         group in reach. Reach is the sentence so far, then the previous sentence; when
         candidates are in reach but ambiguous, the pronoun resolves to nothing."""
         word = tok.lower_
+        if word in self.cue.get("pronoun_speaker", ()):
+            return self.speaker_pronoun(tok)
         if word in self.cue.get("pronoun_person", ()):
             return self.person_pronoun(tok)
         singular = word in self.cue.get("pronoun_singular", ())
@@ -57,6 +59,17 @@ class References:
                     if actors:
                         groups.append(actors)
             return [Arg(a, "pronoun") for a in groups[0]] if len(groups) == 1 else []
+        return []
+
+    def speaker_pronoun(self, tok: Token) -> list[Arg]:
+        """'I', 'we', 'our' in reported words are their speaker: '"Today I declare the ambassador
+        persona non grata," Morales said' -> Morales; nothing outside a report."""
+        if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            return []
+        for t in tok.ancestors:
+            if t.dep_ in ("ccomp", "parataxis") and t.head.lemma_.lower() in self.cue.get("speech", ()):
+                return [Arg(a.actor, "pronoun") for s in self.subject_tokens(t.head)[0]
+                        for a in self.actors_of(s) if s.i != tok.i]
         return []
 
     def person_pronoun(self, tok: Token) -> list[Arg]:

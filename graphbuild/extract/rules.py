@@ -63,7 +63,7 @@ class Rules(Reports, Arguments, References, Predicates):
         if self.dyad is not None and any(t.lemma_.lower() in self.cue.get("dyad", ()) for t in sent):
             return True  # 'the two sides' may stand for both actors
         pronouns = (self.cue.get("pronoun_singular", frozenset()) | self.cue.get("pronoun_plural", frozenset())
-                    | self.cue.get("pronoun_person", frozenset()))
+                    | self.cue.get("pronoun_person", frozenset()) | self.cue.get("pronoun_speaker", frozenset()))
         return len(starts) + sum(1 for t in sent if t.lower_ in pronouns) >= 2
 
     def sentence_candidates(self, sent: Span) -> Iterator[Candidate]:
@@ -82,7 +82,8 @@ class Rules(Reports, Arguments, References, Predicates):
             self._kids.setdefault(i, tuple(found))
         found: set[tuple[str, str, bool, bool]] = set()
         for rule in (self.verb_rule, self.speech_rule, self.condition_rule, self.nominal_rule, self.reciprocal_noun_rule,
-                     self.reciprocal_modifier_rule, self.envoy_noun_rule, self.argument_rule, self.clause_rule):
+                     self.reciprocal_modifier_rule, self.envoy_noun_rule, self.unwelcome_rule, self.argument_rule,
+                     self.clause_rule):
             if rule == self.clause_rule and found:
                 break  # the last back-off only speaks for a sentence nothing else could read
             for cand in rule(tokens):
@@ -377,6 +378,30 @@ class Rules(Reports, Arguments, References, Predicates):
                     if o.actor.country != s.actor.country:
                         yield Candidate(s, relation, f"{n.text} of {envoys[0].text}", n.lemma_.lower(), o,
                                         negated, "nominal_event", cameo=cameo)
+
+    def unwelcome_rule(self, sent: list[Token]) -> Iterator[Candidate]:
+        """An envoy declared unwelcome is expelled (CAMEO 16): 'Ecuador declared U.S. ambassador
+        Heather Hodges persona non grata', 'American diplomats have been declared persona non
+        grata by Belarus'. The small model parses the label as an object, a predicate or a
+        clause of its own, so the envoy is whichever noun the verb or that clause governs."""
+        marks = self.cue.get("unwelcome", frozenset())
+        for v in sent:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in self.cue.get("labelling", ()) or \
+                    not any(t.lower_ in marks for t in v.subtree):
+                continue
+            subj_toks, inherited = self.subject_tokens(v)
+            subjects = [a for t in subj_toks for a in self.actors_of(t)]
+            heads = [c for c in self.kids(v) if c.dep_ in ("dobj", "nsubjpass", "ccomp", "oprd")]
+            heads += [g for c in heads if c.dep_ in ("ccomp", "oprd") for g in self.kids(c) if g.dep_ == "nsubj"]
+            envoys = [a for h in heads if h.dep_ != "ccomp" and h.lower_ not in marks for a in self.actors_of(h)]
+            event = self.onto.lookup_event(*EXPULSION, "", generic=False)
+            if event is None:
+                continue
+            for s in subjects:
+                for o in envoys:
+                    if o.actor.country != s.actor.country:
+                        yield Candidate(s, event[0], self.surface(v), v.lemma_.lower(), o, self.is_negated(v),
+                                        "verb_active", inherited, self.modality(v), event[1], self.is_hypothetical(v))
 
     def reciprocal_noun_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """'cooperation between Russia and the United States': each pair, both ways."""
