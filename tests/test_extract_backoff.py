@@ -856,6 +856,8 @@ def test_extract_backoff_rule(onto, make_doc, name):
     ("pull", "ambassador", "", "ploverSanction"),  # a recalling verb over an envoy reads as 'recall'
     ("pull", "", "out of", "retreatsFrom"),
     ("provide", "", "to", "aids"),  # providing to a state is aid (CAMEO 070), as PLOVER's coders code it
+    ("sue", "", "", "accuses"),  # a state suing a state brings a lawsuit against it (CAMEO 115), no arrest (173)
+    ("sue", "", "at", "relatedTo"),  # the court is where, not whom
     ("supply", "", "to", "supplies"),
     ("zzz", "", "to", "relatedTo"),
     ("have", "", "", None),
