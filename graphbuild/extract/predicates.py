@@ -207,6 +207,15 @@ class Predicates:
                 return next((g for g in self.kids(c) if g.dep_ == "pobj"), noun)
         return next((c for c in reversed(self.kids(noun)) if c.dep_ == "compound" and c.i == noun.i - 1), noun)
 
+    def verb_events(self, v: Token) -> Iterator[tuple[str, str | None]]:
+        """The events a verb names with each of its objects' pattern nouns, then alone, the most
+        specific first ('opened fire', 'imposed duties', then 'bombarded')."""
+        lemma = self.verb_lemma(v)
+        for noun in (*(self.pattern_noun(lemma, c) for c in self.kids(v) if c.dep_ == "dobj"), ""):
+            event = self.onto.lookup_event(lemma, noun, "", generic=False)
+            if event is not None:
+                yield event
+
     def pattern_noun(self, lemma: str, noun: Token) -> str:
         """The words of a verb's object that a dictionary pattern names: the longest run of
         modifiers before the head that the CAMEO dictionary knows with this verb ('severed

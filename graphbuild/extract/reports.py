@@ -25,6 +25,7 @@ class Reports:
             if v.pos_ != "VERB" or (lemma not in directive and lemma not in speech):
                 continue
             speakers: list[Arg] | None = None
+            accused: set[int] | None = None  # see _accused, read once for all of v's clauses
             # 'demanded that Y ...', and 'called for Y to be expelled' (a for-clause with its own subject)
             for clause in (c for c in self.kids(v) if c.dep_ == "ccomp" or (
                     c.dep_ == "advcl" and lemma in directive
@@ -38,10 +39,11 @@ class Reports:
                 # harmful act is an accusation (event coders code it so), wherever the report stands
                 # (a speaker named after the report is mostly the news's source: 'Burmese troops
                 # captured ..., Thai police said')
-                accused = set() if lemma in directive or obliged or hostile or payers or clause.i < v.i else \
-                    self._accused(v)
-                blamed = [a for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass") and c.i in accused
-                          for a in self.actors_of(c)]
+                blamed: list[Arg] = []
+                if not (lemma in directive or obliged or hostile or payers or clause.i < v.i):
+                    accused = self._accused(v) if accused is None else accused
+                    blamed = [a for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass") and c.i in accused
+                              for a in self.actors_of(c)]
                 if lemma not in directive and not obliged and not hostile and not payers and not blamed:
                     continue  # 'X said Y visited Z' reports Y's act; it is no act of X towards Y
                 if speakers is None:
@@ -170,10 +172,8 @@ class Reports:
             return None  # another's act: an accusation, if harmful (see _accused)
         chain = [clause, *(a for a in path if a.dep_ in ("xcomp", "conj") and clause in a.ancestors)]
         for a in (a for a in chain if a.pos_ == "VERB" and not self.is_passive(a)):
-            nouns = [self.pattern_noun(self.verb_lemma(a), c) for c in self.kids(a) if c.dep_ == "dobj"]
-            for noun in [*nouns, ""]:
-                event = self.onto.lookup_event(self.verb_lemma(a), noun, "", generic=False)
-                if event is not None and self.onto.relations[event[0]].plover:
+            for event in self.verb_events(a):
+                if self.onto.relations[event[0]].plover:
                     return None if self.is_negated(a) else (event[0], event[1])
         return None
 
@@ -187,11 +187,8 @@ class Reports:
         for clause in (c for c in self.kids(v) if c.dep_ == "ccomp"):
             if self.is_negated(clause):
                 continue
-            lemma = self.verb_lemma(clause)
-            events = [self.onto.lookup_event(lemma, noun, "", generic=False) for noun in (
-                *(self.pattern_noun(lemma, c) for c in self.kids(clause) if c.dep_ == "dobj"), "")]
             # 'bombarded a district', 'opened fire on dwellings' (the act is the verb with its noun)
-            harmful = any(e is not None and self.onto.relations[e[0]].quad == "MaterialConflict" for e in events)
+            harmful = any(self.onto.relations[e[0]].quad == "MaterialConflict" for e in self.verb_events(clause))
             for subj in (c for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass")):
                 nominal = self.onto.nominals.get(subj.lemma_.lower())
                 if subj.dep_ == "nsubj" and harmful or (

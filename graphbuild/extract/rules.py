@@ -115,6 +115,7 @@ class Rules(Reports, Arguments, References, Predicates):
             hypothetical = self.is_hypothetical(v)
             location = self.location(v)
             label = self.label_event(v)
+            protest_noun = self.in_protest(v)
             for prep, obj_tok, noun in slots:
                 event = label or self.onto.lookup_event(lemma, noun, prep)
                 if not noun and not prep and self.imported(obj_tok):
@@ -166,7 +167,7 @@ class Rules(Reports, Arguments, References, Predicates):
                     relation, cameo = self.onto.dictionary_event((lemma, "", "")) or (relation, cameo)
                 found_object = found_object or any(o.actor.key not in {s.actor.key for s in subjects}
                                                    for o in objects)
-                protest = self.in_protest(v) if relation != "relatedTo" else None
+                protest = protest_noun if relation != "relatedTo" else None
                 for s in subjects:
                     for o in objects:
                         yield from self._and_intent(v, Candidate(
