@@ -600,12 +600,6 @@ def _read_ontology(d: Path) -> Ontology:
             raise OntologyError(f"{d / 'lexicon.csv'}:{n}: relation {rel!r} is not declared in graphbuild.ttl")
         lexicon[(row["lemma"].strip(), row["noun"].strip(), row["prep"].strip())] = rel
 
-    nominals: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
-    for n, row in enumerate(_read_csv(d / "nominals.csv"), start=2):
-        rel = row["relation"].strip()
-        if rel not in relations:
-            raise OntologyError(f"{d / 'nominals.csv'}:{n}: relation {rel!r} is not declared in graphbuild.ttl")
-        nominals[row["noun"].strip()] = (rel, frozenset(_split(row["agent"])), frozenset(_split(row["target"])))
 
     sectors = {row["code"].strip(): (row["label"].strip(), row["type"].strip())
                for row in _read_csv(d / "sectors.csv")}
@@ -627,6 +621,18 @@ def _read_ontology(d: Path) -> Ontology:
     cues: dict[str, set[str]] = {}
     for row in _read_csv(d / "cues.csv"):
         cues.setdefault(row["kind"].strip(), set()).add(row["word"].strip())
+
+    nominals: dict[str, tuple[str, frozenset[str], frozenset[str]]] = {}
+    for n, row in enumerate(_read_csv(d / "nominals.csv"), start=2):
+        rel = row["relation"].strip()
+        if rel not in relations:
+            raise OntologyError(f"{d / 'nominals.csv'}:{n}: relation {rel!r} is not declared in graphbuild.ttl")
+        targets = set(_split(row["target"]))
+        if relations[rel].quad in ("VerbalConflict", "MaterialConflict"):
+            # a hostile act's opponent is named with 'against' whatever the noun: 'shelling
+            # against Armenian positions', 'criticism against Beijing'
+            targets |= cues.get("opposition_prep", set())
+        nominals[row["noun"].strip()] = (rel, frozenset(_split(row["agent"])), frozenset(targets))
 
     return Ontology(
         directory=d,

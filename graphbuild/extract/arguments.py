@@ -76,10 +76,12 @@ class Arguments:
             return self.pronoun(tok)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return []
-        # apposition: 'the head of the Office ..., Li Zhanshu'
+        # apposition, with its coordinated names: 'the head of the Office ..., Li Zhanshu', 'its
+        # regional allies, Burkina Faso and Niger'
         for child in self.kids(tok):
             if child.dep_ == "appos" and child.i in self.mentions:
-                return [Arg(self.mentions[child.i].actor, self.mentions[child.i].linked_by)]
+                return [Arg(self.mentions[t.i].actor, self.mentions[t.i].linked_by)
+                        for t in (child, *child.conjuncts) if t.i in self.mentions]
         group = self.group_reference(tok)
         if group:
             return group

@@ -187,16 +187,23 @@ class Rules(Reports, Arguments, References, Predicates):
                     if relation is None and noun in self.onto.nominals:
                         relation = self.onto.nominals[noun][0]
                     mutual, code = False, None
+                    if relation is None and obj is None:
+                        # a verb that takes its partner with 'with' in a joint act (meeting, talks,
+                        # agreement) relates co-subjects whatever its object: 'Russia and Turkey
+                        # discussed grain exports' as 'Russia discussed grain exports with Turkey'
+                        partner = self.onto.lexicon.get((lemma, "", "with"))
+                        relation = partner if partner in self.cue.get("joint_relation", ()) else None
                     if relation is None and noun in bond:
                         # the tie between the subjects: 'Czechia and Albania upgraded their diplomatic
                         # ties', 'X and Y cut ties' (with the dictionary's pattern for the verb)
                         event = self.onto.lookup_event(lemma, self.pattern_noun(lemma, obj), "", generic=False)
                         relation, code = event if event is not None else (None, None)
                         mutual = event is not None
-                    if relation is None and noun and v.lemma_.lower() in self.cue.get("reciprocal_verb", ()):
+                    if (relation is None or noun in self.onto.nominals) and noun and \
+                            v.lemma_.lower() in self.cue.get("reciprocal_verb", ()):
                         # 'Pakistani and Afghan forces exchanged fire', 'traded accusations'
                         relation = (self.onto.lookup_relation(lemma, noun, "")
-                                    or self.onto.lookup_relation(noun, "", "") or "relatedTo")
+                                    or self.onto.lookup_relation(noun, "", "") or relation or "relatedTo")
                         yield from self._pairs(subjects, relation, self.surface(v, noun), f"{lemma} {noun}",
                                                negated, modality)
                         break
@@ -318,6 +325,12 @@ class Rules(Reports, Arguments, References, Predicates):
                                         for x in self.kids(p) if x.dep_ == "pobj" for a in self.actors_of(x)]
                         elif c.lower_ in target_preps:
                             targets += [a for g in pobjs for a in self.actors_of(g)]
+            occasion = n.head if n.dep_ == "pobj" and n.head.lower_ in self.cue.get("occasion_prep", ()) else None
+            if not agents and targets and occasion is not None and occasion.head.pos_ in ("VERB", "AUX") and \
+                    self.onto.relations[relation].symmetric:
+                # a meeting the clause's subject takes part in: 'discussed the war in a phone call
+                # with Scholz', 'raised concerns during talks with Wang Yi'
+                agents = [a for t in self.subject_tokens(occasion.head)[0] for a in self.actors_of(t)]
             if n.dep_ == "dobj" and n.head.lemma_.lower() in experiencer:
                 # experiencer verb: the subject undergoes the event ('China felt pressure from the US')
                 targets += [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)]

@@ -1,0 +1,116 @@
+"""Joint acts, meeting occasions, opponents named with 'against' and appositive groups, on hand-built Docs."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract import Extractor
+from graphbuild.types import Document
+
+DOC = Document(id="t", text="", source="t", sha256="0" * 64)
+
+
+def statements(onto, doc):
+    return {(t.subject.key, t.relation, t.object.key, t.negated, t.hypothetical) for t in Extractor(onto).extract(doc, DOC)}
+
+
+def both_ways(a, relation, b):
+    return {(a, relation, b, False, False), (b, relation, a, False, False)}
+
+
+# token rows (word, head, dep, pos, tag, lemma); entities (start, end, label, key);
+# expected (subject, relation, object, negated, hypothetical)
+CASES = {
+    # a verb that takes its partner with 'with' in a meeting or an agreement relates its
+    # co-subjects whatever its object
+    "co-subjects of a joint act: 'Russia and Turkey discussed grain exports'": (
+        [("Russia", 3, "nsubj", "PROPN", "NNP", "Russia"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("Turkey", 0, "conj", "PROPN", "NNP", "Turkey"), ("discussed", 3, "ROOT", "VERB", "VBD", "discuss"),
+         ("grain", 5, "compound", "NOUN", "NN", "grain"), ("exports", 3, "dobj", "NOUN", "NNS", "export")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "TUR")],
+        both_ways("RUS", "meetsWith", "TUR"),
+    ),
+    "co-subjects of a signing: 'Ethiopia and Eritrea signed a declaration'": (
+        [("Ethiopia", 3, "nsubj", "PROPN", "NNP", "Ethiopia"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("Eritrea", 0, "conj", "PROPN", "NNP", "Eritrea"), ("signed", 3, "ROOT", "VERB", "VBD", "sign"),
+         ("a", 5, "det", "DET", "DT", "a"), ("declaration", 3, "dobj", "NOUN", "NN", "declaration")],
+        [(0, 1, "GPE", "ETH"), (2, 3, "GPE", "ERI")],
+        both_ways("ETH", "agreesWith", "ERI"),
+    ),
+    # working 'with' someone is cooperation, but two subjects that work on something need not
+    # work together: no joint act, only the clause back-off's untyped link
+    "co-subjects of a verb that is no joint act: 'Russia and Turkey worked on exports'": (
+        [("Russia", 3, "nsubj", "PROPN", "NNP", "Russia"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("Turkey", 0, "conj", "PROPN", "NNP", "Turkey"), ("worked", 3, "ROOT", "VERB", "VBD", "work"),
+         ("on", 3, "prep", "ADP", "IN", "on"), ("exports", 4, "pobj", "NOUN", "NNS", "export")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "TUR")],
+        set(),
+    ),
+    # a reciprocal verb over an event noun: the noun's relation, both ways
+    "reciprocal verb over an event noun: 'Armenia and Azerbaijan traded accusations'": (
+        [("Armenia", 3, "nsubj", "PROPN", "NNP", "Armenia"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("Azerbaijan", 0, "conj", "PROPN", "NNP", "Azerbaijan"), ("traded", 3, "ROOT", "VERB", "VBD", "trade"),
+         ("accusations", 3, "dobj", "NOUN", "NNS", "accusation")],
+        [(0, 1, "GPE", "ARM"), (2, 3, "GPE", "AZE")],
+        both_ways("ARM", "ploverAccuse", "AZE"),
+    ),
+    # a meeting in an adjunct: the clause's subject takes part in it
+    "meeting occasion: 'France discussed the war in a call with Germany'": (
+        [("France", 1, "nsubj", "PROPN", "NNP", "France"), ("discussed", 1, "ROOT", "VERB", "VBD", "discuss"),
+         ("the", 3, "det", "DET", "DT", "the"), ("war", 1, "dobj", "NOUN", "NN", "war"),
+         ("in", 1, "prep", "ADP", "IN", "in"), ("a", 6, "det", "DET", "DT", "a"),
+         ("call", 4, "pobj", "NOUN", "NN", "call"), ("with", 6, "prep", "ADP", "IN", "with"),
+         ("Germany", 7, "pobj", "PROPN", "NNP", "Germany")],
+        [(0, 1, "GPE", "FRA"), (8, 9, "GPE", "DEU")],
+        {("FRA", "meetsWith", "DEU", False, False)},
+    ),
+    "meeting occasion: 'the US raised concerns during talks with China'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("raised", 2, "ROOT", "VERB", "VBD", "raise"), ("concerns", 2, "dobj", "NOUN", "NNS", "concern"),
+         ("during", 2, "prep", "ADP", "IN", "during"), ("talks", 4, "pobj", "NOUN", "NNS", "talk"),
+         ("with", 5, "prep", "ADP", "IN", "with"), ("China", 6, "pobj", "PROPN", "NNP", "China")],
+        [(1, 2, "GPE", "USA"), (7, 8, "GPE", "CHN")],
+        {("USA", "meetsWith", "CHN", False, False)},
+    ),
+    # a meeting still to come is no occasion the subject took part in: only the clause
+    # back-off's untyped link
+    "no occasion: 'the US raised concerns before talks with China'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("raised", 2, "ROOT", "VERB", "VBD", "raise"), ("concerns", 2, "dobj", "NOUN", "NNS", "concern"),
+         ("before", 2, "prep", "ADP", "IN", "before"), ("talks", 4, "pobj", "NOUN", "NNS", "talk"),
+         ("with", 5, "prep", "ADP", "IN", "with"), ("China", 6, "pobj", "PROPN", "NNP", "China")],
+        [(1, 2, "GPE", "USA"), (7, 8, "GPE", "CHN")],
+        {("USA", "relatedTo", "CHN", False, False)},
+    ),
+    # 'against' names the opponent of any hostile event noun
+    "opponent of a hostile noun: 'Azerbaijan launched shelling against Armenia'": (
+        [("Azerbaijan", 1, "nsubj", "PROPN", "NNP", "Azerbaijan"), ("launched", 1, "ROOT", "VERB", "VBD", "launch"),
+         ("shelling", 1, "dobj", "NOUN", "NN", "shelling"), ("against", 1, "prep", "ADP", "IN", "against"),
+         ("Armenia", 3, "pobj", "PROPN", "NNP", "Armenia")],
+        [(0, 1, "GPE", "AZE"), (4, 5, "GPE", "ARM")],
+        {("AZE", "attacks", "ARM", False, False)},
+    ),
+    "opponent of a verbal conflict noun: 'Chinese criticism against Japan'": (
+        [("Chinese", 1, "amod", "ADJ", "JJ", "chinese"), ("criticism", 1, "ROOT", "NOUN", "NN", "criticism"),
+         ("against", 1, "prep", "ADP", "IN", "against"), ("Japan", 2, "pobj", "PROPN", "NNP", "Japan")],
+        [(0, 1, "NORP", "CHN"), (3, 4, "GPE", "JPN")],
+        {("CHN", "criticizes", "JPN", False, False)},
+    ),
+    # an apposition names its coordinated states too
+    "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (
+        [("its", 1, "poss", "PRON", "PRP$", "its"), ("allies", 7, "nsubj", "NOUN", "NNS", "ally"),
+         (",", 1, "punct", "PUNCT", ",", ","), ("Mali", 1, "appos", "PROPN", "NNP", "Mali"),
+         ("and", 3, "cc", "CCONJ", "CC", "and"), ("Niger", 3, "conj", "PROPN", "NNP", "Niger"),
+         (",", 1, "punct", "PUNCT", ",", ","), ("recalled", 7, "ROOT", "VERB", "VBD", "recall"),
+         ("their", 9, "poss", "PRON", "PRP$", "their"), ("ambassadors", 7, "dobj", "NOUN", "NNS", "ambassador"),
+         ("from", 7, "prep", "ADP", "IN", "from"), ("Algeria", 10, "pobj", "PROPN", "NNP", "Algeria")],
+        [(3, 4, "GPE", "MLI"), (5, 6, "GPE", "NER"), (11, 12, "GPE", "DZA")],
+        {("MLI", "ploverSanction", "DZA", False, False), ("NER", "ploverSanction", "DZA", False, False)},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_extract_joint_rule(onto, make_doc, name):
+    rows, ents, expected = CASES[name]
+    assert statements(onto, make_doc(rows, ents)) == expected
