@@ -9,25 +9,20 @@ from spacy.tokens import Span, Token
 from graphbuild.actors import Mention
 from graphbuild.extract.arguments import Arguments
 from graphbuild.extract.predicates import Predicates
-from graphbuild.extract.records import MODIFIER_DEPS, Arg, Candidate, two_states
+from graphbuild.extract.records import Arg, Candidate, two_states
+from graphbuild.extract.nouns import ENVOY_ACTS, EXPULSION, Nouns
 from graphbuild.extract.references import References
 from graphbuild.extract.reports import Reports
 from graphbuild.ontology import Ontology
 from graphbuild.types import Actor
 
-DASHES = frozenset({"-", "–", "—"})
-# The CAMEO dictionary's pattern that an order to an envoy to leave amounts to (161, reduce relations)
-EXPULSION = ("expel", "diplomat")
-# The dictionary's patterns that a noun of an act on an envoy stands for, by word class
-ENVOY_ACTS = {"envoy_recall": ("recall", "ambassador"), "envoy_expulsion": EXPULSION,
-              "envoy_summons": ("summon", "ambassador")}
 # The rules walk a sentence's tree many times over; the longest sentence of our news sets has
 # 142 tokens, and past a few hundred the "sentence" is a table or a list the parser ran together,
 # on which the walks grow faster than linearly (220,000 characters without a full stop took 3.7 s).
 MAX_SENTENCE_TOKENS = 300
 
 
-class Rules(Reports, Arguments, References, Predicates):
+class Rules(Nouns, Reports, Arguments, References, Predicates):
     """The rules for one document: they share its mention index and its main dyad."""
 
     def __init__(self, onto: Ontology, light_nouns: set[tuple[str, str]], mentions: dict[int, Mention],
@@ -286,113 +281,6 @@ class Rules(Reports, Arguments, References, Predicates):
                     yield Candidate(s, relation, text, lemma, o, negated, "reciprocal", modality=modality,
                                     location=location, cameo=cameo, hypothetical=hypothetical)
 
-    def nominal_rule(self, sent: list[Token]) -> Iterator[Candidate]:
-        """Event nouns: 'the visit of Wang Yi to Russia', "Xi's visit to Russia", 'US sanctions on Iran',
-        'the introduction of sanctions against Russia by Western countries',
-        'pressure from the United States' felt by China and Russia."""
-        light = self.cue.get("light", frozenset())
-        experiencer = self.cue.get("experiencer", frozenset())
-        for n in sent:
-            if n.pos_ != "NOUN" or n.lemma_.lower() not in self.onto.nominals:
-                continue
-            relation, agent_preps, target_preps = self.onto.nominals[n.lemma_.lower()]
-            hosts = [n]
-            if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in light:
-                # light noun: 'the release of loans ... by China' -- its by-phrase belongs to 'loans'
-                hosts.append(n.head.head)
-            agents: list[Arg] = []
-            targets: list[Arg] = []
-            for h in hosts:
-                for c in self.kids(h):
-                    if c.dep_ == "poss" and "poss" in agent_preps:
-                        agents += self.actors_of(c)
-                    elif c.dep_ in MODIFIER_DEPS and "mod" in agent_preps and h is n:
-                        # actor modifier of the event noun: 'US sanctions', 'Chinese loans'
-                        agents += self._modifier_actors(c)
-                    elif c.dep_ == "acl" and c.lemma_.lower() in self.cue.get("aiming", ()) and h is n:
-                        # 'drone attacks targeting the Kherson region', 'sanctions aimed at Iran'
-                        targets += [a for g in self.kids(c) if g.dep_ == "dobj" for a in self.actors_of(g)]
-                        targets += [a for p in self.kids(c) if p.dep_ == "prep" and p.lower_ in target_preps | {"at"}
-                                    for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g)]
-                    elif c.dep_ == "prep":
-                        pobjs = [g for g in self.kids(c) if g.dep_ == "pobj"]
-                        if c.lower_ in agent_preps or c.lower_ == "by":
-                            agents += [a for g in pobjs for a in self.actors_of(g)]
-                            # 'the withdrawal of troops from Panama': the parse hangs the target on the
-                            # of-phrase's noun rather than on the event noun
-                            targets += [a for g in pobjs for p in self.kids(g) if p.dep_ == "prep"
-                                        and p.lower_ in target_preps and p.lower_ != c.lower_
-                                        for x in self.kids(p) if x.dep_ == "pobj" for a in self.actors_of(x)]
-                        elif c.lower_ in target_preps:
-                            targets += [a for g in pobjs for a in self.actors_of(g)]
-            occasion = n.head if n.dep_ == "pobj" and n.head.lower_ in self.cue.get("occasion_prep", ()) else None
-            if not agents and targets and occasion is not None and occasion.head.pos_ in ("VERB", "AUX") and \
-                    self.onto.relations[relation].symmetric:
-                # a meeting the clause's subject takes part in: 'discussed the war in a phone call
-                # with Scholz', 'raised concerns during talks with Wang Yi'
-                agents = [a for t in self.subject_tokens(occasion.head)[0] for a in self.actors_of(t)]
-            if n.dep_ == "dobj" and n.head.lemma_.lower() in experiencer:
-                # experiencer verb: the subject undergoes the event ('China felt pressure from the US')
-                targets += [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)]
-            elif n.dep_ == "dobj" and n.head.lemma_.lower() in self.cue.get("carrier", ()):
-                # a verb that only carries the event lends it its subject: 'the US speeded up the
-                # withdrawal of forces from Panama', 'Iran launched an attack on Iraq'
-                agents = [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)] or agents
-                # and a pattern naming the verb with its noun says what they mean together
-                # ('lodged a protest' is a diplomatic complaint, not a street protest)
-                verb = self.verb_lemma(n.head)
-                event = None if (verb, n.lemma_.lower()) in self.light_nouns else \
-                    self.onto.lookup_event(verb, n.lemma_.lower(), "", generic=False)  # our rows first
-                relation = event[0] if event is not None else relation
-            # A governing verb negates or hedges the event only when it merely carries it
-            # ('did not pay a visit', 'felt no pressure'), not when it is an event of its own
-            # ('did not condemn the invasion': the invasion happened).
-            governor = n.head if n.head.pos_ == "VERB" else None
-            if governor is not None and not ((self.verb_lemma(governor), n.lemma_.lower()) in self.light_nouns
-                                             or governor.lemma_.lower() in experiencer
-                                             or governor.lemma_.lower() in self.cue.get("carrier", ())):
-                governor = None
-            negated = governor is not None and self.is_negated(governor)
-            modality = self.modality(governor) if governor is not None else None
-            for s in agents:
-                for o in targets:
-                    yield Candidate(s, relation, n.text, n.lemma_.lower(), o, negated, "nominal_event",
-                                    modality=modality)
-
-    def envoy_noun_rule(self, sent: list[Token]) -> Iterator[Candidate]:
-        """A noun of an act on an envoy: "announced the recall of her country's ambassador to
-        Mexico", "Rome's expulsion of Russian diplomats". The act is the verb's (recall, expel,
-        summon: CAMEO 161, 111), by the noun's possessor or the verb that carries it, towards the
-        envoy's post, and for an expulsion or a summons towards the envoy's own state."""
-        for n in sent:
-            if n.pos_ != "NOUN":
-                continue
-            kind = self._envoy_acts.get(n.lemma_.lower())
-            if kind is None:
-                continue
-            envoys = [g for c in self.kids(n) if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in self.kids(c) if g.dep_ == "pobj" and self.is_envoy(g)]
-            if not envoys:
-                continue
-            agents = [a for c in self.kids(n) if c.dep_ == "poss" for a in self.actors_of(c)]
-            if not agents and n.dep_ == "dobj" and n.head.lemma_.lower() in self.cue.get("carrier", ()):
-                agents = [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)]
-            posts = [a for e in (n, *envoys) for p in self.kids(e) if p.dep_ == "prep" and
-                     p.lower_ in ("to", "in", "from", "at") for g in self.kids(p) if g.dep_ == "pobj"
-                     for a in self.actors_of(g)]
-            owners = [] if kind == "envoy_recall" else [a for e in envoys for a in self.actors_of(e)]
-            event = self.onto.lookup_event(*ENVOY_ACTS[kind], "", generic=False)
-            if event is None:
-                continue
-            relation, cameo = event
-            governor = n.head if n.dep_ == "dobj" else None
-            negated = governor is not None and self.is_negated(governor)
-            for s in agents:
-                for o in [*posts, *owners]:
-                    if o.actor.country != s.actor.country:
-                        yield Candidate(s, relation, f"{n.text} of {envoys[0].text}", n.lemma_.lower(), o,
-                                        negated, "nominal_event", cameo=cameo)
-
     def unwelcome_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """An envoy declared unwelcome is expelled (CAMEO 16): 'Ecuador declared U.S. ambassador
         Heather Hodges persona non grata', 'American diplomats have been declared persona non
@@ -416,81 +304,6 @@ class Rules(Reports, Arguments, References, Predicates):
                     if o.actor.country != s.actor.country:
                         yield Candidate(s, event[0], self.surface(v), v.lemma_.lower(), o, self.is_negated(v),
                                         "verb_active", inherited, self.modality(v), event[1], self.is_hypothetical(v))
-
-    def reciprocal_noun_rule(self, sent: list[Token]) -> Iterator[Candidate]:
-        """'cooperation between Russia and the United States': each pair, both ways."""
-        between = self.cue.get("reciprocal", frozenset())
-        for p in sent:
-            if p.dep_ != "prep" or p.lower_ not in between:
-                continue
-            n = p.head
-            lemma = n.lemma_.lower()
-            relation = None
-            if n.pos_ == "VERB" and lemma in self.cue.get("reciprocal_verb", ()) and n.dep_ == "acl":
-                # 'prisoners exchanged between Moscow and Kyiv': the participle's noun is its object
-                thing = n.head.lemma_.lower()
-                relation = self.onto.lookup_relation(lemma, thing, "") or self.onto.lookup_relation(thing, "", "")
-                relation = relation if relation not in (None, "relatedTo") else None
-            elif lemma in self.cue.get("fight_noun", ()):
-                relation = "fightsWith"  # 'the war between Russia and Ukraine': both fight
-            else:
-                entry = self.onto.nominals.get(lemma)
-                if entry is not None and self.onto.relations[entry[0]].symmetric:
-                    relation = self._topic_relation(n, entry[0])
-            if relation is None:
-                continue
-            actors = [a for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g)]
-            # what an offer or a demand is for has not happened: 'rejected an offer for direct
-            # talks between the two neighbours'
-            holder = n.head.head if n.head.dep_ == "prep" and n.head.lower_ in ("for", "of") else None
-            proposed = holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() in (
-                self.cue.get("irrealis", frozenset()) | self.cue.get("directive", frozenset()))
-            yield from self._pairs(actors, relation, f"{n.text} {p.text}", lemma, False, None, hypothetical=proposed)
-
-    def reciprocal_modifier_rule(self, sent: list[Token]) -> Iterator[Candidate]:
-        """'Sino-Russian cooperation', 'the Sino-Japanese dispute', 'China-U.S. dialogue':
-        a symmetric event noun modified by two or more actors relates them both ways."""
-        for n in sent:
-            entry = self.onto.nominals.get(n.lemma_.lower()) if n.pos_ == "NOUN" else None
-            if entry is None or not self.onto.relations[entry[0]].symmetric:
-                continue
-            actors: dict[str, Arg] = {}
-            stack = [c for c in self.kids(n) if c.dep_ in MODIFIER_DEPS]
-            while stack:  # walk the modifier chain: 'Sino' <- 'Russian' <- 'strategic cooperation'
-                c = stack.pop()
-                for a in self._modifier_actors(c):
-                    actors.setdefault(a.actor.key, a)
-                stack += [g for g in self.kids(c) if g.dep_ in (*MODIFIER_DEPS, "conj")]
-            if n.dep_ == "appos" and any(t.text in DASHES for t in n.doc[n.head.i + 1:n.left_edge.i + 1]):
-                # a spaced dash the parser reads as an apposition: 'the China – Central Asia cooperation'
-                for a in self.actors_of(n.head):
-                    actors.setdefault(a.actor.key, a)
-            if len(actors) < 2:
-                continue
-            governor = n.head if n.head.pos_ == "VERB" else None
-            negated = governor is not None and self.is_negated(governor)
-            yield from self._pairs(list(actors.values()), self._topic_relation(n, entry[0]), n.text,
-                                   n.lemma_.lower(), negated, None)
-
-    def _topic_relation(self, n: Token, relation: str) -> str:
-        """A reciprocal event noun that is only talked about ('discussed bilateral cooperation
-        between X and Y', 'affirmed their commitment to deepen cooperation') is a consultation
-        between the two, not the cooperation itself."""
-        governor = n.head
-        if governor.pos_ == "ADP" and governor.lower_ in ("on", "about", "of", "to"):
-            governor = governor.head
-        intent = self.intent_words
-        while governor.pos_ in ("NOUN", "VERB") and governor.lemma_.lower() not in self.cue.get("topic", ()) \
-                and governor.dep_ in ("xcomp", "pobj", "acl") and governor.head is not governor:
-            if governor.lemma_.lower() in intent:
-                break
-            governor = governor.head  # 'commitment to deepen cooperation' -> 'affirmed'
-        if governor.lemma_.lower() in self.cue.get("topic", ()):
-            return self.cue_relation("topic") or relation
-        if governor.lemma_.lower() in intent:
-            # an intended event is an intent ('agreed to continue close cooperation'): CAMEO 03/13
-            return (self.onto.intent(relation) or (relation, ""))[0]
-        return relation
 
     def cue_relation(self, kind: str) -> str | None:
         """The relation a cue class stands for: the lexicon's for its first word ('discuss with')."""
