@@ -271,12 +271,23 @@ class Ontology:
         """Whether the verb ends or cuts a cooperative tie its object names: 'suspended aid',
         'ended military cooperation', 'froze talks', 'cut ties'. CAMEO files all of these under
         16, reducing relations, whichever tie is cut; the dictionary lists only some pairs."""
-        if lemma not in self.cues.get("terminative", ()) or not noun:
+        return lemma in self.cues.get("terminative", ()) and self.cooperative(noun)
+
+    def cooperative(self, noun: str) -> bool:
+        """Whether a noun names a cooperative tie that can be cut: a bond ('ties', 'relations')
+        or an event noun of cooperation ('aid', 'talks', 'agreement')."""
+        if not noun:
             return False
         if noun in self.cues.get("bond", ()):
             return True
         nominal = self.nominals.get(noun)
         return nominal is not None and self.relations[nominal[0]].quad in ("VerbalCooperation", "MaterialCooperation")
+
+    def reduction(self) -> tuple[str, str] | None:
+        """(relation, CAMEO code) of cutting a cooperative tie: CAMEO 160, reduce relations, which
+        PLOVER codes SANCTION."""
+        relation = self.plover_relations.get("SANCTION")
+        return (relation, "160") if relation is not None else None
 
     def dictionary_event(self, key: tuple[str, str, str]) -> tuple[str, str] | None:
         """(PLOVER event relation, CAMEO code) of one CAMEO dictionary pattern, without our lexicon."""
@@ -336,12 +347,12 @@ class Ontology:
         keys += [(lemma, "", prep)] if prep else []
         keys += [(lemma, "", "")]
         # what the noun alone says, once its own patterns have missed (each decided once, not per key)
-        reduced = self.reduces(lemma, noun) and "SANCTION" in self.plover_relations
+        reduced = self.reduction() if self.reduces(lemma, noun) else None
         carried = bool(noun) and self.carried(lemma, noun)
         for key in keys:  # the most specific first; at one level our lexicon before the dictionary
             bare = not key[1] and not key[2]
             if not key[1] and reduced:
-                return self.plover_relations["SANCTION"], "160"  # no pattern of this pair: 'end cooperation'
+                return reduced  # no pattern of this pair: 'end cooperation'
             if not key[1] and carried and noun not in self.nominals:
                 # a carried noun that is a verb reads as that verb: 'gave a warm welcome to X' is
                 # 'welcomed X', 'made an appeal to X' 'appealed to X'

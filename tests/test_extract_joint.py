@@ -1,4 +1,5 @@
-"""Joint acts, meeting occasions, opponents named with 'against' and appositive groups, on hand-built Docs."""
+"""Joint acts, meeting occasions, opponents named with 'against', appositive groups and cut ties,
+on hand-built Docs."""
 
 from __future__ import annotations
 
@@ -106,6 +107,42 @@ CASES = {
          ("from", 7, "prep", "ADP", "IN", "from"), ("Algeria", 10, "pobj", "PROPN", "NNP", "Algeria")],
         [(3, 4, "GPE", "MLI"), (5, 6, "GPE", "NER"), (11, 12, "GPE", "DZA")],
         {("MLI", "ploverSanction", "DZA", False, False), ("NER", "ploverSanction", "DZA", False, False)},
+    ),
+    # the end of a cooperative tie is a reduction of relations, by the noun's owner or by whoever
+    # announces it
+    "ending noun: 'Washington announced the suspension of aid to Egypt'": (
+        [("Washington", 1, "nsubj", "PROPN", "NNP", "Washington"), ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+         ("the", 3, "det", "DET", "DT", "the"), ("suspension", 1, "dobj", "NOUN", "NN", "suspension"),
+         ("of", 3, "prep", "ADP", "IN", "of"), ("aid", 4, "pobj", "NOUN", "NN", "aid"),
+         ("to", 5, "prep", "ADP", "IN", "to"), ("Egypt", 6, "pobj", "PROPN", "NNP", "Egypt")],
+        [(0, 1, "GPE", "USA"), (7, 8, "GPE", "EGY")],
+        {("USA", "ploverSanction", "EGY", False, False)},
+    ),
+    "ending noun of a bond: 'Saudi Arabia's severing of ties with Iran'": (
+        [("Saudi", 1, "compound", "PROPN", "NNP", "Saudi"), ("Arabia", 3, "poss", "PROPN", "NNP", "Arabia"),
+         ("'s", 1, "case", "PART", "POS", "'s"), ("severing", 3, "ROOT", "NOUN", "NN", "severing"),
+         ("of", 3, "prep", "ADP", "IN", "of"), ("ties", 4, "pobj", "NOUN", "NNS", "tie"),
+         ("with", 5, "prep", "ADP", "IN", "with"), ("Iran", 6, "pobj", "PROPN", "NNP", "Iran")],
+        [(0, 2, "GPE", "SAU"), (7, 8, "GPE", "IRN")],
+        {("SAU", "ploverSanction", "IRN", False, False)},
+    ),
+    "negated ending noun: 'Chad did not announce the end of the agreement with France'": (
+        [("Chad", 3, "nsubj", "PROPN", "NNP", "Chad"), ("did", 3, "aux", "AUX", "VBD", "do"),
+         ("not", 3, "neg", "PART", "RB", "not"), ("announce", 3, "ROOT", "VERB", "VB", "announce"),
+         ("the", 5, "det", "DET", "DT", "the"), ("end", 3, "dobj", "NOUN", "NN", "end"),
+         ("of", 5, "prep", "ADP", "IN", "of"), ("the", 8, "det", "DET", "DT", "the"),
+         ("agreement", 6, "pobj", "NOUN", "NN", "agreement"), ("with", 8, "prep", "ADP", "IN", "with"),
+         ("France", 9, "pobj", "PROPN", "NNP", "France")],
+        [(0, 1, "GPE", "TCD"), (10, 11, "GPE", "FRA")],
+        {("TCD", "ploverSanction", "FRA", True, False)},
+    ),
+    # an agreement that is ended is no new agreement
+    "ending verb: 'Chad ended its agreement with France'": (
+        [("Chad", 1, "nsubj", "PROPN", "NNP", "Chad"), ("ended", 1, "ROOT", "VERB", "VBD", "end"),
+         ("its", 3, "poss", "PRON", "PRP$", "its"), ("agreement", 1, "dobj", "NOUN", "NN", "agreement"),
+         ("with", 3, "prep", "ADP", "IN", "with"), ("France", 4, "pobj", "PROPN", "NNP", "France")],
+        [(0, 1, "GPE", "TCD"), (5, 6, "GPE", "FRA")],
+        {("TCD", "ploverSanction", "FRA", False, False)},
     ),
 }
 

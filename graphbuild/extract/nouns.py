@@ -28,20 +28,40 @@ class Nouns:
         light = self.cue.get("light", frozenset())
         experiencer = self.cue.get("experiencer", frozenset())
         for n in sent:
-            if n.pos_ != "NOUN" or n.lemma_.lower() not in self.onto.nominals:
+            if n.pos_ != "NOUN":
                 continue
-            relation, agent_preps, target_preps = self.onto.nominals[n.lemma_.lower()]
+            lemma = n.lemma_.lower()
+            ender = self.ender(n)
+            if ender is not None and ender.pos_ == "VERB":
+                continue  # 'suspended aid to X', 'ended its agreement with X': the verb rule's cut tie
+            cut = self.onto.reduction() if ender is not None else None
+            entry = self.onto.nominals.get(lemma)
+            if cut is not None:
+                # the end of a tie is a reduction of relations (CAMEO 160): 'the suspension of
+                # military aid to Egypt', 'the termination of its agreement with Ukraine',
+                # 'announced the severing of ties with Qatar'
+                agent_preps, target_preps = (entry[1], entry[2]) if entry is not None else ({"poss"}, set())
+                entry = (cut[0], agent_preps, target_preps | {"with"})
+            if entry is None:
+                continue
+            relation, agent_preps, target_preps = entry
+            cameo = cut[1] if cut is not None else None
             hosts = [n]
             if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in light:
                 # light noun: 'the release of loans ... by China' -- its by-phrase belongs to 'loans'
                 hosts.append(n.head.head)
+            carried = n
+            if ender is not None:
+                # the ending noun's own agent is the tie's: "Washington's suspension of aid to Egypt"
+                hosts.append(ender)
+                carried = ender
             agents: list[Arg] = []
             targets: list[Arg] = []
             for h in hosts:
                 for c in self.kids(h):
                     if c.dep_ == "poss" and "poss" in agent_preps:
                         agents += self.actors_of(c)
-                    elif c.dep_ in MODIFIER_DEPS and "mod" in agent_preps and h is n:
+                    elif c.dep_ in MODIFIER_DEPS and ("mod" in agent_preps or h is ender) and h in (n, ender):
                         # actor modifier of the event noun: 'US sanctions', 'Chinese loans'
                         agents += self._modifier_actors(c)
                     elif c.dep_ == "acl" and c.lemma_.lower() in self.cue.get("aiming", ()) and h is n:
@@ -69,21 +89,22 @@ class Nouns:
             if n.dep_ == "dobj" and n.head.lemma_.lower() in experiencer:
                 # experiencer verb: the subject undergoes the event ('China felt pressure from the US')
                 targets += [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)]
-            elif n.dep_ == "dobj" and n.head.lemma_.lower() in self.cue.get("carrier", ()):
+            elif carried.dep_ == "dobj" and carried.head.lemma_.lower() in self.cue.get("carrier", ()):
                 # a verb that only carries the event lends it its subject: 'the US speeded up the
-                # withdrawal of forces from Panama', 'Iran launched an attack on Iraq'
-                agents = [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)] or agents
+                # withdrawal of forces from Panama', 'Iran launched an attack on Iraq', 'Chad
+                # announced the end of its defence agreement with France'
+                agents = [a for t in self.subject_tokens(carried.head)[0] for a in self.actors_of(t)] or agents
                 # and a pattern naming the verb with its noun says what they mean together
                 # ('lodged a protest' is a diplomatic complaint, not a street protest)
                 verb = self.verb_lemma(n.head)
-                event = None if (verb, n.lemma_.lower()) in self.light_nouns else \
-                    self.onto.lookup_event(verb, n.lemma_.lower(), "", generic=False)  # our rows first
+                event = None if cut is not None or (verb, lemma) in self.light_nouns else \
+                    self.onto.lookup_event(verb, lemma, "", generic=False)  # our rows first
                 relation = event[0] if event is not None else relation
             # A governing verb negates or hedges the event only when it merely carries it
             # ('did not pay a visit', 'felt no pressure'), not when it is an event of its own
             # ('did not condemn the invasion': the invasion happened).
-            governor = n.head if n.head.pos_ == "VERB" else None
-            if governor is not None and not ((self.verb_lemma(governor), n.lemma_.lower()) in self.light_nouns
+            governor = carried.head if carried.head.pos_ == "VERB" else None
+            if governor is not None and not ((self.verb_lemma(governor), carried.lemma_.lower()) in self.light_nouns
                                              or governor.lemma_.lower() in experiencer
                                              or governor.lemma_.lower() in self.cue.get("carrier", ())):
                 governor = None
@@ -91,8 +112,22 @@ class Nouns:
             modality = self.modality(governor) if governor is not None else None
             for s in agents:
                 for o in targets:
-                    yield Candidate(s, relation, n.text, n.lemma_.lower(), o, negated, "nominal_event",
-                                    modality=modality)
+                    yield Candidate(s, relation, n.text if carried is n else f"{carried.text} of {n.text}",
+                                    lemma, o, negated, "nominal_event", modality=modality, cameo=cameo)
+
+    def ender(self, n: Token) -> Token | None:
+        """The verb or noun that ends the cooperative tie ``n`` names ('suspended aid to X', 'the
+        suspension of aid to X', 'the severing of ties with X'), or None."""
+        if not self.onto.cooperative(n.lemma_.lower()):
+            return None
+        head = n.head
+        if n.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and \
+                self.verb_lemma(head) in self.cue.get("terminative", ()):
+            return head
+        if n.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+                head.head.lemma_.lower() in self.cue.get("terminative_noun", ()):
+            return head.head
+        return None
 
     def envoy_noun_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """A noun of an act on an envoy: "announced the recall of her country's ambassador to
