@@ -97,6 +97,25 @@ CASES = {
         [(0, 1, "NORP", "CHN"), (3, 4, "GPE", "JPN")],
         {("CHN", "criticizes", "JPN", False, False)},
     ),
+    # a second speech act the parser hung on the report belongs to the speaker, when the
+    # report's subject is no actor
+    "speech act hung on a report: 'India said the clash happened and accused China'": (
+        [("India", 1, "nsubj", "PROPN", "NNP", "India"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+         ("the", 3, "det", "DET", "DT", "the"), ("clash", 4, "nsubj", "NOUN", "NN", "clash"),
+         ("happened", 1, "ccomp", "VERB", "VBD", "happen"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+         ("accused", 4, "conj", "VERB", "VBD", "accuse"), ("China", 6, "dobj", "PROPN", "NNP", "China")],
+        [(0, 1, "GPE", "IND"), (7, 8, "GPE", "CHN")],
+        {("IND", "accuses", "CHN", False, False)},
+    ),
+    # ... but not when the report's subject is an actor that may have spoken
+    "speech act of the report's subject: 'India said Pakistan attacked and accused China'": (
+        [("India", 1, "nsubj", "PROPN", "NNP", "India"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+         ("Pakistan", 3, "nsubj", "PROPN", "NNP", "Pakistan"), ("attacked", 1, "ccomp", "VERB", "VBD", "attack"),
+         ("and", 3, "cc", "CCONJ", "CC", "and"), ("accused", 3, "conj", "VERB", "VBD", "accuse"),
+         ("China", 5, "dobj", "PROPN", "NNP", "China")],
+        [(0, 1, "GPE", "IND"), (2, 3, "GPE", "PAK"), (6, 7, "GPE", "CHN")],
+        {("PAK", "accuses", "CHN", False, False), ("IND", "accuses", "PAK", False, False)},
+    ),
     # an apposition names its coordinated states too
     "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (
         [("its", 1, "poss", "PRON", "PRP$", "its"), ("allies", 7, "nsubj", "NOUN", "NNS", "ally"),

@@ -45,6 +45,15 @@ class Predicates:
         return v.dep_ in ("acl", "amod") and v.tag_ == "VBN" and not any(
             c.dep_ == "nsubj" or (c.dep_ == "aux" and c.lemma_.lower() == "have") for c in self.kids(v))
 
+    def verbal(self, v: Token) -> bool:
+        """Whether a verb is a speech act: a verb of saying or asking, or one whose own relation
+        is verbal ('accused', 'condemned', 'praised')."""
+        lemma = v.lemma_.lower()
+        if lemma in self.cue.get("speech", ()) or lemma in self.cue.get("directive", ()):
+            return True
+        event = self.onto.lookup_event(self.verb_lemma(v), "", "", generic=False)
+        return event is not None and self.onto.relations[event[0]].quad in ("VerbalConflict", "VerbalCooperation")
+
     def subject_tokens(self, v: Token, *, hops: int = 0) -> tuple[list[Token], bool]:
         """Tokens filling the logical subject of verb ``v``; the flag says it was inherited."""
         if hops > 4:
@@ -76,7 +85,13 @@ class Predicates:
             return self.subject_tokens(head.head, hops=hops + 1)[0], True
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             # coordinated verbs share the subject: 'China values ... and is seeking'
-            return self.subject_tokens(head, hops=hops + 1)[0], True
+            shared = self.subject_tokens(head, hops=hops + 1)[0]
+            if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.cue.get("speech", ()) and \
+                    self.verbal(v) and not any(self.actors_of(t) for t in shared):
+                # a second speech act the parser hung on the report: 'India said the face-off
+                # happened ... and accused China of departing from the consensus' is India's
+                return self.subject_tokens(head.head, hops=hops + 1)[0], True
+            return shared, True
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             # nominal control: "Russia's decision to join", 'his willingness to cooperate'
             if head.lemma_.lower() in self.cue.get("directive", ()):
