@@ -83,6 +83,23 @@ CASES = {
         [(1, 2, "GPE", "USA"), (7, 8, "GPE", "CHN")],
         {("USA", "relatedTo", "CHN", False, False)},
     ),
+    "co-subjects meet in their meeting: 'Japan and Vietnam agreed during their talks'": (
+        [("Japan", 3, "nsubj", "PROPN", "NNP", "Japan"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("Vietnam", 0, "conj", "PROPN", "NNP", "Vietnam"), ("agreed", 3, "ROOT", "VERB", "VBD", "agree"),
+         ("during", 3, "prep", "ADP", "IN", "during"), ("their", 6, "poss", "PRON", "PRP$", "their"),
+         ("talks", 4, "pobj", "NOUN", "NNS", "talk")],
+        [(0, 1, "GPE", "JPN"), (2, 3, "GPE", "VNM")],
+        both_ways("JPN", "agreesWith", "VNM") | both_ways("JPN", "meetsWith", "VNM"),
+    ),
+    # a joint act a participle names between two parties
+    "participle between two parties: 'a memorandum signed between Pakistan and Qatar'": (
+        [("a", 1, "det", "DET", "DT", "a"), ("memorandum", 1, "ROOT", "NOUN", "NN", "memorandum"),
+         ("signed", 1, "acl", "VERB", "VBN", "sign"), ("between", 2, "prep", "ADP", "IN", "between"),
+         ("Pakistan", 3, "pobj", "PROPN", "NNP", "Pakistan"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+         ("Qatar", 4, "conj", "PROPN", "NNP", "Qatar")],
+        [(4, 5, "GPE", "PAK"), (6, 7, "GPE", "QAT")],
+        both_ways("PAK", "agreesWith", "QAT"),
+    ),
     # 'against' names the opponent of any hostile event noun
     "opponent of a hostile noun: 'Azerbaijan launched shelling against Armenia'": (
         [("Azerbaijan", 1, "nsubj", "PROPN", "NNP", "Azerbaijan"), ("launched", 1, "ROOT", "VERB", "VBD", "launch"),

@@ -86,6 +86,18 @@ class Nouns:
                 # a meeting the clause's subject takes part in: 'discussed the war in a phone call
                 # with Scholz', 'raised concerns during talks with Wang Yi'
                 agents = [a for t in self.subject_tokens(occasion.head)[0] for a in self.actors_of(t)]
+            elif not targets and occasion is not None and occasion.head.pos_ in ("VERB", "AUX") and \
+                    self.onto.relations[relation].symmetric and \
+                    all(c.pos_ == "PRON" for c in self.kids(n) if c.dep_ == "poss"):
+                # co-subjects meet in the meeting of their clause: 'Hayashi and his Philippine
+                # counterpart agreed during their phone talks', 'X and Y agreed ... after talks in Beijing'
+                clause = occasion.head
+                while clause.dep_ == "xcomp" and clause.head is not clause:
+                    clause = clause.head  # 'agreed to restore relations after talks': the agreeing
+                parties = [a for t in self.subject_tokens(occasion.head)[0] for a in self.actors_of(t)]
+                yield from self._pairs(parties, relation, n.text, lemma, False, None,
+                                       hypothetical=self.is_hypothetical(clause))
+                continue
             if n.dep_ == "dobj" and n.head.lemma_.lower() in experiencer:
                 # experiencer verb: the subject undergoes the event ('China felt pressure from the US')
                 targets += [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)]
@@ -177,6 +189,15 @@ class Nouns:
                 thing = n.head.lemma_.lower()
                 relation = self.onto.lookup_relation(lemma, thing, "") or self.onto.lookup_relation(thing, "", "")
                 relation = relation if relation not in (None, "relatedTo") else None
+            elif n.pos_ == "VERB" and n.dep_ == "acl":
+                # 'a memorandum signed between X and Y', 'talks held between X and Y': the joint act
+                # the participle names, or its noun's
+                entry = self.onto.nominals.get(n.head.lemma_.lower())
+                joint = self.onto.lexicon.get((lemma, "", "with"))
+                if entry is not None and self.onto.relations[entry[0]].symmetric:
+                    relation = entry[0]
+                elif joint in self.cue.get("joint_relation", ()):
+                    relation = joint
             elif lemma in self.cue.get("fight_noun", ()):
                 relation = "fightsWith"  # 'the war between Russia and Ukraine': both fight
             else:
