@@ -370,6 +370,8 @@ class Ontology:
                 return self.lexicon[key], None
             if (general and not key[1]) or (bare and not directed):
                 continue  # 'give', 'make' say something only with their noun ('give aid')
+            if bare and lemma in self.cues.get("speech", ()):
+                continue  # a verb of saying alone is a statement (CAMEO 010), whatever else the dictionary files it under ('add')
             code = self.verbs.get(key)
             plover = self.plover_of_code(code or "")
             relation = self.plover_relations.get(plover or "")

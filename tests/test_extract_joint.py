@@ -133,6 +133,29 @@ CASES = {
         [(0, 1, "GPE", "IND"), (2, 3, "GPE", "PAK"), (6, 7, "GPE", "CHN")],
         {("PAK", "accuses", "CHN", False, False), ("IND", "accuses", "PAK", False, False)},
     ),
+    # a verb of saying alone is a statement, whatever else the dictionary files it under
+    "a verb of saying is no event: 'Australia added that Fiji isolates itself'": (
+        [("Australia", 1, "nsubj", "PROPN", "NNP", "Australia"), ("added", 1, "ROOT", "VERB", "VBD", "add"),
+         ("that", 4, "mark", "SCONJ", "IN", "that"), ("Fiji", 4, "nsubj", "PROPN", "NNP", "Fiji"),
+         ("isolates", 1, "ccomp", "VERB", "VBZ", "isolate"), ("itself", 4, "dobj", "PRON", "PRP", "itself")],
+        [(0, 1, "GPE", "AUS"), (3, 4, "GPE", "FJI")],
+        {("AUS", "relatedTo", "FJI", False, False)},
+    ),
+    # the receiver of an event noun a verb carries is the event's target
+    "receiver of a carried event: 'Costa Rica sent Nicaragua a complaint'": (
+        [("Costa", 1, "compound", "PROPN", "NNP", "Costa"), ("Rica", 2, "nsubj", "PROPN", "NNP", "Rica"),
+         ("sent", 2, "ROOT", "VERB", "VBD", "send"), ("Nicaragua", 2, "dative", "PROPN", "NNP", "Nicaragua"),
+         ("a", 5, "det", "DET", "DT", "a"), ("complaint", 2, "dobj", "NOUN", "NN", "complaint")],
+        [(0, 2, "GPE", "CRI"), (3, 4, "GPE", "NIC")],
+        {("CRI", "accuses", "NIC", False, False)},
+    ),
+    "receiver of a carried compound event: 'Iraq handed Turkey a protest note'": (
+        [("Iraq", 1, "nsubj", "PROPN", "NNP", "Iraq"), ("handed", 1, "ROOT", "VERB", "VBD", "hand"),
+         ("Turkey", 1, "dative", "PROPN", "NNP", "Turkey"), ("a", 5, "det", "DET", "DT", "a"),
+         ("protest", 5, "compound", "NOUN", "NN", "protest"), ("note", 1, "dobj", "NOUN", "NN", "note")],
+        [(0, 1, "GPE", "IRQ"), (2, 3, "GPE", "TUR")],
+        {("IRQ", "criticizes", "TUR", False, False)},
+    ),
     # an apposition names its coordinated states too
     "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (
         [("its", 1, "poss", "PRON", "PRP$", "its"), ("allies", 7, "nsubj", "NOUN", "NNS", "ally"),

@@ -179,6 +179,17 @@ class Predicates:
                     elif g.dep_ == "prep":
                         yield from ((g.lower_, x, key or noun.lemma_.lower()) for x in self.kids(g) if x.dep_ == "pobj")
 
+    def given_event(self, v: Token, lemma: str) -> str:
+        """The event noun a verb with a receiver carries as its direct object ('complaint' in 'sent
+        Nicaragua a formal complaint', 'protest' in 'handed the ambassador a protest note'), or ''."""
+        for d in self.kids(v):
+            if d.dep_ != "dobj":
+                continue
+            for noun in (d, *(c for c in self.kids(d) if c.dep_ == "compound")):
+                if self.onto.carried(lemma, noun.lemma_.lower()) and noun.lemma_.lower() in self.onto.nominals:
+                    return noun.lemma_.lower()
+        return ""
+
     def is_envoy(self, tok: Token) -> bool:
         """Whether a noun names a state's envoy: 'the ambassador', or a name with an envoy title
         ('ambassador Heather Hodges', 'Ecuadorian ambassador Luis Gallegos')."""
@@ -264,6 +275,12 @@ class Predicates:
                 continue
             theme = (passive and c.dep_ == "nsubjpass") or (not passive and c.dep_ in ("dobj", "dative"))
             if not theme:
+                continue
+            given = self.given_event(v, lemma) if c.dep_ == "dative" else ""
+            if given:
+                # the receiver of an event noun a verb carries is its target: 'sent Nicaragua a
+                # formal complaint', 'issued Japan a stern warning', 'gave India an ultimatum'
+                yield "to", c, given
                 continue
             stuff = self.content(c)
             noun = self.pattern_noun(lemma, stuff)
