@@ -139,6 +139,7 @@ class ActorResolver:
             if date and mention.actor.key in self.onto.roles:
                 mention = replace(mention, actor=self.onto.actor_on(mention.actor, date))
             _put(index, mention)
+        self._other_given_names(doc, index)
         # An unknown person or body takes the country of a state named in its title:
         # 'Iranian President Hassan Rouhani', "Germany's foreign minister Heiko Maas".
         for ent in doc.ents:
@@ -163,6 +164,22 @@ class ActorResolver:
         self._link_surnames(doc, index, date)
         self._link_cities(doc, index)
         return index
+
+    def _other_given_names(self, doc: Doc, index: dict[int, Mention]) -> None:
+        """A known surname right after a given name the NER found is that whole name's person:
+        in 'Swiss President Hans-Rudolf Merz' the ruler's 'Merz' is not Friedrich Merz (the
+        ruler knows the surname, NER the given name, and each took its own part)."""
+        for ent in doc.ents:
+            m = index.get(ent.start)
+            if m is None or m.linked_by != "ruler" or m.actor.type != "Person" or ent.start == 0:
+                continue
+            given = index.get(ent.start - 1)
+            if given is None or given.actor.linked or given.actor.type != "Person":
+                continue
+            name = doc[given.start:ent.end].text
+            actor, how, _place = self.link(name, "PERSON")
+            if actor.key != m.actor.key:
+                _put(index, Mention(actor, given.start, ent.end, False, how))
 
     def _link_surnames(self, doc: Doc, index: dict[int, Mention], date: str | None) -> None:
         """'President Clinton', 'Chancellor Kohl', 'Mr Lavrov': a surname after a title (or alone)

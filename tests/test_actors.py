@@ -152,3 +152,16 @@ def test_actors_title_and_surname(onto, make_doc, words, date, expected):
     doc = make_doc(rows((words[0], 1, "compound"), (words[1], 2, "nsubj"), ("spoke", 2, "ROOT")),
                    [(0, 2, "PERSON", "")])
     assert keys(onto, doc, date=date)[1][:2] == expected
+
+
+@pytest.mark.parametrize("given,key,country", [
+    ("Hans", "x-person-hans-merz", "CHE"),  # another person with that surname: the title's state
+    ("Friedrich", "FRIEDRICH-MERZ", "DEU"),  # the known person's own given name
+])
+def test_actors_known_surname_after_another_given_name(onto, make_doc, given, key, country):
+    """'Swiss President Hans Merz spoke': the ruler's 'Merz' after a given name NER found is the
+    whole name's person, not the dictionary's Friedrich Merz."""
+    doc = make_doc(rows(("Swiss", 3, "amod"), ("President", 3, "compound"), (given, 3, "compound"),
+                        ("Merz", 4, "nsubj"), ("spoke", 4, "ROOT")),
+                   [(0, 1, "NORP", "CHE"), (2, 3, "PERSON", ""), (3, 4, "PERSON", "FRIEDRICH-MERZ")])
+    assert keys(onto, doc)[3][:2] == (key, country)
