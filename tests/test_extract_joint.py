@@ -91,6 +91,13 @@ CASES = {
         [(0, 1, "GPE", "JPN"), (2, 3, "GPE", "VNM")],
         both_ways("JPN", "agreesWith", "VNM") | both_ways("JPN", "meetsWith", "VNM"),
     ),
+    "parties of a symmetric event noun: 'talks by Kenya and China ended'": (
+        [("talks", 5, "nsubj", "NOUN", "NNS", "talk"), ("by", 0, "prep", "ADP", "IN", "by"),
+         ("Kenya", 1, "pobj", "PROPN", "NNP", "Kenya"), ("and", 2, "cc", "CCONJ", "CC", "and"),
+         ("China", 2, "conj", "PROPN", "NNP", "China"), ("ended", 5, "ROOT", "VERB", "VBD", "end")],
+        [(2, 3, "GPE", "KEN"), (4, 5, "GPE", "CHN")],
+        both_ways("KEN", "meetsWith", "CHN"),
+    ),
     # a joint act a participle names between two parties
     "participle between two parties: 'a memorandum signed between Pakistan and Qatar'": (
         [("a", 1, "det", "DET", "DT", "a"), ("memorandum", 1, "ROOT", "NOUN", "NN", "memorandum"),

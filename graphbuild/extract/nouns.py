@@ -94,7 +94,8 @@ class Nouns:
                 clause = occasion.head
                 while clause.dep_ == "xcomp" and clause.head is not clause:
                     clause = clause.head  # 'agreed to restore relations after talks': the agreeing
-                parties = [a for t in self.subject_tokens(occasion.head)[0] for a in self.actors_of(t)]
+                parties = agents if len(agents) > 1 else \
+                    [a for t in self.subject_tokens(occasion.head)[0] for a in self.actors_of(t)]
                 yield from self._pairs(parties, relation, n.text, lemma, False, None,
                                        hypothetical=self.is_hypothetical(clause))
                 continue
@@ -122,6 +123,11 @@ class Nouns:
                 governor = None
             negated = governor is not None and self.is_negated(governor)
             modality = self.modality(governor) if governor is not None else None
+            if not targets and len(agents) > 1 and self.onto.relations[relation].symmetric:
+                # the parties of a symmetric event: 'talks by Kenyatta and Xi Jinping'
+                yield from self._pairs(agents, self._topic_relation(n, relation), n.text, lemma, negated, modality,
+                                       cameo=cameo)
+                continue
             for s in agents:
                 for o in targets:
                     yield Candidate(s, relation, n.text if carried is n else f"{carried.text} of {n.text}",
