@@ -196,6 +196,12 @@ class ActorResolver:
                 words = words[1:]
             if len(words) != 1:
                 continue
+            last = doc[m.end - 1]
+            if m.end - m.start == 1 and last.dep_ in ("compound", "amod", "nmod") and last.head.pos_ == "NOUN" \
+                    and last.head.lemma_.lower() not in self.onto.agents:
+                # a bare name modifying a common noun is no person ('the Sahel states'), unless the
+                # noun is someone's body or staff ('the Bush administration')
+                continue
             person, country = self.onto.person_by_surname(words[0], date)
             if person is not None:
                 found = Mention(person, m.start, m.end, False, "title", m.place)

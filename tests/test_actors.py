@@ -165,3 +165,14 @@ def test_actors_known_surname_after_another_given_name(onto, make_doc, given, ke
                         ("Merz", 4, "nsubj"), ("spoke", 4, "ROOT")),
                    [(0, 1, "NORP", "CHE"), (2, 3, "PERSON", ""), (3, 4, "PERSON", "FRIEDRICH-MERZ")])
     assert keys(onto, doc)[3][:2] == (key, country)
+
+
+@pytest.mark.parametrize("noun,lemma,key", [
+    ("states", "state", "x-person-sahel"),  # 'the Sahel states': a bare name modifying a noun is no person
+    ("administration", "administration", "MUSTAPHA-SAHEL"),  # 'the Sahel administration': the person's staff
+])
+def test_actors_bare_surname_as_a_modifier(onto, make_doc, noun, lemma, key):
+    doc = make_doc([("the", 2, "det", "DET", "DT", "the"), ("Sahel", 2, "compound", "PROPN", "NNP", "Sahel"),
+                    (noun, 3, "nsubj", "NOUN", "NNS", lemma), ("spoke", 3, "ROOT", "VERB", "VBD", "speak")],
+                   [(1, 2, "PERSON", "")])
+    assert keys(onto, doc)[1][0] == key

@@ -866,6 +866,12 @@ def test_extract_backoff_rule(onto, make_doc, name):
     ("beat up", "", "", "ploverAssault"),  # no 'beat' + 'up': 'beat' (190)
     ("set up", "", "", "establishes"),  # our lexicon's own phrasal row first
     ("zzz up", "", "", "relatedTo"),
+    # journalism's verbs of criticism the dictionary lacks or files as attacks
+    ("slam", "", "", "criticizes"),
+    ("hit out", "", "at", "criticizes"),
+    ("lash out", "", "at", "criticizes"),
+    # a verb of saying alone is a statement (010), not the dictionary's other senses of 'add' (060)
+    ("add", "", "", "relatedTo"),
 ])
 def test_extract_lookup_falls_back(onto, lemma, noun, prep, relation):
     assert onto.lookup_relation(lemma, noun, prep) == relation
