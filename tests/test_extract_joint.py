@@ -1,5 +1,5 @@
-"""Joint acts, meeting occasions, opponents named with 'against', appositive groups and cut ties,
-on hand-built Docs."""
+"""Joint acts, meeting occasions, opponents named with 'against', appositive groups, cut ties, given
+events and hostile measures, on hand-built Docs."""
 
 from __future__ import annotations
 
@@ -162,6 +162,25 @@ CASES = {
          ("protest", 5, "compound", "NOUN", "NN", "protest"), ("note", 1, "dobj", "NOUN", "NN", "note")],
         [(0, 1, "GPE", "IRQ"), (2, 3, "GPE", "TUR")],
         {("IRQ", "criticizes", "TUR", False, False)},
+    ),
+    # hostile measures and restrictions on a state, measured out by a partitive
+    "partitive of measures: 'the US unveiled a battery of measures against Cuba'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("unveiled", 2, "ROOT", "VERB", "VBD", "unveil"), ("a", 4, "det", "DET", "DT", "a"),
+         ("battery", 2, "dobj", "NOUN", "NN", "battery"), ("of", 4, "prep", "ADP", "IN", "of"),
+         ("measures", 5, "pobj", "NOUN", "NNS", "measure"), ("against", 6, "prep", "ADP", "IN", "against"),
+         ("Cuba", 7, "pobj", "PROPN", "NNP", "Cuba")],
+        [(1, 2, "GPE", "USA"), (8, 9, "GPE", "CUB")],
+        {("USA", "sanctions", "CUB", False, False)},
+    ),
+    # what a carrier only threatens has not happened
+    "threatened event noun: 'France threatened to impose sanctions on Germany'": (
+        [("France", 1, "nsubj", "PROPN", "NNP", "France"), ("threatened", 1, "ROOT", "VERB", "VBD", "threaten"),
+         ("to", 3, "aux", "PART", "TO", "to"), ("impose", 1, "xcomp", "VERB", "VB", "impose"),
+         ("sanctions", 3, "dobj", "NOUN", "NNS", "sanction"), ("on", 4, "prep", "ADP", "IN", "on"),
+         ("Germany", 5, "pobj", "PROPN", "NNP", "Germany")],
+        [(0, 1, "GPE", "FRA"), (6, 7, "GPE", "DEU")],
+        {("FRA", "threatens", "DEU", False, False), ("FRA", "sanctions", "DEU", False, True)},
     ),
     # an apposition names its coordinated states too
     "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (

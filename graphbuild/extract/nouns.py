@@ -123,15 +123,19 @@ class Nouns:
                 governor = None
             negated = governor is not None and self.is_negated(governor)
             modality = self.modality(governor) if governor is not None else None
+            # what a carrier only threatens or intends has not happened: 'threatened to impose
+            # import restrictions against German goods'
+            hypothetical = governor is not None and self.is_hypothetical(governor)
             if not targets and len(agents) > 1 and self.onto.relations[relation].symmetric:
                 # the parties of a symmetric event: 'talks by Kenyatta and Xi Jinping'
                 yield from self._pairs(agents, self._topic_relation(n, relation), n.text, lemma, negated, modality,
-                                       cameo=cameo)
+                                       cameo=cameo, hypothetical=hypothetical)
                 continue
             for s in agents:
                 for o in targets:
                     yield Candidate(s, relation, n.text if carried is n else f"{carried.text} of {n.text}",
-                                    lemma, o, negated, "nominal_event", modality=modality, cameo=cameo)
+                                    lemma, o, negated, "nominal_event", modality=modality, cameo=cameo,
+                                    hypothetical=hypothetical)
 
     def ender(self, n: Token) -> Token | None:
         """The verb or noun that ends the cooperative tie ``n`` names ('suspended aid to X', 'the
