@@ -128,8 +128,9 @@ class Nouns:
             hypothetical = governor is not None and self.is_hypothetical(governor)
             if not targets and len(agents) > 1 and self.onto.relations[relation].symmetric:
                 # the parties of a symmetric event: 'talks by Kenyatta and Xi Jinping'
-                yield from self._pairs(agents, self._topic_relation(n, relation), n.text, lemma, negated, modality,
-                                       cameo=cameo, hypothetical=hypothetical)
+                topic = self._topic_relation(n, relation)  # an intended cooperation is the intent, a fact
+                yield from self._pairs(agents, topic, n.text, lemma, negated, modality, cameo=cameo,
+                                       hypothetical=hypothetical and topic == relation)
                 continue
             for s in agents:
                 for o in targets:
