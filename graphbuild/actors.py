@@ -138,6 +138,9 @@ class ActorResolver:
                 continue
             if date and mention.actor.key in self.onto.roles:
                 mention = replace(mention, actor=self.onto.actor_on(mention.actor, date))
+            then = self.onto.named_on(bare_name(ent.text), date)
+            if then is not None:
+                mention = replace(mention, actor=then)  # 'Congo' in 1990 was the Republic of the Congo
             _put(index, mention)
         self._other_given_names(doc, index)
         # An unknown person or body takes the country of a state named in its title:

@@ -178,6 +178,7 @@ class Ontology:
     verb_nouns: frozenset[tuple[str, str]] = frozenset()  # (verb, noun) of the dictionary's noun patterns
     homonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # shared person alias -> keys
     intents: dict[str, str] = field(default_factory=dict)  # PLOVER type intended -> CAMEO code of the intent
+    dated_names: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)  # name -> (key, start, end)
 
     @cached_property
     def surnames(self) -> dict[str, tuple[str, ...]]:
@@ -188,6 +189,16 @@ class Ontology:
             if actor is not None and actor.type == "Person" and " " in actor.label:
                 found.setdefault(actor.label.split()[-1], set()).add(key)
         return {k: tuple(sorted(v)) for k, v in found.items()}
+
+    def named_on(self, name: str, date: str | None) -> Actor | None:
+        """The actor a name stood for on ``date`` when that differs from today's reading
+        ('Congo' was the Republic of the Congo while the DRC was Zaire), else None."""
+        if not date:
+            return None
+        for key, start, end in self.dated_names.get(name, ()):
+            if start <= date <= end and key in self.actors:
+                return self.actors[key]
+        return None
 
     def person_by_surname(self, surname: str, date: str | None) -> tuple[Actor | None, str | None]:
         """(person, state) for a surname alone: the one bearer in office on ``date`` (or the only
@@ -478,17 +489,19 @@ def _plural_demonym(word: str) -> str | None:
 def _load_states(path: Path) -> tuple[dict[str, Actor], list[Alias]]:
     actors: dict[str, Actor] = {}
     aliases: list[Alias] = []
+    standard: list[Alias] = []  # ISO 3166's names, after every curated one: 'Congo' is the DRC in news
     for n, row in enumerate(_read_csv(path), start=2):
         iso3 = row["iso3"].strip()
         if iso3 != "XKX" and pycountry.countries.get(alpha_3=iso3) is None:
             raise OntologyError(f"{path}:{n}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
         actors[iso3] = Actor(iso3, row["label"], "State", iso3, row["wikidata"] or None)
         names = [row["label"], *_split(row["aliases"])]
-        country = pycountry.countries.get(alpha_3=iso3)
-        if country is not None:
-            names += [country.name, getattr(country, "common_name", country.name)]
         for name in dict.fromkeys(names):
             aliases += [Alias(v, iso3, "GPE", "name") for v in _variants(name)]
+        country = pycountry.countries.get(alpha_3=iso3)
+        if country is not None:
+            for name in dict.fromkeys([country.name, getattr(country, "common_name", country.name)]):
+                standard += [Alias(v, iso3, "GPE", "name") for v in _variants(name)]
         for cap in _split(row["capitals"]):
             aliases += [Alias(v, iso3, "GPE", "capital") for v in _variants(cap)]
         for dem in _split(row["demonyms"]):
@@ -496,7 +509,8 @@ def _load_states(path: Path) -> tuple[dict[str, Actor], list[Alias]]:
             plural = _plural_demonym(dem)
             if plural:
                 aliases.append(Alias(plural, iso3, "NORP", "demonym"))
-    return actors, aliases
+    curated = {a.text for a in aliases}
+    return actors, aliases + [a for a in standard if a.text not in curated]
 
 
 def _load_actors(path: Path, states: dict[str, Actor]) -> tuple[dict[str, Actor], list[Alias]]:
@@ -626,6 +640,12 @@ def _read_ontology(d: Path) -> Ontology:
     for noun, (kind, sector) in proxies.items():
         if kind == "role" and sector:
             agents[noun] = sector  # our curated role nouns win over the dictionary's
+    dated_names: dict[str, list[tuple[str, str, str]]] = {}
+    for n, row in enumerate(_read_csv(d / "dated_names.csv"), start=2):
+        key = row["key"].strip()
+        if key not in states and key not in others:
+            raise OntologyError(f"{d / 'dated_names.csv'}:{n}: actor {key!r} is not in states.csv or actors.csv")
+        dated_names.setdefault(row["name"].strip(), []).append((key, row["start"].strip(), row["end"].strip()))
     intents: dict[str, str] = {}
     for n, row in enumerate(_read_csv(d / "intents.csv"), start=2):
         if not cameo_plover.get(row["cameo"].strip()):
@@ -664,6 +684,7 @@ def _read_ontology(d: Path) -> Ontology:
         roles=roles,
         homonyms=homonyms,
         intents=intents,
+        dated_names={k: tuple(v) for k, v in dated_names.items()},
     )
 
 

@@ -176,3 +176,10 @@ def test_actors_bare_surname_as_a_modifier(onto, make_doc, noun, lemma, key):
                     (noun, 3, "nsubj", "NOUN", "NNS", lemma), ("spoke", 3, "ROOT", "VERB", "VBD", "speak")],
                    [(1, 2, "PERSON", "")])
     assert keys(onto, doc)[1][0] == key
+
+
+@pytest.mark.parametrize("date,key", [("1985-03-01", "COG"), ("2005-03-01", "COD"), (None, "COD")])
+def test_actors_name_read_as_on_the_documents_date(onto, make_doc, date, key):
+    """'Congo' is the DRC in news style, but while the DRC was Zaire it was the Republic of the Congo."""
+    doc = make_doc(rows(("Congo", 1, "nsubj"), ("spoke", 1, "ROOT")), [(0, 1, "GPE", "COD")])
+    assert keys(onto, doc, date=date)[0][:2] == (key, key)

@@ -131,6 +131,14 @@ CASES = {
         [(0, 1, "GPE", "IND"), (7, 8, "GPE", "CHN")],
         {("IND", "accuses", "CHN", False, False)},
     ),
+    "speech act hung on an allegation: 'Canada alleged the ship overfished and accused Spain'": (
+        [("Canada", 1, "nsubj", "PROPN", "NNP", "Canada"), ("alleged", 1, "ROOT", "VERB", "VBD", "allege"),
+         ("the", 3, "det", "DET", "DT", "the"), ("ship", 4, "nsubj", "NOUN", "NN", "ship"),
+         ("overfished", 1, "ccomp", "VERB", "VBD", "overfish"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+         ("accused", 4, "conj", "VERB", "VBD", "accuse"), ("Spain", 6, "dobj", "PROPN", "NNP", "Spain")],
+        [(0, 1, "GPE", "CAN"), (7, 8, "GPE", "ESP")],
+        {("CAN", "accuses", "ESP", False, False)},
+    ),
     # ... but not when the report's subject is an actor that may have spoken
     "speech act of the report's subject: 'India said Pakistan attacked and accused China'": (
         [("India", 1, "nsubj", "PROPN", "NNP", "India"), ("said", 1, "ROOT", "VERB", "VBD", "say"),

@@ -86,10 +86,11 @@ class Predicates:
         if v.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             # coordinated verbs share the subject: 'China values ... and is seeking'
             shared = self.subject_tokens(head, hops=hops + 1)[0]
-            if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.cue.get("speech", ()) and \
-                    self.verbal(v) and not any(self.actors_of(t) for t in shared):
+            if head.dep_ == "ccomp" and head.head.pos_ == "VERB" and self.verbal(head.head) and self.verbal(v) and \
+                    not any(a.actor.country for t in shared for a in self.actors_of(t)):
                 # a second speech act the parser hung on the report: 'India said the face-off
-                # happened ... and accused China of departing from the consensus' is India's
+                # happened ... and accused China of departing from the consensus' is India's, as is
+                # 'Canada alleged the Estai had been overfishing and accused Spain of piracy'
                 return self.subject_tokens(head.head, hops=hops + 1)[0], True
             return shared, True
         if v.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
