@@ -190,6 +190,30 @@ CASES = {
         [(0, 1, "GPE", "FRA"), (6, 7, "GPE", "DEU")],
         {("FRA", "threatens", "DEU", False, False), ("FRA", "sanctions", "DEU", False, True)},
     ),
+    # the actor judged for an act did it
+    "judged for an act: 'Russia denounced Britain for attacking Iraq'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("denounced", 1, "ROOT", "VERB", "VBD", "denounce"),
+         ("Britain", 1, "dobj", "PROPN", "NNP", "Britain"), ("for", 1, "prep", "ADP", "IN", "for"),
+         ("attacking", 3, "pcomp", "VERB", "VBG", "attack"), ("Iraq", 4, "dobj", "PROPN", "NNP", "Iraq")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "GBR"), (5, 6, "GPE", "IRQ")],
+        {("RUS", "criticizes", "GBR", False, False), ("GBR", "attacks", "IRQ", False, False)},
+    ),
+    # ... but a tool used for an act is no doer
+    "no judged actor: 'Russia used drones for attacking Ukraine'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("used", 1, "ROOT", "VERB", "VBD", "use"),
+         ("drones", 1, "dobj", "NOUN", "NNS", "drone"), ("for", 1, "prep", "ADP", "IN", "for"),
+         ("attacking", 3, "pcomp", "VERB", "VBG", "attack"), ("Ukraine", 4, "dobj", "PROPN", "NNP", "Ukraine")],
+        [(0, 1, "GPE", "RUS"), (5, 6, "GPE", "UKR")],
+        {("RUS", "attacks", "UKR", False, False)},
+    ),
+    # the parser hangs 'from' on the object: the lexicon's 'demand from' claims it for the verb
+    "demand from: 'Spain demanded an apology from Argentina'": (
+        [("Spain", 1, "nsubj", "PROPN", "NNP", "Spain"), ("demanded", 1, "ROOT", "VERB", "VBD", "demand"),
+         ("an", 3, "det", "DET", "DT", "an"), ("apology", 1, "dobj", "NOUN", "NN", "apology"),
+         ("from", 3, "prep", "ADP", "IN", "from"), ("Argentina", 4, "pobj", "PROPN", "NNP", "Argentina")],
+        [(0, 1, "GPE", "ESP"), (5, 6, "GPE", "ARG")],
+        {("ESP", "requests", "ARG", False, False)},
+    ),
     # an apposition names its coordinated states too
     "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (
         [("its", 1, "poss", "PRON", "PRP$", "its"), ("allies", 7, "nsubj", "NOUN", "NNS", "ally"),

@@ -110,6 +110,11 @@ class Predicates:
                 if head.pos_ == "ADP" and head.lower_ in self.cue.get("object_control", ()) and objs:
                     # object control through a preposition: 'warned Kiev against joining NATO'
                     return objs, True
+                if head.pos_ == "ADP" and head.lower_ in self.cue.get("judged_control", ()) and \
+                        any(self.actors_of(o) for o in objs):
+                    # the actor judged for an act did it: 'denounced the United States and Britain
+                    # for attacking Iraq' (but 'used drones for attacking X' is the user's act)
+                    return objs, True
                 # adverbial clause or 'by persuading': the subject of the governing verb
                 return self.subject_tokens(gov, hops=hops + 1)[0], True
         return [], False
