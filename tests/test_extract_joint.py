@@ -214,6 +214,15 @@ CASES = {
         [(0, 1, "GPE", "ESP"), (5, 6, "GPE", "ARG")],
         {("ESP", "requests", "ARG", False, False)},
     ),
+    # a reported reprisal on a condition threatens the condition's subject
+    "reported reprisal on a condition: 'Somalia said it would retaliate if Ethiopia attacked'": (
+        [("Somalia", 1, "nsubj", "PROPN", "NNP", "Somalia"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+         ("it", 4, "nsubj", "PRON", "PRP", "it"), ("would", 4, "aux", "AUX", "MD", "would"),
+         ("retaliate", 1, "ccomp", "VERB", "VB", "retaliate"), ("if", 7, "mark", "SCONJ", "IN", "if"),
+         ("Ethiopia", 7, "nsubj", "PROPN", "NNP", "Ethiopia"), ("attacked", 4, "advcl", "VERB", "VBD", "attack")],
+        [(0, 1, "GPE", "SOM"), (6, 7, "GPE", "ETH")],
+        {("SOM", "threatens", "ETH", False, False)},
+    ),
     # an apposition names its coordinated states too
     "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (
         [("its", 1, "poss", "PRON", "PRP$", "its"), ("allies", 7, "nsubj", "NOUN", "NNS", "ally"),

@@ -102,7 +102,15 @@ class Reports:
                 continue  # (most verbs: the lexicon is not asked)
             event = self.onto.lookup_event(v.lemma_.lower(), "", "", generic=False)
             if event is None or self.onto.relations[event[0]].plover != "THREATEN":
-                continue
+                # a reported reprisal on a condition is a threat too: 'said his country would
+                # defend itself if Ethiopia goes ahead with it', 'said it would impose tariffs if ...'
+                held = {cond.head.i for cond in conditions}
+                if v.lemma_.lower() not in self.cue.get("speech", ()) or not any(
+                        c.dep_ == "ccomp" and c.i in held and self._reprisal(c) for c in self.kids(v)):
+                    continue
+                event = self.onto.lookup_event("threaten", "", "", generic=False)
+                if event is None:
+                    continue
             subj_toks, inherited = self.subject_tokens(v)
             speakers = [a for t in subj_toks for a in self.actors_of(t)]
             for c in conditions:
@@ -110,6 +118,17 @@ class Reports:
                     for s in speakers:
                         yield Candidate(s, event[0], self.surface(v), v.lemma_.lower(), o, self.is_negated(v),
                                         "speech_act", inherited, self.modality(v), event[1], self.is_hypothetical(v))
+
+    def _reprisal(self, clause: Token) -> bool:
+        """Whether a reported clause promises a reprisal: a future or conditional auxiliary with a
+        hostile act or a word of reprisal ('would defend itself', 'will impose tariffs')."""
+        future = self.cue.get("future", frozenset()) | self.cue.get("conditional_aux", frozenset()) | {"would"}
+        if not any(c.dep_ == "aux" and c.lower_ in future for c in self.kids(clause)):
+            return False
+        if clause.lemma_.lower() in self.cue.get("reprisal", ()) | self.cue.get("retribution", ()):
+            return True
+        event = self.onto.lookup_event(self.verb_lemma(clause), "", "", generic=False)
+        return event is not None and self.onto.relations[event[0]].quad == "MaterialConflict"
 
     def clause_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """Last back-off: the main clause's subject state -> each other state its clause governs,
