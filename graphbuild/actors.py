@@ -254,7 +254,9 @@ class ActorResolver:
                 continue
             surname = words[-1]
             earlier = by_surname.get(surname, {})
-            if len(words) == 1 and not m.actor.linked and len(earlier) == 1:
+            if len(words) == 1 and (not m.actor.linked or m.linked_by == "ruler") and len(earlier) == 1:
+                # the ruler's reading of a bare surname ('Merz', 'Bush') yields to the document's own
+                # full name: 'Swiss President Hans-Rudolf Merz ... Merz told reporters'
                 _put(index, Mention(next(iter(earlier.values())), m.start, m.end, m.demonym, "coref", m.place))
                 continue
             if len(words) > 1 or m.actor.linked:

@@ -183,3 +183,13 @@ def test_actors_name_read_as_on_the_documents_date(onto, make_doc, date, key):
     """'Congo' is the DRC in news style, but while the DRC was Zaire it was the Republic of the Congo."""
     doc = make_doc(rows(("Congo", 1, "nsubj"), ("spoke", 1, "ROOT")), [(0, 1, "GPE", "COD")])
     assert keys(onto, doc, date=date)[0][:2] == (key, key)
+
+
+def test_actors_ruler_surname_yields_to_the_documents_full_name(onto, make_doc):
+    """'Hans Merz spoke. Merz left.': the second 'Merz' is the document's Hans Merz, not the
+    dictionary's Friedrich Merz the ruler reads it as."""
+    doc = make_doc(rows(("Hans", 1, "compound"), ("Merz", 2, "nsubj"), ("spoke", 2, "ROOT"),
+                        ("Merz", 4, "nsubj"), ("left", 4, "ROOT")),
+                   [(0, 1, "PERSON", ""), (1, 2, "PERSON", "FRIEDRICH-MERZ"), (3, 4, "PERSON", "FRIEDRICH-MERZ")])
+    found = keys(onto, doc)
+    assert found[3][0] == found[1][0] == "x-person-hans-merz"

@@ -870,6 +870,7 @@ def test_extract_backoff_rule(onto, make_doc, name):
     ("slam", "", "", "criticizes"),
     ("hit out", "", "at", "criticizes"),
     ("lash out", "", "at", "criticizes"),
+    ("ink", "", "with", "agreesWith"),  # journalism's 'inked a deal with
     # a verb of saying alone is a statement (010), not the dictionary's other senses of 'add' (060)
     ("add", "", "", "relatedTo"),
 ])

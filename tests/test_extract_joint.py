@@ -214,6 +214,15 @@ CASES = {
         [(0, 1, "GPE", "ESP"), (5, 6, "GPE", "ARG")],
         {("ESP", "requests", "ARG", False, False)},
     ),
+    # an order out of the country expels an envoy (CAMEO 16)
+    "order out of the country: 'Russia ordered British diplomats out of the country'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("ordered", 1, "ROOT", "VERB", "VBD", "order"),
+         ("British", 3, "amod", "ADJ", "JJ", "british"), ("diplomats", 1, "dobj", "NOUN", "NNS", "diplomat"),
+         ("out", 1, "prep", "ADP", "IN", "out"), ("of", 4, "prep", "ADP", "IN", "of"),
+         ("the", 7, "det", "DET", "DT", "the"), ("country", 5, "pobj", "NOUN", "NN", "country")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "NORP", "GBR")],
+        {("RUS", "ploverSanction", "GBR-GOV", False, False)},
+    ),
     # a reported reprisal on a condition threatens the condition's subject
     "reported reprisal on a condition: 'Somalia said it would retaliate if Ethiopia attacked'": (
         [("Somalia", 1, "nsubj", "PROPN", "NNP", "Somalia"), ("said", 1, "ROOT", "VERB", "VBD", "say"),

@@ -226,10 +226,12 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         return False
 
     def expels(self, v: Token, lemma: str, obj: Token) -> bool:
-        """Whether ``v`` orders an envoy out: an order or a deadline to an envoy to leave."""
+        """Whether ``v`` orders an envoy out: an order or a deadline to an envoy to leave, or an
+        order out of the country ('ordered two British diplomats out of the country')."""
         return (lemma in self.cue.get("directive", ()) or lemma in self.cue.get("deadline", ())) and \
-            self.is_envoy(obj) and any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.cue.get("departure", ())
-                                       for c in self.kids(v))
+            self.is_envoy(obj) and any(
+                (c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.cue.get("departure", ()))
+                or (c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "out") for c in self.kids(v))
 
     def threatened(self, v: Token, relation: str, hypothetical: bool) -> bool:
         """Whether a hostile act is only held out: 'Russia said it may expel Polish diplomats',
