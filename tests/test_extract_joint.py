@@ -223,6 +223,24 @@ CASES = {
         [(0, 1, "GPE", "RUS"), (2, 3, "NORP", "GBR")],
         {("RUS", "ploverSanction", "GBR-GOV", False, False)},
     ),
+    # an envoy a passive expels without an agent is expelled by the host, never the other way round
+    "agentless expulsion: 'Russian diplomats were expelled from Poland'": (
+        [("Russian", 1, "amod", "ADJ", "JJ", "russian"), ("diplomats", 3, "nsubjpass", "NOUN", "NNS", "diplomat"),
+         ("were", 3, "auxpass", "AUX", "VBD", "be"), ("expelled", 3, "ROOT", "VERB", "VBN", "expel"),
+         ("from", 3, "prep", "ADP", "IN", "from"), ("Poland", 4, "pobj", "PROPN", "NNP", "Poland")],
+        [(0, 1, "NORP", "RUS"), (5, 6, "GPE", "POL")],
+        {("POL", "ploverSanction", "RUS-GOV", False, False)},
+    ),
+    "agentless deadline: 'the Rwandan ambassador to Congo was given 48 hours to leave'": (
+        [("the", 2, "det", "DET", "DT", "the"), ("Rwandan", 2, "amod", "ADJ", "JJ", "rwandan"),
+         ("ambassador", 6, "nsubjpass", "NOUN", "NN", "ambassador"), ("to", 2, "prep", "ADP", "IN", "to"),
+         ("Congo", 3, "pobj", "PROPN", "NNP", "Congo"), ("was", 6, "auxpass", "AUX", "VBD", "be"),
+         ("given", 6, "ROOT", "VERB", "VBN", "give"), ("48", 8, "nummod", "NUM", "CD", "48"),
+         ("hours", 6, "dobj", "NOUN", "NNS", "hour"), ("to", 10, "aux", "PART", "TO", "to"),
+         ("leave", 8, "relcl", "VERB", "VB", "leave")],
+        [(1, 2, "NORP", "RWA"), (4, 5, "GPE", "COD")],
+        {("COD", "ploverSanction", "RWA-GOV", False, False)},
+    ),
     # a reported reprisal on a condition threatens the condition's subject
     "reported reprisal on a condition: 'Somalia said it would retaliate if Ethiopia attacked'": (
         [("Somalia", 1, "nsubj", "PROPN", "NNP", "Somalia"), ("said", 1, "ROOT", "VERB", "VBD", "say"),

@@ -97,6 +97,8 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
             passive = self.is_passive(v)
             subj_toks, inherited = self.subject_tokens(v)
             subjects = [a for t in subj_toks for a in self.actors_of(t)]
+            if not subjects and passive:
+                subjects = self.expelling_host(v)
             if not subjects:
                 continue
             slots = list(self.object_slots(v, passive))
@@ -226,12 +228,41 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         return False
 
     def expels(self, v: Token, lemma: str, obj: Token) -> bool:
-        """Whether ``v`` orders an envoy out: an order or a deadline to an envoy to leave, or an
-        order out of the country ('ordered two British diplomats out of the country')."""
-        return (lemma in self.cue.get("directive", ()) or lemma in self.cue.get("deadline", ())) and \
-            self.is_envoy(obj) and any(
-                (c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in self.cue.get("departure", ()))
-                or (c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "out") for c in self.kids(v))
+        """Whether ``v`` orders an envoy out: an order or a deadline to an envoy to leave ('gave
+        the ambassador 48 hours to leave'), or an order out of the country ('ordered two British
+        diplomats out of the country')."""
+        if not (lemma in self.cue.get("directive", ()) or lemma in self.cue.get("deadline", ())) or \
+                not self.is_envoy(obj):
+            return False
+        departure = self.cue.get("departure", frozenset())
+        for c in self.kids(v):
+            if (c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in departure) or \
+                    (c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "out"):
+                return True
+            if c.dep_ in ("dobj", "npadvmod") and any(g.dep_ in ("relcl", "acl") and g.lemma_.lower() in departure
+                                                     for g in self.kids(c)):
+                return True  # the deadline's own clause: '48 hours to leave the country'
+        return False
+
+    def expelling_host(self, v: Token) -> list[Arg]:
+        """Who expels or summons an envoy a passive names without an agent: the state of the
+        envoy's post ('the Rwandan ambassador to Congo was given 48 hours to leave', 'the Russian
+        ambassador in Warsaw was declared persona non grata'), else the state the envoy is expelled
+        from ('two Russian diplomats were expelled from Poland'). No one else can."""
+        lemma = self.verb_lemma(v)
+        envoys = [c for c in self.kids(v) if c.dep_ == "nsubjpass" and self.is_envoy(c)]
+        if not envoys:
+            return []
+        acts = (EXPULSION[0], ENVOY_ACTS["envoy_summons"][0])
+        if lemma not in acts and not self.expels(v, lemma, envoys[0]) and not (
+                lemma in self.cue.get("labelling", ()) and any(t.lower_ in self.cue.get("unwelcome", ()) for t in v.subtree)):
+            return []
+        posts = [a for e in envoys for p in self.kids(e) if p.dep_ == "prep" and p.lower_ in ("to", "in", "at")
+                 for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g)]
+        if not posts:
+            posts = [a for p in self.kids(v) if p.dep_ == "prep" and p.lower_ == "from"
+                     for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g)]
+        return [a for a in posts if a.actor.type == "State"]
 
     def threatened(self, v: Token, relation: str, hypothetical: bool) -> bool:
         """Whether a hostile act is only held out: 'Russia said it may expel Polish diplomats',
@@ -294,7 +325,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     not any(t.lower_ in marks for t in v.subtree):
                 continue
             subj_toks, inherited = self.subject_tokens(v)
-            subjects = [a for t in subj_toks for a in self.actors_of(t)]
+            subjects = [a for t in subj_toks for a in self.actors_of(t)] or self.expelling_host(v)
             heads = [c for c in self.kids(v) if c.dep_ in ("dobj", "nsubjpass", "ccomp", "oprd")]
             heads += [g for c in heads if c.dep_ in ("ccomp", "oprd") for g in self.kids(c) if g.dep_ == "nsubj"]
             envoys = [a for h in heads if h.dep_ != "ccomp" and h.lower_ not in marks for a in self.actors_of(h)]
@@ -335,6 +366,8 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
             passive = self.is_passive(v)
             subj_toks, inherited = self.subject_tokens(v)
             stative = False
+            if passive and not subj_toks and self.expelling_host(v):
+                continue  # the verb rule's: the host expels the envoy, not the envoy its host
             if passive and not subj_toks and not any(c.dep_ == "agent" for c in self.kids(v)):
                 # a stative passive is an adjective: 'Israel is opposed to French mediation'
                 subj_toks = [c for c in self.kids(v) if c.dep_ == "nsubjpass"]
