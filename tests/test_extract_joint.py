@@ -250,6 +250,13 @@ CASES = {
         [(0, 1, "GPE", "SOM"), (6, 7, "GPE", "ETH")],
         {("SOM", "threatens", "ETH", False, False)},
     ),
+    "receiver of a lexicon pattern's noun: 'Germany granted Ukraine a loan'": (
+        [("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"), ("granted", 1, "ROOT", "VERB", "VBD", "grant"),
+         ("Ukraine", 1, "dative", "PROPN", "NNP", "Ukraine"), ("a", 4, "det", "DET", "DT", "a"),
+         ("loan", 1, "dobj", "NOUN", "NN", "loan")],
+        [(0, 1, "GPE", "DEU"), (2, 3, "GPE", "UKR")],
+        {("DEU", "lendsTo", "UKR", False, False)},
+    ),
     # an apposition names its coordinated states too
     "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (
         [("its", 1, "poss", "PRON", "PRP$", "its"), ("allies", 7, "nsubj", "NOUN", "NNS", "ally"),

@@ -187,13 +187,15 @@ class Predicates:
 
     def given_event(self, v: Token, lemma: str) -> str:
         """The event noun a verb with a receiver carries as its direct object ('complaint' in 'sent
-        Nicaragua a formal complaint', 'protest' in 'handed the ambassador a protest note'), or ''."""
+        Nicaragua a formal complaint', 'protest' in 'handed the ambassador a protest note'), or that
+        our lexicon names with 'to' ('loan' in 'granted Ukraine a loan'), or ''."""
         for d in self.kids(v):
             if d.dep_ != "dobj":
                 continue
             for noun in (d, *(c for c in self.kids(d) if c.dep_ == "compound")):
-                if self.onto.carried(lemma, noun.lemma_.lower()) and noun.lemma_.lower() in self.onto.nominals:
-                    return noun.lemma_.lower()
+                word = noun.lemma_.lower()
+                if (self.onto.carried(lemma, word) and word in self.onto.nominals) or (lemma, word, "to") in self.onto.lexicon:
+                    return word  # 'granted Ukraine a loan' is our 'grant loan to'
         return ""
 
     def is_envoy(self, tok: Token) -> bool:
