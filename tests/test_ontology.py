@@ -144,3 +144,17 @@ def test_ontology_another_name_of_a_state_acts_as_subject(onto):
     names = {a.text: a.kind for a in onto.aliases if a.key == "COD"}
     assert names["Democratic Republic of Congo"] == "name"
     assert names["Goma"] == "city"
+
+
+@pytest.mark.parametrize("relation,plover,cameo", [
+    # a dispute is an objection to the other side's claim (DISAPPROVE, scored as ACCUSE), not a
+    # refusal of a proposal (REJECT)
+    ("disputesWith", "ACCUSE", "11"),
+    ("criticizes", "ACCUSE", "111"),
+    ("rejects", "REJECT", None),
+])
+def test_ontology_relation_alignment(onto, relation, plover, cameo):
+    info = onto.relations[relation]
+    assert info.plover == plover
+    if cameo is not None:
+        assert info.cameo == cameo
