@@ -257,6 +257,15 @@ CASES = {
         [(0, 1, "GPE", "DEU"), (2, 3, "GPE", "UKR")],
         {("DEU", "lendsTo", "UKR", False, False)},
     ),
+    # what one exhorts, implores, encourages or invites another to do has not happened
+    "directive complement: 'France exhorted Russia to withdraw from Ukraine'": (
+        [("France", 1, "nsubj", "PROPN", "NNP", "France"), ("exhorted", 1, "ROOT", "VERB", "VBD", "exhort"),
+         ("Russia", 1, "dobj", "PROPN", "NNP", "Russia"), ("to", 4, "aux", "PART", "TO", "to"),
+         ("withdraw", 1, "xcomp", "VERB", "VB", "withdraw"), ("from", 4, "prep", "ADP", "IN", "from"),
+         ("Ukraine", 5, "pobj", "PROPN", "NNP", "Ukraine")],
+        [(0, 1, "GPE", "FRA"), (2, 3, "GPE", "RUS"), (6, 7, "GPE", "UKR")],
+        {("FRA", "ploverRequest", "RUS", False, False), ("RUS", "retreatsFrom", "UKR", False, True)},
+    ),
     # an apposition names its coordinated states too
     "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (
         [("its", 1, "poss", "PRON", "PRP$", "its"), ("allies", 7, "nsubj", "NOUN", "NNS", "ally"),
