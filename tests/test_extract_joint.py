@@ -266,6 +266,14 @@ CASES = {
         [(0, 1, "GPE", "FRA"), (2, 3, "GPE", "RUS"), (6, 7, "GPE", "UKR")],
         {("FRA", "ploverRequest", "RUS", False, False), ("RUS", "retreatsFrom", "UKR", False, True)},
     ),
+    # a verb of judgement with a pejorative label criticizes
+    "pejorative label: 'Venezuela deemed Spain's comments insolent'": (
+        [("Venezuela", 1, "nsubj", "PROPN", "NNP", "Venezuela"), ("deemed", 1, "ROOT", "VERB", "VBD", "deem"),
+         ("Spain", 4, "poss", "PROPN", "NNP", "Spain"), ("'s", 2, "case", "PART", "POS", "'s"),
+         ("comments", 1, "dobj", "NOUN", "NNS", "comment"), ("insolent", 1, "oprd", "ADJ", "JJ", "insolent")],
+        [(0, 1, "GPE", "VEN"), (2, 3, "GPE", "ESP")],
+        {("VEN", "criticizes", "ESP", False, False)},
+    ),
     # an apposition names its coordinated states too
     "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (
         [("its", 1, "poss", "PRON", "PRP$", "its"), ("allies", 7, "nsubj", "NOUN", "NNS", "ally"),
