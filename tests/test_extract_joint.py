@@ -274,6 +274,29 @@ CASES = {
         [(0, 1, "GPE", "VEN"), (2, 3, "GPE", "ESP")],
         {("VEN", "criticizes", "ESP", False, False)},
     ),
+    # what is denied is not asserted
+    "denied content: 'Sudan denied that it bombed Chad'": (
+        [("Sudan", 1, "nsubj", "PROPN", "NNP", "Sudan"), ("denied", 1, "ROOT", "VERB", "VBD", "deny"),
+         ("that", 4, "mark", "SCONJ", "IN", "that"), ("it", 4, "nsubj", "PRON", "PRP", "it"),
+         ("bombed", 1, "ccomp", "VERB", "VBD", "bomb"), ("Chad", 4, "dobj", "PROPN", "NNP", "Chad")],
+        [(0, 1, "GPE", "SDN"), (5, 6, "GPE", "TCD")],
+        {("SDN", "attacks", "TCD", True, False)},
+    ),
+    "rejected claim: 'Iran rejected claims that it attacked Iraq'": (
+        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+         ("claims", 1, "dobj", "NOUN", "NNS", "claim"), ("that", 5, "mark", "SCONJ", "IN", "that"),
+         ("it", 5, "nsubj", "PRON", "PRP", "it"), ("attacked", 2, "acl", "VERB", "VBD", "attack"),
+         ("Iraq", 5, "dobj", "PROPN", "NNP", "Iraq")],
+        [(0, 1, "GPE", "IRN"), (6, 7, "GPE", "IRQ")],
+        {("IRN", "attacks", "IRQ", True, False)},
+    ),
+    "not yet: 'Egypt has yet to recognize Israel'": (
+        [("Egypt", 1, "nsubj", "PROPN", "NNP", "Egypt"), ("has", 1, "ROOT", "VERB", "VBZ", "have"),
+         ("yet", 1, "advmod", "ADV", "RB", "yet"), ("to", 4, "aux", "PART", "TO", "to"),
+         ("recognize", 1, "xcomp", "VERB", "VB", "recognize"), ("Israel", 4, "dobj", "PROPN", "NNP", "Israel")],
+        [(0, 1, "GPE", "EGY"), (5, 6, "GPE", "ISR")],
+        {("EGY", "recognizes", "ISR", True, False)},
+    ),
     # an apposition names its coordinated states too
     "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (
         [("its", 1, "poss", "PRON", "PRP$", "its"), ("allies", 7, "nsubj", "NOUN", "NNS", "ally"),

@@ -139,7 +139,25 @@ class Predicates:
             return True  # 'refused to impose sanctions', 'failed to join'
         if v.dep_ == "pcomp" and v.head.lower_ in self.cue.get("counterfactive", ()):
             return True  # 'warned Kiev against joining NATO': the gerund's event did not happen
+        if any(self.denied(t) for t in chain):
+            return True  # 'Khartoum denied that its planes bombed ...', 'rejected claims that it supplied ...'
         return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in words) for t in chain for c in self.kids(t))
+
+    def denied(self, v: Token) -> bool:
+        """Whether a clause is what someone denies: the content of a verb of denial ('denied that
+        its planes bombed', 'denied attacking') or of a claim it rejects ('rejected claims that it
+        supplied drones', 'dismissed reports that ...')."""
+        denial = self.cue.get("denial", frozenset())
+        head = v.head
+        if v.dep_ in ("ccomp", "xcomp") and head.pos_ == "VERB" and head.lemma_.lower() in denial:
+            return True
+        if v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in denial:
+            return True  # 'denied involvement in attacking'
+        if v.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in self.cue.get("claim", ()):
+            verb = head.head
+            return head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and (
+                verb.lemma_.lower() in denial or verb.lemma_.lower() in self.cue.get("negative_verb", ()))
+        return False
 
     def modality(self, v: Token) -> str | None:
         return self._memo("modality", v, self._modality)
