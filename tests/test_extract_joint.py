@@ -297,6 +297,21 @@ CASES = {
         [(0, 1, "GPE", "EGY"), (5, 6, "GPE", "ISR")],
         {("EGY", "recognizes", "ISR", True, False)},
     ),
+    # a label that blames its bearer accuses
+    "blaming label: 'India held Pakistan responsible'": (
+        [("India", 1, "nsubj", "PROPN", "NNP", "India"), ("held", 1, "ROOT", "VERB", "VBD", "hold"),
+         ("Pakistan", 1, "dobj", "PROPN", "NNP", "Pakistan"), ("responsible", 1, "advcl", "ADJ", "JJ", "responsible")],
+        [(0, 1, "GPE", "IND"), (2, 3, "GPE", "PAK")],
+        {("IND", "accuses", "PAK", False, False)},
+    ),
+    # an envoy whose title the small model lemmatises away is an envoy all the same
+    "summoned envoy: 'Turkey summoned the Dutch charge d'affaires'": (
+        [("Turkey", 1, "nsubj", "PROPN", "NNP", "Turkey"), ("summoned", 1, "ROOT", "VERB", "VBD", "summon"),
+         ("the", 5, "det", "DET", "DT", "the"), ("Dutch", 5, "amod", "ADJ", "JJ", "dutch"),
+         ("charge", 5, "compound", "NOUN", "NN", "charge"), ("d'affaires", 1, "dobj", "NOUN", "NN", "d'affaire")],
+        [(0, 1, "GPE", "TUR"), (3, 4, "NORP", "NLD")],
+        {("TUR", "criticizes", "NLD", False, False)},
+    ),
     # an apposition names its coordinated states too
     "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (
         [("its", 1, "poss", "PRON", "PRP$", "its"), ("allies", 7, "nsubj", "NOUN", "NNS", "ally"),

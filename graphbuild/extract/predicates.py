@@ -220,7 +220,7 @@ class Predicates:
         """Whether a noun names a state's envoy: 'the ambassador', or a name with an envoy title
         ('ambassador Heather Hodges', 'Ecuadorian ambassador Luis Gallegos')."""
         envoys = self.cue.get("envoy", frozenset())
-        if tok.lemma_.lower() in envoys:
+        if tok.lemma_.lower() in envoys or tok.lower_ in envoys:  # the small model lemmatises "d'affaires" away
             return True
         return tok.pos_ == "PROPN" and any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in envoys
                                            for c in self.kids(tok))
@@ -510,12 +510,15 @@ class Predicates:
         if v.lemma_.lower() not in self.cue.get("labelling", ()):
             return None
         # a label is a noun or adjective ('called the deal illegal'), not an act ('called on X to release')
-        labels = [c for c in self.kids(v) if c.dep_ in ("oprd", "xcomp", "acomp") and c.pos_ in ("ADJ", "NOUN", "PROPN")]
+        labels = [c for c in self.kids(v) if (c.dep_ in ("oprd", "xcomp", "acomp") and c.pos_ in ("ADJ", "NOUN", "PROPN"))
+                  or (c.dep_ == "advcl" and c.pos_ == "ADJ")]  # 'held Pakistan responsible' (parsed as a clause)
         labels += [g for p in self.kids(v) if p.dep_ == "prep" and p.lower_ == "as" for g in self.kids(p)
                    if g.dep_ in ("pobj", "amod", "acomp")]  # 'as another hostile step', 'as hostile and outrageous'
         if not labels:
             return None
         words = {w for label in labels for t in label.subtree for w in (t.lower_, t.lemma_.lower())}
+        if {label.lower_ for label in labels} & self.cue.get("blame", frozenset()):
+            return "accuses", None  # 'held Pakistan responsible for the attack' (CAMEO 112)
         if words & self.cue.get("pejorative", frozenset()):
             return "criticizes", None
         if words & self.cue.get("laudatory", frozenset()):
