@@ -163,6 +163,7 @@ class ActorResolver:
             country = self._title_country(ent, index)
             if country is not None:
                 _put(index, Mention(replace(m.actor, country=country), m.start, m.end, m.demonym, m.linked_by))
+        self._untagged_surnames(doc, index, date)
         self._corefer_surnames(doc, index)
         self._link_surnames(doc, index, date)
         self._link_cities(doc, index)
@@ -183,6 +184,20 @@ class ActorResolver:
             actor, how, _place = self.link(name, "PERSON")
             if actor.key != m.actor.key:
                 _put(index, Mention(actor, given.start, ent.end, False, how))
+
+    def _untagged_surnames(self, doc: Doc, index: dict[int, Mention], date: str | None) -> None:
+        """A lone proper noun the NER left untagged that is a dictionary person's surname, as a
+        participant: the small model misses bare leaders' names ('Merkel welcomed Obama', 'Modi
+        received Abe'). Only a surname one person bears (or one in office on the date) counts."""
+        for t in doc:
+            if t.i in index or t.pos_ != "PROPN" or not t.is_title or len(t) < 3 or t.ent_type_ or \
+                    t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss", "appos") or \
+                    any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
+                continue
+            person, _country = self.onto.person_by_surname(t.text, date)
+            if person is not None:
+                # (the document's own full name with that surname still wins: see _corefer_surnames)
+                _put(index, Mention(person, t.i, t.i + 1, False, "surname"))
 
     def _link_surnames(self, doc: Doc, index: dict[int, Mention], date: str | None) -> None:
         """'President Clinton', 'Chancellor Kohl', 'Mr Lavrov': a surname after a title (or alone)
@@ -254,7 +269,7 @@ class ActorResolver:
                 continue
             surname = words[-1]
             earlier = by_surname.get(surname, {})
-            if len(words) == 1 and (not m.actor.linked or m.linked_by == "ruler") and len(earlier) == 1:
+            if len(words) == 1 and (not m.actor.linked or m.linked_by in ("ruler", "surname")) and len(earlier) == 1:
                 # the ruler's reading of a bare surname ('Merz', 'Bush') yields to the document's own
                 # full name: 'Swiss President Hans-Rudolf Merz ... Merz told reporters'
                 _put(index, Mention(next(iter(earlier.values())), m.start, m.end, m.demonym, "coref", m.place))

@@ -193,3 +193,19 @@ def test_actors_ruler_surname_yields_to_the_documents_full_name(onto, make_doc):
                    [(0, 1, "PERSON", ""), (1, 2, "PERSON", "FRIEDRICH-MERZ"), (3, 4, "PERSON", "FRIEDRICH-MERZ")])
     found = keys(onto, doc)
     assert found[3][0] == found[1][0] == "x-person-hans-merz"
+
+
+def test_actors_untagged_surname_of_one_dictionary_person(onto, make_doc):
+    """'Merkel welcomed Obama': the small model leaves a bare leader's name untagged; a surname
+    only one dictionary person bears is that person."""
+    doc = make_doc(rows(("Merkel", 1, "nsubj"), ("welcomed", 1, "ROOT"), ("Obama", 1, "dobj")),
+                   [(2, 3, "PERSON", "BARACK-OBAMA")])
+    assert keys(onto, doc)[0][:2] == ("ANGELA-MERKEL", "DEU")
+
+
+def test_actors_untagged_surname_yields_to_the_documents_full_name(onto, make_doc):
+    """'Anna Merkel spoke. Obama met Merkel.': the document's own Merkel, not the dictionary's."""
+    doc = make_doc(rows(("Anna", 1, "compound"), ("Merkel", 2, "nsubj"), ("spoke", 2, "ROOT"),
+                        ("Obama", 4, "nsubj"), ("met", 4, "ROOT"), ("Merkel", 4, "dobj")),
+                   [(0, 2, "PERSON", ""), (3, 4, "PERSON", "BARACK-OBAMA")])
+    assert keys(onto, doc)[5][0] == "x-person-anna-merkel"

@@ -312,6 +312,14 @@ CASES = {
         [(0, 1, "GPE", "TUR"), (3, 4, "NORP", "NLD")],
         {("TUR", "criticizes", "NLD", False, False)},
     ),
+    # a statement with a stateless actor does not silence the last back-off between states
+    "back-off beside a stateless actor: 'Japan praised Zorvan Corp, Russia said'": (
+        [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("praised", 5, "ccomp", "VERB", "VBD", "praise"),
+         ("Zorvan", 3, "compound", "PROPN", "NNP", "Zorvan"), ("Corp", 1, "dobj", "PROPN", "NNP", "Corp"),
+         ("Russia", 5, "nsubj", "PROPN", "NNP", "Russia"), ("said", 5, "ROOT", "VERB", "VBD", "say")],
+        [(0, 1, "GPE", "JPN"), (2, 4, "ORG", None), (4, 5, "GPE", "RUS")],
+        {("JPN", "praises", "x-organization-zorvan-corp", False, False), ("RUS", "relatedTo", "JPN", False, False)},
+    ),
     # an apposition names its coordinated states too
     "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (
         [("its", 1, "poss", "PRON", "PRP$", "its"), ("allies", 7, "nsubj", "NOUN", "NNS", "ally"),

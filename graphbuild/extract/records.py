@@ -11,7 +11,7 @@ MODIFIER_DEPS = ("amod", "compound", "nmod", "npadvmod")
 HYPHENS = frozenset({"-", "–"})  # join two modifiers into one: 'Sudanese-Egyptian', 'US–Russian'
 # How much a statement's confidence drops with how its actors were linked.
 LINK_FACTOR = {"ruler": 1.0, "name": 0.95, "fuzzy": 0.9, "country": 0.9, "proxy": 0.85, "coref": 0.85,
-               "title": 0.85, "event": 0.8, "dyad": 0.8, "modifier": 0.8, "place": 0.8, "pronoun": 0.75,
+               "title": 0.85, "surname": 0.8, "event": 0.8, "dyad": 0.8, "modifier": 0.8, "place": 0.8, "pronoun": 0.75,
                "unlinked": 0.7}
 RULE_CONFIDENCE = {
     "verb_active": 0.85, "verb_passive": 0.8, "light_verb": 0.8, "participle_modifier": 0.75,

@@ -76,16 +76,20 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         for i, found in children.items():
             self._kids.setdefault(i, tuple(found))
         found: set[tuple[str, str, bool, bool]] = set()
+        between_states = False  # whether a statement relates two states' actors
         for rule in (self.verb_rule, self.speech_rule, self.condition_rule, self.nominal_rule, self.reciprocal_noun_rule,
                      self.reciprocal_modifier_rule, self.envoy_noun_rule, self.unwelcome_rule, self.argument_rule,
                      self.clause_rule):
-            if rule == self.clause_rule and found:
-                break  # the last back-off only speaks for a sentence nothing else could read
+            if rule == self.clause_rule and between_states:
+                # the last back-off only speaks for a sentence no other rule could read between two
+                # states ('Tarumi told Sun ... and urged China to change course': Sun has no state)
+                break
             for cand in rule(tokens):
                 pair = (cand.subject.actor.key, cand.object.actor.key, cand.hypothetical, cand.negated)
                 if pair[0] == pair[1] or (cand.rule == "argument" and pair in found):
                     continue  # the back-off rule only adds what no specific rule found
                 found.add(pair)
+                between_states = between_states or bool(cand.subject.actor.country and cand.object.actor.country)
                 yield cand
 
     # ------------------------------------------------------------ rules
