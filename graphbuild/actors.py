@@ -15,9 +15,12 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+import numpy
 import pycountry
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
+from spacy.attrs import ENT_TYPE, ORTH, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.gazetteer import load_places
@@ -72,6 +75,8 @@ class ActorResolver:
         self.demonyms = frozenset(a.text for a in onto.aliases if a.kind == "demonym")
         self.places = {a.text: a.kind for a in onto.aliases if a.kind in ("capital", "city")}
         self._linked: dict[tuple[str, str], tuple[Actor, str, str]] = {}
+        self._surname_vocab = None  # see _surname_ids
+        self._surname_ids_set: frozenset[int] = frozenset()
 
     @cached_property
     def _names(self) -> dict[str, tuple[str, str]]:
@@ -185,12 +190,25 @@ class ActorResolver:
             if actor.key != m.actor.key:
                 _put(index, Mention(actor, given.start, ent.end, False, how))
 
+    def _surname_ids(self, doc: Doc) -> frozenset[int]:
+        """The string ids of the dictionary's surnames in ``doc``'s vocabulary, made once."""
+        if self._surname_vocab is not doc.vocab:
+            self._surname_vocab = doc.vocab
+            self._surname_ids_set = frozenset(doc.vocab.strings.add(name) for name in self.onto.surnames)
+        return self._surname_ids_set
+
     def _untagged_surnames(self, doc: Doc, index: dict[int, Mention], date: str | None) -> None:
         """A lone proper noun the NER left untagged that is a dictionary person's surname, as a
         participant: the small model misses bare leaders' names ('Merkel welcomed Obama', 'Modi
         received Abe'). Only a surname one person bears (or one in office on the date) counts."""
-        for t in doc:
-            if t.i in index or t.pos_ != "PROPN" or not t.is_title or len(t) < 3 or t.ent_type_ or \
+        # only the words that are surnames at all are looked at: a Token per word costs
+        wanted = self._surname_ids(doc)
+        rows = doc.to_array([ORTH, POS, ENT_TYPE])
+        for i in numpy.flatnonzero((rows[:, 1] == PROPN) & (rows[:, 2] == 0)):
+            if int(rows[i, 0]) not in wanted:
+                continue
+            t = doc[int(i)]
+            if t.i in index or not t.is_title or len(t) < 3 or \
                     t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "poss", "appos") or \
                     any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
                 continue
