@@ -118,14 +118,14 @@ class Extractor:
         """The sentence as one line of text, with its start and end in the whole document. The
         words are the document's own (the parser read them with straight quotes, see
         ``language.readable``), whenever the document's text is at hand."""
-        text = sent.text
+        first, last = offset + sent.start_char, offset + sent.end_char
+        # the document's own characters, one for one with the parsed text's (sent.text would build
+        # a Token per word)
+        text = source[first:last] if len(source) >= last else sent.text
         lead = len(text) - len(text.lstrip())
         stripped = text.strip()
-        start = offset + sent.start_char + lead
-        end = start + len(stripped)
-        if len(source) >= end:
-            stripped = source[start:end]
-        return " ".join(stripped.split()), start, end
+        start = first + lead
+        return " ".join(stripped.split()), start, start + len(stripped)
 
     def _to_triple(self, cand: Candidate, where: tuple[str, int, int], index: int, document: Document) -> Triple:
         conf = RULE_CONFIDENCE["generic" if cand.relation == "relatedTo" and cand.rule not in ("argument", "clause")
