@@ -320,6 +320,12 @@ CASES = {
         [(0, 1, "GPE", "JPN"), (2, 4, "ORG", None), (4, 5, "GPE", "RUS")],
         {("JPN", "praises", "x-organization-zorvan-corp", False, False), ("RUS", "relatedTo", "JPN", False, False)},
     ),
+    "avoided act: 'China avoided criticizing Russia'": (
+        [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("avoided", 1, "ROOT", "VERB", "VBD", "avoid"),
+         ("criticizing", 1, "xcomp", "VERB", "VBG", "criticize"), ("Russia", 2, "dobj", "PROPN", "NNP", "Russia")],
+        [(0, 1, "GPE", "CHN"), (3, 4, "GPE", "RUS")],
+        {("CHN", "criticizes", "RUS", True, False), ("CHN", "relatedTo", "RUS", False, False)},
+    ),
     # an apposition names its coordinated states too
     "coordinated apposition: 'its allies, Mali and Niger, recalled envoys from Algeria'": (
         [("its", 1, "poss", "PRON", "PRP$", "its"), ("allies", 7, "nsubj", "NOUN", "NNS", "ally"),
