@@ -627,7 +627,6 @@ def _read_ontology(d: Path) -> Ontology:
             raise OntologyError(f"{d / 'lexicon.csv'}:{n}: relation {rel!r} is not declared in graphbuild.ttl")
         lexicon[(row["lemma"].strip(), row["noun"].strip(), row["prep"].strip())] = rel
 
-
     sectors = {row["code"].strip(): (row["label"].strip(), row["type"].strip())
                for row in _read_csv(d / "sectors.csv")}
     proxies: dict[str, tuple[str, str]] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from graphbuild.extract.records import HYPHENS, MODIFIER_DEPS, Arg
@@ -153,11 +155,19 @@ class Arguments:
                     return found
             elif child.dep_ == "acl" and child.lemma_.lower() in self.cue.get("origin", ()):
                 # goods and where they come from: 'wine imported from Australia', 'steel made in China'
-                found = [a for p in self.kids(child) if p.dep_ == "prep" and p.lower_ in ("from", "in")
-                         for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g, depth=depth + 1)]
+                found = self.prep_actors(child, ("from", "in"), depth + 1)
                 if found and all(a.actor.type == "State" for a in found):
                     return found
         return regional
+
+    def subject_actors(self, v: Token) -> list[Arg]:
+        """The actors a verb's (logical) subject stands for."""
+        return [a for t in self.subject_tokens(v)[0] for a in self.actors_of(t)]
+
+    def prep_actors(self, tok: Token, preps: Iterable[str], depth: int = 0) -> list[Arg]:
+        """The actors of ``tok``'s prepositional phrases headed by one of ``preps``."""
+        return [a for p in self.kids(tok) if p.dep_ == "prep" and p.lower_ in preps
+                for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g, depth=depth)]
 
     def agents_of(self, tok: Token) -> list[Arg]:
         """Who did what an act noun names: its possessor ("India's firing"), its by-phrase ('the

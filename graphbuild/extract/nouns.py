@@ -67,8 +67,7 @@ class Nouns:
                     elif c.dep_ == "acl" and c.lemma_.lower() in self.cue.get("aiming", ()) and h is n:
                         # 'drone attacks targeting the Kherson region', 'sanctions aimed at Iran'
                         targets += [a for g in self.kids(c) if g.dep_ == "dobj" for a in self.actors_of(g)]
-                        targets += [a for p in self.kids(c) if p.dep_ == "prep" and p.lower_ in target_preps | {"at"}
-                                    for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g)]
+                        targets += self.prep_actors(c, target_preps | {"at"})
                     elif c.dep_ == "prep":
                         pobjs = [g for g in self.kids(c) if g.dep_ == "pobj"]
                         if c.lower_ in agent_preps or c.lower_ == "by":
@@ -80,33 +79,33 @@ class Nouns:
                                         for x in self.kids(p) if x.dep_ == "pobj" for a in self.actors_of(x)]
                         elif c.lower_ in target_preps:
                             targets += [a for g in pobjs for a in self.actors_of(g)]
-            occasion = n.head if n.dep_ == "pobj" and n.head.lower_ in self.cue.get("occasion_prep", ()) else None
-            if not agents and targets and occasion is not None and occasion.head.pos_ in ("VERB", "AUX") and \
-                    self.onto.relations[relation].symmetric:
-                # a meeting the clause's subject takes part in: 'discussed the war in a phone call
-                # with Scholz', 'raised concerns during talks with Wang Yi'
-                agents = [a for t in self.subject_tokens(occasion.head)[0] for a in self.actors_of(t)]
-            elif not targets and occasion is not None and occasion.head.pos_ in ("VERB", "AUX") and \
-                    self.onto.relations[relation].symmetric and \
+            symmetric = self.onto.relations[relation].symmetric
+            # a meeting in a clause's adjunct ('in a phone call with Scholz', 'during their talks')
+            occasion = n.head if symmetric and n.dep_ == "pobj" and n.head.lower_ in self.cue.get("occasion_prep", ()) \
+                and n.head.head.pos_ in ("VERB", "AUX") else None
+            if occasion is not None and targets and not agents:
+                # the clause's subject takes part in it: 'discussed the war in a phone call with
+                # Scholz', 'raised concerns during talks with Wang Yi'
+                agents = self.subject_actors(occasion.head)
+            elif occasion is not None and not targets and \
                     all(c.pos_ == "PRON" for c in self.kids(n) if c.dep_ == "poss"):
                 # co-subjects meet in the meeting of their clause: 'Hayashi and his Philippine
                 # counterpart agreed during their phone talks', 'X and Y agreed ... after talks in Beijing'
                 clause = occasion.head
                 while clause.dep_ == "xcomp" and clause.head is not clause:
                     clause = clause.head  # 'agreed to restore relations after talks': the agreeing
-                parties = agents if len(agents) > 1 else \
-                    [a for t in self.subject_tokens(occasion.head)[0] for a in self.actors_of(t)]
+                parties = agents if len(agents) > 1 else self.subject_actors(occasion.head)
                 yield from self._pairs(parties, relation, n.text, lemma, False, None,
                                        hypothetical=self.is_hypothetical(clause))
                 continue
             if n.dep_ == "dobj" and n.head.lemma_.lower() in experiencer:
                 # experiencer verb: the subject undergoes the event ('China felt pressure from the US')
-                targets += [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)]
+                targets += self.subject_actors(n.head)
             elif carried.dep_ == "dobj" and carried.head.lemma_.lower() in self.cue.get("carrier", ()):
                 # a verb that only carries the event lends it its subject: 'the US speeded up the
                 # withdrawal of forces from Panama', 'Iran launched an attack on Iraq', 'Chad
                 # announced the end of its defence agreement with France'
-                agents = [a for t in self.subject_tokens(carried.head)[0] for a in self.actors_of(t)] or agents
+                agents = self.subject_actors(carried.head) or agents
                 # and a pattern naming the verb with its noun says what they mean together
                 # ('lodged a protest' is a diplomatic complaint, not a street protest)
                 verb = self.verb_lemma(n.head)
@@ -126,7 +125,7 @@ class Nouns:
             # what a carrier only threatens or intends has not happened: 'threatened to impose
             # import restrictions against German goods'
             hypothetical = governor is not None and self.is_hypothetical(governor)
-            if not targets and len(agents) > 1 and self.onto.relations[relation].symmetric:
+            if not targets and len(agents) > 1 and symmetric:
                 # the parties of a symmetric event: 'talks by Kenyatta and Xi Jinping'
                 topic = self._topic_relation(n, relation)  # an intended cooperation is the intent, a fact
                 yield from self._pairs(agents, topic, n.text, lemma, negated, modality, cameo=cameo,
@@ -169,10 +168,8 @@ class Nouns:
                 continue
             agents = [a for c in self.kids(n) if c.dep_ == "poss" for a in self.actors_of(c)]
             if not agents and n.dep_ == "dobj" and n.head.lemma_.lower() in self.cue.get("carrier", ()):
-                agents = [a for t in self.subject_tokens(n.head)[0] for a in self.actors_of(t)]
-            posts = [a for e in (n, *envoys) for p in self.kids(e) if p.dep_ == "prep" and
-                     p.lower_ in ("to", "in", "from", "at") for g in self.kids(p) if g.dep_ == "pobj"
-                     for a in self.actors_of(g)]
+                agents = self.subject_actors(n.head)
+            posts = [a for e in (n, *envoys) for a in self.prep_actors(e, ("to", "in", "from", "at"))]
             owners = [] if kind == "envoy_recall" else [a for e in envoys for a in self.actors_of(e)]
             event = self.onto.lookup_event(*ENVOY_ACTS[kind], "", generic=False)
             if event is None:
@@ -204,11 +201,10 @@ class Nouns:
                 # 'a memorandum signed between X and Y', 'talks held between X and Y': the joint act
                 # the participle names, or its noun's
                 entry = self.onto.nominals.get(n.head.lemma_.lower())
-                joint = self.onto.lexicon.get((lemma, "", "with"))
                 if entry is not None and self.onto.relations[entry[0]].symmetric:
                     relation = entry[0]
-                elif joint in self.cue.get("joint_relation", ()):
-                    relation = joint
+                else:
+                    relation = self.joint_relation(lemma)
             elif lemma in self.cue.get("fight_noun", ()):
                 relation = "fightsWith"  # 'the war between Russia and Ukraine': both fight
             else:

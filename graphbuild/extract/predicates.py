@@ -259,6 +259,12 @@ class Predicates:
                 return next((g for g in self.kids(c) if g.dep_ == "pobj"), noun)
         return next((c for c in reversed(self.kids(noun)) if c.dep_ == "compound" and c.i == noun.i - 1), noun)
 
+    def joint_relation(self, lemma: str) -> str | None:
+        """The joint act (meeting, talks, agreement) our lexicon names a verb with 'with' for
+        ('discuss with', 'sign with'), or None: such a verb's co-subjects act together."""
+        partner = self.onto.lexicon.get((lemma, "", "with"))
+        return partner if partner in self.cue.get("joint_relation", ()) else None
+
     def verb_events(self, v: Token) -> Iterator[tuple[str, str | None]]:
         """The events a verb names with each of its objects' pattern nouns, then alone, the most
         specific first ('opened fire', 'imposed duties', then 'bombarded')."""

@@ -192,8 +192,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                         # a verb that takes its partner with 'with' in a joint act (meeting, talks,
                         # agreement) relates co-subjects whatever its object: 'Russia and Turkey
                         # discussed grain exports' as 'Russia discussed grain exports with Turkey'
-                        partner = self.onto.lexicon.get((lemma, "", "with"))
-                        relation = partner if partner in self.cue.get("joint_relation", ()) else None
+                        relation = self.joint_relation(lemma)
                     if relation is None and noun in bond:
                         # the tie between the subjects: 'Czechia and Albania upgraded their diplomatic
                         # ties', 'X and Y cut ties' (with the dictionary's pattern for the verb)
@@ -252,21 +251,25 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         """Who expels or summons an envoy a passive names without an agent: the state of the
         envoy's post ('the Rwandan ambassador to Congo was given 48 hours to leave', 'the Russian
         ambassador in Warsaw was declared persona non grata'), else the state the envoy is expelled
-        from ('two Russian diplomats were expelled from Poland'). No one else can."""
+        from ('two Russian diplomats were expelled from Poland'). No one else can. (Asked by the
+        verb, the argument and the unwelcome rules alike: answered once per verb.)"""
+        return self._memo("expelling_host", v, self._expelling_host)
+
+    def _expelling_host(self, v: Token) -> list[Arg]:
         lemma = self.verb_lemma(v)
         envoys = [c for c in self.kids(v) if c.dep_ == "nsubjpass" and self.is_envoy(c)]
         if not envoys:
             return []
         acts = (EXPULSION[0], ENVOY_ACTS["envoy_summons"][0])
-        if lemma not in acts and not self.expels(v, lemma, envoys[0]) and not (
-                lemma in self.cue.get("labelling", ()) and any(t.lower_ in self.cue.get("unwelcome", ()) for t in v.subtree)):
+        if lemma not in acts and not self.expels(v, lemma, envoys[0]) and not self.declares_unwelcome(v):
             return []
-        posts = [a for e in envoys for p in self.kids(e) if p.dep_ == "prep" and p.lower_ in ("to", "in", "at")
-                 for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g)]
-        if not posts:
-            posts = [a for p in self.kids(v) if p.dep_ == "prep" and p.lower_ == "from"
-                     for g in self.kids(p) if g.dep_ == "pobj" for a in self.actors_of(g)]
+        posts = [a for e in envoys for a in self.prep_actors(e, ("to", "in", "at"))] or self.prep_actors(v, ("from",))
         return [a for a in posts if a.actor.type == "State"]
+
+    def declares_unwelcome(self, v: Token) -> bool:
+        """Whether a labelling verb declares someone unwelcome ('declared ... persona non grata')."""
+        return v.lemma_.lower() in self.cue.get("labelling", ()) and \
+            any(t.lower_ in self.cue.get("unwelcome", ()) for t in v.subtree)
 
     def threatened(self, v: Token, relation: str, hypothetical: bool) -> bool:
         """Whether a hostile act is only held out: 'Russia said it may expel Polish diplomats',
@@ -325,8 +328,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         clause of its own, so the envoy is whichever noun the verb or that clause governs."""
         marks = self.cue.get("unwelcome", frozenset())
         for v in sent:
-            if v.pos_ != "VERB" or v.lemma_.lower() not in self.cue.get("labelling", ()) or \
-                    not any(t.lower_ in marks for t in v.subtree):
+            if v.pos_ != "VERB" or not self.declares_unwelcome(v):
                 continue
             subj_toks, inherited = self.subject_tokens(v)
             subjects = [a for t in subj_toks for a in self.actors_of(t)] or self.expelling_host(v)
