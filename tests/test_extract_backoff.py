@@ -631,6 +631,32 @@ CASES = {
         [(0, 1, "GPE", "MEX"), (5, 6, "GPE", "PER")],
         {("MEX", "ploverSanction", "PER", False, False, None), ("MEX", "criticizes", "PER", False, False, None)},
     ),
+    # a sanction with its grievance protests to its target too; an attack with a reason does not
+    "a sanction over a grievance: 'Thailand recalled its ambassador from Cambodia over the clashes'": (
+        [("Thailand", 1, "nsubj", "PROPN", "NNP", "Thailand"), ("recalled", 1, "ROOT", "VERB", "VBD", "recall"),
+         ("its", 3, "poss", "PRON", "PRP$", "its"), ("ambassador", 1, "dobj", "NOUN", "NN", "ambassador"),
+         ("from", 1, "prep", "ADP", "IN", "from"), ("Cambodia", 4, "pobj", "PROPN", "NNP", "Cambodia"),
+         ("over", 1, "prep", "ADP", "IN", "over"), ("the", 8, "det", "DET", "DT", "the"),
+         ("clashes", 6, "pobj", "NOUN", "NNS", "clash")],
+        [(0, 1, "GPE", "THA"), (5, 6, "GPE", "KHM")],
+        {("THA", "ploverSanction", "KHM", False, False, None), ("THA", "criticizes", "KHM", False, False, None)},
+    ),
+    "a sanction citing a grievance: 'Russia banned wine from Georgia, claiming poor quality'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("banned", 1, "ROOT", "VERB", "VBD", "ban"),
+         ("wine", 1, "dobj", "NOUN", "NN", "wine"), ("from", 2, "prep", "ADP", "IN", "from"),
+         ("Georgia", 3, "pobj", "PROPN", "NNP", "Georgia"), (",", 1, "punct", "PUNCT", ",", ","),
+         ("claiming", 1, "advcl", "VERB", "VBG", "claim"), ("poor", 8, "amod", "ADJ", "JJ", "poor"),
+         ("quality", 6, "dobj", "NOUN", "NN", "quality")],
+        [(0, 1, "GPE", "RUS"), (4, 5, "GPE", "GEO")],
+        {("RUS", "ploverSanction", "GEO", False, False, None), ("RUS", "criticizes", "GEO", False, False, None)},
+    ),
+    "an attack over a grievance is no protest: 'Iran struck Pakistan over the militants'": (
+        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("struck", 1, "ROOT", "VERB", "VBD", "strike"),
+         ("Pakistan", 1, "dobj", "PROPN", "NNP", "Pakistan"), ("over", 1, "prep", "ADP", "IN", "over"),
+         ("the", 5, "det", "DET", "DT", "the"), ("militants", 3, "pobj", "NOUN", "NNS", "militant")],
+        [(0, 1, "GPE", "IRN"), (2, 3, "GPE", "PAK")],
+        {("IRN", "attacks", "PAK", False, False, None)},
+    ),
     # a reported promise of retribution is a threat to whoever will pay; a report of the past is not
     "retribution reported: 'Russia said Ukraine will pay the price'": (
         [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("said", 1, "ROOT", "VERB", "VBD", "say"),

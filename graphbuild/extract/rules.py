@@ -117,6 +117,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
             location = self.location(v)
             label = self.label_event(v)
             protest_noun = self.in_protest(v)
+            grievance = self.grievance(v) if protest_noun is None else None
             for prep, obj_tok, noun in slots:
                 event = label or self.onto.lookup_event(lemma, noun, prep)
                 if not noun and not prep and self.imported(obj_tok):
@@ -169,6 +170,12 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                 found_object = found_object or any(o.actor.key not in {s.actor.key for s in subjects}
                                                    for o in objects)
                 protest = protest_noun if relation != "relatedTo" else None
+                if protest is None and grievance is not None and self.onto.plover_of_code(
+                        cameo or self.onto.relations[relation].cameo or "") in ("SANCTION", "COERCE"):
+                    # a sanction with its grievance ('recalled its ambassador over the strikes',
+                    # 'banned wine, claiming inferior quality', 'froze loans to protest the tests')
+                    # also protests to its target what the target did
+                    protest = grievance
                 for s in subjects:
                     for o in objects:
                         yield from self._and_intent(v, Candidate(
@@ -176,7 +183,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                             inherited, modality, cameo, hypothetical or threat, where))
                         if protest is not None and not negated and not hypothetical:
                             # an act done 'in protest' is also a protest to its target (CAMEO 11)
-                            yield Candidate(s, "criticizes", f"{v.text} in {protest.text}", protest.lemma_.lower(),
+                            yield Candidate(s, "criticizes", self.protest_text(v, protest), protest.lemma_.lower(),
                                             o, False, rule, inherited, None, None, False, where)
             if not found_object and len(subjects) > 1:
                 # reciprocal subjects: 'Lavrov and Kerry met', 'China and Russia reached an agreement',
@@ -292,6 +299,24 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     if g.dep_ == "pobj" and g.lemma_.lower() in self.cue.get("protest_noun", ()):
                         return g
         return None
+
+    def grievance(self, v: Token) -> Token | None:
+        """The word that gives an act's grievance: the preposition of 'recalled its ambassador over
+        the strikes', the verb of 'citing its support for', 'claiming inferior quality', 'to protest
+        the nuclear tests'."""
+        for c in self.kids(v):
+            if c.dep_ == "prep" and c.lower_ in self.cue.get("grievance_prep", ()) and \
+                    any(g.dep_ == "pobj" for g in self.kids(c)):
+                return c
+            if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and \
+                    c.lemma_.lower() in self.cue.get("grievance_verb", ()) and c.tag_ in ("VBG", "VB"):
+                return c
+        return None
+
+    @staticmethod
+    def protest_text(v: Token, protest: Token) -> str:
+        """Surface words of an act's protest: 'recalled in protest', 'recalled over', 'banned claiming'."""
+        return f"{v.text} in {protest.text}" if protest.pos_ == "NOUN" else f"{v.text} {protest.text}"
 
     def _and_intent(self, v: Token, cand: Candidate) -> Iterator[Candidate]:
         """The candidate, and when it is an intended act ('vowed to retaliate against Iran', 'is
