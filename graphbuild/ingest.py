@@ -145,8 +145,10 @@ def _is_foreign_menu_word(line: str) -> bool:
     Short in letters as well as in words: Chinese and Japanese put no spaces between words,
     so a whole paragraph of them is one 'word' and must not go as a menu item.
     """
+    if len(line.split()) > 4:
+        return False  # a body paragraph: settled before looking at every letter of it
     letters = [c for c in line if c.isalpha()]
-    return (bool(letters) and len(line.split()) <= 4 and len(letters) <= 20
+    return (bool(letters) and len(letters) <= 20
             and not line.rstrip().endswith(("。", "！", "？", ".", "!", "?"))
             and not any("LATIN" in unicodedata.name(c, "") for c in letters))
 
