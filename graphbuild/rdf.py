@@ -16,6 +16,7 @@ with pyoxigraph terms: building them costs little next to parsing.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -63,7 +64,10 @@ _XSD_LANGUAGE = NamedNode(XSD_NS + "language")
 _XSD_DECIMAL = NamedNode(XSD_NS + "decimal")
 
 
+@cache
 def _gb(name: str) -> NamedNode:
+    """A term of graphbuild's vocabulary, made once: a build asks for the same dozen terms for
+    every statement, and each new NamedNode re-validates its IRI."""
     return NamedNode(str(GB._NS) + name)
 
 
@@ -105,7 +109,7 @@ def actor_quads(actor: Actor, graph: NamedNode) -> list[Quad]:
 
 def statement_quads(t: Triple, onto: Ontology, graph: NamedNode) -> list[Quad]:
     s, o = NamedNode(actor_iri(t.subject)), NamedNode(actor_iri(t.object))
-    p = NamedNode(str(onto.relation_iri(t.relation)))
+    p = _gb(t.relation)  # onto.relation_iri(t.relation), as a term
     st = NamedNode(statement_iri(t))
     out = [
         Quad(st, _TYPE, _gb("Statement"), graph),
