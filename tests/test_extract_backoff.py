@@ -650,6 +650,29 @@ CASES = {
         [(0, 1, "GPE", "RUS"), (4, 5, "GPE", "GEO")],
         {("RUS", "ploverSanction", "GEO", False, False, None), ("RUS", "criticizes", "GEO", False, False, None)},
     ),
+    "a carried recall citing a grievance: 'Peru announced the recall of its envoy to Mexico, citing "
+    "Mexico's support for Castillo'": (
+        [("Peru", 1, "nsubj", "PROPN", "NNP", "Peru"), ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+         ("the", 3, "det", "DET", "DT", "the"), ("recall", 1, "dobj", "NOUN", "NN", "recall"),
+         ("of", 3, "prep", "ADP", "IN", "of"), ("its", 6, "poss", "PRON", "PRP$", "its"),
+         ("ambassador", 4, "pobj", "NOUN", "NN", "ambassador"), ("to", 6, "prep", "ADP", "IN", "to"),
+         ("Mexico", 7, "pobj", "PROPN", "NNP", "Mexico"), (",", 1, "punct", "PUNCT", ",", ","),
+         ("citing", 1, "advcl", "VERB", "VBG", "cite"), ("Mexico", 13, "poss", "PROPN", "NNP", "Mexico"),
+         ("'s", 11, "case", "PART", "POS", "'s"), ("support", 10, "dobj", "NOUN", "NN", "support"),
+         ("for", 13, "prep", "ADP", "IN", "for"), ("Castillo", 14, "pobj", "PROPN", "NNP", "Castillo")],
+        [(0, 1, "GPE", "PER"), (8, 9, "GPE", "MEX"), (11, 12, "GPE", "MEX"), (15, 16, "PERSON", None)],
+        {("PER", "ploverSanction", "MEX", False, False, None), ("PER", "criticizes", "MEX", False, False, None),
+         ("MEX", "supports", "x-person-castillo", False, False, None)},
+    ),
+    # a verb of saying or citing over someone else's act reports it: the speaker does not do it
+    "citing another's support is no support: 'Russia cited China's support for Iran'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("cited", 1, "ROOT", "VERB", "VBD", "cite"),
+         ("China", 4, "poss", "PROPN", "NNP", "China"), ("'s", 2, "case", "PART", "POS", "'s"),
+         ("support", 1, "dobj", "NOUN", "NN", "support"), ("for", 4, "prep", "ADP", "IN", "for"),
+         ("Iran", 5, "pobj", "PROPN", "NNP", "Iran")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "CHN"), (6, 7, "GPE", "IRN")],
+        {("CHN", "supports", "IRN", False, False, None)},
+    ),
     "an attack over a grievance is no protest: 'Iran struck Pakistan over the militants'": (
         [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("struck", 1, "ROOT", "VERB", "VBD", "strike"),
          ("Pakistan", 1, "dobj", "PROPN", "NNP", "Pakistan"), ("over", 1, "prep", "ADP", "IN", "over"),

@@ -131,11 +131,18 @@ class Nouns:
                 yield from self._pairs(agents, topic, n.text, lemma, negated, modality, cameo=cameo,
                                        hypothetical=hypothetical and topic == relation)
                 continue
+            # a carried sanction with its grievance protests too: 'announced the recall of its
+            # ambassador, citing Mexico's support for ...'
+            protest = self.protest_of(governor, relation, cameo) \
+                if governor is not None and not (negated or hypothetical) else None
             for s in agents:
                 for o in targets:
                     yield Candidate(s, relation, n.text if carried is n else f"{carried.text} of {n.text}",
                                     lemma, o, negated, "nominal_event", modality=modality, cameo=cameo,
                                     hypothetical=hypothetical)
+                    if protest is not None:
+                        yield Candidate(s, "criticizes", self.protest_text(governor, protest),
+                                        protest.lemma_.lower(), o, False, "nominal_event")
 
     def ender(self, n: Token) -> Token | None:
         """The verb or noun that ends the cooperative tie ``n`` names ('suspended aid to X', 'the
@@ -177,11 +184,18 @@ class Nouns:
             relation, cameo = event
             governor = n.head if n.dep_ == "dobj" else None
             negated = governor is not None and self.is_negated(governor)
+            # with its grievance, the act protests too: 'announced the recall of her country's
+            # ambassador to Mexico, citing its continued support for Castillo'
+            protest = self.protest_of(governor, relation, cameo) \
+                if governor is not None and not negated and not self.is_hypothetical(governor) else None
             for s in agents:
                 for o in [*posts, *owners]:
                     if o.actor.country != s.actor.country:
                         yield Candidate(s, relation, f"{n.text} of {envoys[0].text}", n.lemma_.lower(), o,
                                         negated, "nominal_event", cameo=cameo)
+                        if protest is not None:
+                            yield Candidate(s, "criticizes", self.protest_text(governor, protest),
+                                            protest.lemma_.lower(), o, False, "nominal_event")
 
     def reciprocal_noun_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """'cooperation between Russia and the United States': each pair, both ways."""

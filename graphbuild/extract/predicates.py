@@ -294,6 +294,15 @@ class Predicates:
                         return phrase
         return next((h for h in heads if (lemma, h) in self.onto.verb_nouns), head)
 
+    def reports_others_act(self, v: Token, lemma: str, noun: Token) -> bool:
+        """Whether a verb of saying or citing reports someone else's act: the dictionary's 'cite
+        support' is the speaker's own support, but 'citing its continued support for Castillo',
+        with 'its' for Mexico, cites Mexico's (which the noun rule reads as Mexico's act)."""
+        if lemma not in self.cue.get("speech", ()) and lemma not in self.cue.get("grievance_verb", ()):
+            return False
+        owners = {a.actor.key for c in self.kids(noun) if c.dep_ == "poss" for a in self.actors_of(c)}
+        return bool(owners) and not owners & {a.actor.key for a in self.subject_actors(v)}
+
     def object_slots(self, v: Token, passive: bool) -> Iterator[tuple[str, Token, str]]:
         """(preposition, object head, light noun) for every object of ``v``."""
         lemma = self.verb_lemma(v)
@@ -330,7 +339,7 @@ class Predicates:
             # the phrases of a partitive and of what it measures out: 'a barrage of rockets at X'
             held = [k for k in (*self.kids(c), *(self.kids(stuff) if stuff.i != c.i else ())) if k.i != stuff.head.i]
             if ((lemma, noun) in self.onto.verb_nouns or self.onto.reduces(lemma, noun)) and \
-                    (lemma, noun) not in self.light_nouns:
+                    (lemma, noun) not in self.light_nouns and not self.reports_others_act(v, lemma, stuff):
                 # a dictionary pattern with its noun: 'expelled Russian diplomats', 'imposed tariffs on X';
                 # the noun may name an actor itself, and its prepositions belong to the pattern
                 yield "", c, noun

@@ -40,6 +40,8 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         self._answers: dict[tuple[str, int], object] = {}  # see Predicates._memo
         # nouns of acts on envoys, by word class (see envoy_noun_rule)
         self._envoy_acts = {w: kind for kind in ENVOY_ACTS for w in self.cue.get(kind, ())}
+        self._pronouns = frozenset().union(*(self.cue.get(kind, ()) for kind in (
+            "pronoun_singular", "pronoun_plural", "pronoun_person", "pronoun_speaker")))
 
     def kids(self, tok: Token) -> tuple[Token, ...]:
         """A token's children, made once per document: spaCy builds new Token objects on every
@@ -57,9 +59,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
             return True
         if self.dyad is not None and any(t.lemma_.lower() in self.cue.get("dyad", ()) for t in sent):
             return True  # 'the two sides' may stand for both actors
-        pronouns = (self.cue.get("pronoun_singular", frozenset()) | self.cue.get("pronoun_plural", frozenset())
-                    | self.cue.get("pronoun_person", frozenset()) | self.cue.get("pronoun_speaker", frozenset()))
-        return len(starts) + sum(1 for t in sent if t.lower_ in pronouns) >= 2
+        return len(starts) + sum(1 for t in sent if t.lower_ in self._pronouns) >= 2
 
     def sentence_candidates(self, sent: Span) -> Iterator[Candidate]:
         """Every candidate the rules find in one sentence (self-relations dropped)."""
@@ -116,8 +116,6 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
             hypothetical = self.is_hypothetical(v)
             location = self.location(v)
             label = self.label_event(v)
-            protest_noun = self.in_protest(v)
-            grievance = self.grievance(v) if protest_noun is None else None
             for prep, obj_tok, noun in slots:
                 event = label or self.onto.lookup_event(lemma, noun, prep)
                 if not noun and not prep and self.imported(obj_tok):
@@ -169,13 +167,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     relation, cameo = self.onto.dictionary_event((lemma, "", "")) or (relation, cameo)
                 found_object = found_object or any(o.actor.key not in {s.actor.key for s in subjects}
                                                    for o in objects)
-                protest = protest_noun if relation != "relatedTo" else None
-                if protest is None and grievance is not None and self.onto.plover_of_code(
-                        cameo or self.onto.relations[relation].cameo or "") in ("SANCTION", "COERCE"):
-                    # a sanction with its grievance ('recalled its ambassador over the strikes',
-                    # 'banned wine, claiming inferior quality', 'froze loans to protest the tests')
-                    # also protests to its target what the target did
-                    protest = grievance
+                protest = self.protest_of(v, relation, cameo)
                 for s in subjects:
                     for o in objects:
                         yield from self._and_intent(v, Candidate(
@@ -298,6 +290,20 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                 for g in self.kids(p):
                     if g.dep_ == "pobj" and g.lemma_.lower() in self.cue.get("protest_noun", ()):
                         return g
+        return None
+
+    def protest_of(self, v: Token, relation: str, cameo: str | None) -> Token | None:
+        """The word that makes an act a protest to its target too (CAMEO 11): the noun of 'recalled
+        the ambassador in protest', or for a sanction the grievance it gives ('recalled its
+        ambassador over the strikes', 'banned wine, claiming inferior quality', 'froze loans to
+        protest the tests'), which the target is blamed for."""
+        if relation == "relatedTo":
+            return None
+        noun = self.in_protest(v)
+        if noun is not None:
+            return noun
+        if self.onto.plover_of_code(cameo or self.onto.relations[relation].cameo or "") in ("SANCTION", "COERCE"):
+            return self.grievance(v)
         return None
 
     def grievance(self, v: Token) -> Token | None:
