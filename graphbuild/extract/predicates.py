@@ -573,8 +573,10 @@ class Predicates:
                 lemma = head.lemma_.lower()
                 if lemma in irrealis or (t.dep_ == "xcomp" and lemma in self.cue.get("readiness", ())):
                     return True  # 'threatened to cut off', 'offered to send', 'is ready to send'
-                if lemma in directive and (t.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in self.kids(head))):
-                    # 'demanded that Y halt', 'urged Y to withdraw'; 'wanted to join' is a modality
+                if (lemma in directive or (t.dep_ == "xcomp" and lemma in self.cue.get("speech", ()))) and \
+                        (t.dep_ == "ccomp" or any(c.dep_ == "dobj" for c in self.kids(head))):
+                    # 'demanded that Y halt', 'urged Y to withdraw', 'told the envoy to leave' (a verb
+                    # of saying with an object and a to-clause gives an order); 'wanted to join' is a modality
                     return True
                 if t.dep_ == "ccomp" and head.lemma_.lower() in self.cue.get("speech", ()) and self.obliged(t):
                     return True  # 'said Sudan must return the helicopter'

@@ -122,10 +122,14 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     # goods from a state stand for its exports: 'banned all wine coming from
                     # Moldova' is the dictionary's 'ban imports' (163), not a ban on a person
                     event = self.onto.lookup_event(lemma, "import", "", generic=False) or event
-                if not noun and not prep and self.expels(v, lemma, obj_tok):
+                if not prep and self.expels(v, lemma, obj_tok):
                     # 'ordered the French ambassador to leave the country', 'gave the ambassador 72
                     # hours to leave' expel the envoy (CAMEO 16)
                     event = self.onto.lookup_event(*EXPULSION, "", generic=False) or event
+                if not noun and not prep and (event is None or event[0] == "relatedTo") and self.tells_to(v):
+                    # a verb of saying with an object and a to-clause gives an order: 'told Iran to
+                    # stop', as 'asked Iran to stop' (the saying alone is no event)
+                    event = self.onto.lookup_event("ask", "", "", generic=False) or event
                 if event is None:
                     continue
                 relation, cameo = event
@@ -229,14 +233,22 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                 return True
         return False
 
+    def tells_to(self, v: Token) -> bool:
+        """Whether a verb of saying gives an order: 'told Iran to stop', 'told the envoy to leave'."""
+        return v.lemma_.lower() in self.cue.get("speech", ()) and any(
+            c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in self.kids(c))
+            for c in self.kids(v))
+
     def expels(self, v: Token, lemma: str, obj: Token) -> bool:
         """Whether ``v`` orders an envoy out: an order or a deadline to an envoy to leave ('gave
         the ambassador 48 hours to leave'), or an order out of the country ('ordered two British
         diplomats out of the country')."""
-        if not (lemma in self.cue.get("directive", ()) or lemma in self.cue.get("deadline", ())) or \
-                not self.is_envoy(obj):
+        if not self.is_envoy(obj):
             return False
         departure = self.cue.get("departure", frozenset())
+        base = v.lemma_.lower()  # 'ordered out' is the phrasal 'order out'
+        if not (self.tells_to(v) or base in self.cue.get("directive", ()) or base in self.cue.get("deadline", ())):
+            return False
         for c in self.kids(v):
             if (c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in departure) or \
                     (c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "out"):
