@@ -273,6 +273,17 @@ class Ontology:
         """Every verb lemma our lexicon or the CAMEO dictionary names, phrasal ones included."""
         return frozenset(k[0] for k in self.lexicon) | frozenset(k[0] for k in self.verbs)
 
+    @cached_property
+    def aid_goods(self) -> dict[str, str]:
+        """Goods whose giving is aid, with the CAMEO code the dictionary gives them when a state
+        provides, supplies, sends or gives them: food, vaccines, relief supplies, medical
+        equipment (073 humanitarian aid), money, loans and grants (071 economic aid), aid
+        itself (070). Weapons and fuel are not among them: supplying them is trade or arms
+        transfers, which our lexicon keeps as material cooperation."""
+        givers = self.cues.get("giving", frozenset())
+        return {noun: code for (lemma, noun, prep), code in sorted(self.verbs.items())
+                if lemma in givers and noun and not prep and code in ("070", "071", "073")}
+
     def carried(self, lemma: str, noun: str) -> bool:
         """Whether a carrier verb only carries its object noun, an event noun or a verb's noun
         ('launched an attack', 'gave a welcome', 'made an appeal'): the noun says what happened."""

@@ -453,6 +453,37 @@ CASES = {
         [(1, 2, "NORP", "FJI"), (6, 8, "GPE", "NZL")],
         {("FJI-GOV", "ploverSanction", "NZL-GOV", False, False, None)},
     ),
+    # delivering goods whose giving is aid (the CAMEO dictionary's 07 goods) is aid; arms and
+    # sales stay material cooperation
+    "relief goods delivered are aid: 'India delivered relief supplies to Sri Lanka'": (
+        [("India", 1, "nsubj", "PROPN", "NNP", "India"), ("delivered", 1, "ROOT", "VERB", "VBD", "deliver"),
+         ("relief", 3, "compound", "NOUN", "NN", "relief"), ("supplies", 1, "dobj", "NOUN", "NNS", "supply"),
+         ("to", 1, "prep", "ADP", "IN", "to"), ("Sri", 6, "compound", "PROPN", "NNP", "Sri"),
+         ("Lanka", 4, "pobj", "PROPN", "NNP", "Lanka")],
+        [(0, 1, "GPE", "IND"), (5, 7, "GPE", "LKA")],
+        {("IND", "aids", "LKA", False, False, None)},
+    ),
+    "goods in a with-phrase: 'Lithuania provided Taiwan with vaccines'": (
+        [("Lithuania", 1, "nsubj", "PROPN", "NNP", "Lithuania"), ("provided", 1, "ROOT", "VERB", "VBD", "provide"),
+         ("Taiwan", 1, "dobj", "PROPN", "NNP", "Taiwan"), ("with", 1, "prep", "ADP", "IN", "with"),
+         ("vaccines", 3, "pobj", "NOUN", "NNS", "vaccine")],
+        [(0, 1, "GPE", "LTU"), (2, 3, "GPE", "TWN")],
+        {("LTU", "aids", "TWN", False, False, None)},
+    ),
+    "weapons delivered are no aid: 'Russia delivered missiles to Turkey'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("delivered", 1, "ROOT", "VERB", "VBD", "deliver"),
+         ("missiles", 1, "dobj", "NOUN", "NNS", "missile"), ("to", 1, "prep", "ADP", "IN", "to"),
+         ("Turkey", 3, "pobj", "PROPN", "NNP", "Turkey")],
+        [(0, 1, "GPE", "RUS"), (4, 5, "GPE", "TUR")],
+        {("RUS", "supplies", "TUR", False, False, None)},
+    ),
+    "food sold is trade: 'Russia sold food to Iraq'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("sold", 1, "ROOT", "VERB", "VBD", "sell"),
+         ("food", 1, "dobj", "NOUN", "NN", "food"), ("to", 1, "prep", "ADP", "IN", "to"),
+         ("Iraq", 3, "pobj", "PROPN", "NNP", "Iraq")],
+        [(0, 1, "GPE", "RUS"), (4, 5, "GPE", "IRQ")],
+        {("RUS", "supplies", "IRQ", False, False, None)},
+    ),
     "the dictionary's 'arms' is no lemma 'arm': 'Russia granted arms to Syria'": (
         [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("granted", 1, "ROOT", "VERB", "VBD", "grant"),
          ("arms", 1, "dobj", "NOUN", "NNS", "arm"),

@@ -158,3 +158,9 @@ def test_ontology_relation_alignment(onto, relation, plover, cameo):
     assert info.plover == plover
     if cameo is not None:
         assert info.cameo == cameo
+
+
+@pytest.mark.parametrize("noun,code", [("food", "073"), ("vaccine", "073"), ("relief supply", "073"),
+                                       ("loan", "071"), ("aid", "070"), ("weapon", None), ("gas", None)])
+def test_ontology_aid_goods_come_from_the_dictionarys_giving_rows(onto, noun, code):
+    assert onto.aid_goods.get(noun) == code

@@ -130,6 +130,12 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     # a verb of saying with an object and a to-clause gives an order: 'told Iran to
                     # stop', as 'asked Iran to stop' (the saying alone is no event)
                     event = self.onto.lookup_event("ask", "", "", generic=False) or event
+                if event is not None and self.onto.plover_of_code(
+                        event[1] or self.onto.relations[event[0]].cameo or "") == "COOPERATE":
+                    # goods whose giving is aid make a delivery aid: 'delivered relief supplies to Sri
+                    # Lanka', 'provided Taiwan with vaccines' (weapons, gas and sales stay supplies)
+                    code = self.aid_goods(v)
+                    event = (self.onto.relation_of_code(code), code) if code else event
                 if event is None:
                     continue
                 relation, cameo = event
@@ -232,6 +238,26 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                                         for g in self.kids(prep) if g.dep_ == "pobj"):
                 return True
         return False
+
+    def aid_goods(self, v: Token) -> str | None:
+        """The CAMEO aid code of what a verb of delivery gives (its object, or its with-phrase:
+        'provided Taiwan with vaccines'), named by its head or its modifiers ('relief supplies'),
+        when those are goods whose giving is aid (``Ontology.aid_goods``); None otherwise."""
+        if v.lemma_.lower() in self.cue.get("sale", ()):
+            return None  # 'sold food to Iraq' is trade
+        goods = [c for c in self.kids(v) if c.dep_ == "dobj"]
+        goods += [g for p in self.kids(v) if p.dep_ == "prep" and p.lower_ == "with"
+                  for g in self.kids(p) if g.dep_ == "pobj"]
+        aid = self.onto.aid_goods
+        for g in goods:
+            if g.i in self.mentions:
+                continue  # an actor, not goods
+            mods = [m.lemma_.lower() for m in self.kids(g) if m.dep_ in ("amod", "compound") and m.i < g.i]
+            head = g.lemma_.lower()
+            for phrase in (*(f"{m} {head}" for m in mods), head, *mods):
+                if phrase in aid:
+                    return aid[phrase]
+        return None
 
     def tells_to(self, v: Token) -> bool:
         """Whether a verb of saying gives an order: 'told Iran to stop', 'told the envoy to leave'."""
