@@ -152,6 +152,16 @@ class ActorResolver:
         # 'Iranian President Hassan Rouhani', "Germany's foreign minister Heiko Maas".
         for ent in doc.ents:
             m = index.get(ent.start)
+            if m is not None and m.actor.linked and m.actor.type == "Person" and m.end - m.start == 1 and \
+                    not (ent.start > 0 and doc[ent.start - 1].text in m.actor.label.split()):  # 'Friedrich Merz'
+                # a single name the dictionary links, under another state's title, is someone else:
+                # 'King Hassan of Morocco' is not Jordan's Prince Hassan
+                country = self._title_country(ent, index)
+                if country is not None and country != m.actor.country:
+                    person = Actor(key=f"x-person-{slugify(bare_name(ent.text))}", label=bare_name(ent.text),
+                                   type="Person", linked=False, country=country)
+                    _put(index, Mention(person, m.start, m.end, False, "unlinked"))
+                continue
             if m is None or m.actor.linked or m.actor.country:
                 continue
             if m.actor.type == "Region" and not m.place:
@@ -239,6 +249,8 @@ class ActorResolver:
                 # noun is someone's body or staff ('the Bush administration')
                 continue
             person, country = self.onto.person_by_surname(words[0], date)
+            if person is not None and m.actor.country and person.country != m.actor.country:
+                continue  # another state's title: someone else ('French President Putin' is no Russian)
             if person is not None:
                 found = Mention(person, m.start, m.end, False, "title", m.place)
             elif country and not m.actor.country:
@@ -303,6 +315,12 @@ class ActorResolver:
         owning the role noun in apposition to it: "Syria's foreign minister Abdul Halim",
         "Hideo Tarumi, Japan's ambassador to China"."""
         country = self._appositive_role(ent, index)
+        if country is None and _dangling_of(ent):
+            # the model may end a body's name on the 'of' before its state: 'The Ministry of Foreign
+            # Affairs of' Tajikistan
+            states = [index[g.i].actor.country for g in ent[-1].children
+                      if g.dep_ == "pobj" and g.i in index and index[g.i].actor.type == "State"]
+            country = states[0] if states else None
         return country if country is not None else self._owning_state(ent.root, ent.start, ent.end, index)
 
     @staticmethod
@@ -375,7 +393,9 @@ class ActorResolver:
             return Mention(actor, ent.start, ent.end, False, how)
         if label not in NER_TYPES:
             return None
-        text = ent.text.strip()
+        # a body's name cut on its 'of' ('The Foreign Ministry of' Tajikistan) is named without it;
+        # a place's is left as it is ('the Republic of' Azerbaijan is no town called Republic)
+        text = (ent[:-1] if label == "ORG" and _dangling_of(ent) else ent).text.strip()
         if not text or not any(c.isalpha() for c in text):
             return None
         actor, how, place = self.link(text, label)
@@ -389,3 +409,9 @@ class ActorResolver:
             return False
         office = ent.doc[ent.start - 2].lemma_.lower()
         return self.onto.proxies.get(office, ("", ""))[0] == "role" or office in self.onto.agents
+
+
+def _dangling_of(ent: Span) -> bool:
+    """Whether an entity ends on the 'of' of a phrase the model left out: 'The Ministry of
+    Foreign Affairs of' Tajikistan (the state is its own entity)."""
+    return len(ent) > 1 and ent[-1].lower_ == "of"

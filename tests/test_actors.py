@@ -209,3 +209,22 @@ def test_actors_untagged_surname_yields_to_the_documents_full_name(onto, make_do
                         ("Obama", 4, "nsubj"), ("met", 4, "ROOT"), ("Merkel", 4, "dobj")),
                    [(0, 2, "PERSON", ""), (3, 4, "PERSON", "BARACK-OBAMA")])
     assert keys(onto, doc)[5][0] == "x-person-anna-merkel"
+
+
+def test_actors_body_cut_on_its_of_takes_the_state_after_it(onto, make_doc):
+    """The model may end a body's name on the 'of' before its state ('The Foreign Ministry of'
+    + 'Tajikistan'): the body belongs to that state and is named without the 'of'."""
+    doc = make_doc(rows(("The", 2, "det"), ("Foreign", 2, "compound"), ("Ministry", 5, "nsubj"), ("of", 2, "prep"),
+                        ("Tajikistan", 3, "pobj"), ("protested", 5, "ROOT")),
+                   [(0, 4, "ORG", ""), (4, 5, "GPE", "TJK")])
+    index = ActorResolver(onto).mentions(doc)
+    assert (index[0].actor.label, index[0].actor.country) == ("Foreign Ministry", "TJK")
+
+
+def test_actors_single_name_under_another_states_title_is_someone_else(onto, make_doc):
+    """A bare name the dictionary links, under another state's title, is another person of that
+    state ('King Hassan of Morocco' is not Jordan's Prince Hassan)."""
+    doc = make_doc(rows(("French", 2, "amod"), ("President", 2, "compound"), ("Putin", 3, "nsubj"),
+                        ("spoke", 3, "ROOT")),
+                   [(0, 1, "NORP", "FRA"), (2, 3, "PERSON", "VLADIMIR-PUTIN")])
+    assert keys(onto, doc)[2][:2] == ("x-person-putin", "FRA")
