@@ -373,6 +373,48 @@ CASES = {
         [(0, 1, "GPE", "TCD"), (5, 6, "GPE", "FRA")],
         {("TCD", "ploverSanction", "FRA", False, False)},
     ),
+    # a visit in a clause's adjunct: the clause's subject is the visitor
+    "visit occasion: 'Australia said during a visit to Fiji that ...'": (
+        [("Australia", 1, "nsubj", "PROPN", "NNP", "Australia"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+         ("during", 1, "prep", "ADP", "IN", "during"), ("a", 4, "det", "DET", "DT", "a"),
+         ("visit", 2, "pobj", "NOUN", "NN", "visit"), ("to", 4, "prep", "ADP", "IN", "to"),
+         ("Fiji", 5, "pobj", "PROPN", "NNP", "Fiji")],
+        [(0, 1, "GPE", "AUS"), (6, 7, "GPE", "FJI")],
+        {("AUS", "visits", "FJI", False, False)},
+    ),
+    # a mediator deals with each side it mediates between; the sides do not meet each other
+    "mediation between two sides: 'the UAE mediation between Russia and Ukraine'": (
+        [("the", 2, "det", "DET", "DT", "the"), ("UAE", 2, "compound", "PROPN", "NNP", "UAE"),
+         ("mediation", 2, "ROOT", "NOUN", "NN", "mediation"), ("between", 2, "prep", "ADP", "IN", "between"),
+         ("Russia", 3, "pobj", "PROPN", "NNP", "Russia"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+         ("Ukraine", 4, "conj", "PROPN", "NNP", "Ukraine")],
+        [(1, 2, "GPE", "ARE"), (4, 5, "GPE", "RUS"), (6, 7, "GPE", "UKR")],
+        {("ARE", "meetsWith", "RUS", False, False), ("ARE", "meetsWith", "UKR", False, False)},
+    ),
+    # an event noun with an actor modifier stands for that actor, as any noun does
+    "an event noun's actor modifier: 'Israel agreed to US mediation'": (
+        [("Israel", 1, "nsubj", "PROPN", "NNP", "Israel"), ("agreed", 1, "ROOT", "VERB", "VBD", "agree"),
+         ("to", 1, "prep", "ADP", "IN", "to"), ("US", 4, "compound", "PROPN", "NNP", "US"),
+         ("mediation", 2, "pobj", "NOUN", "NN", "mediation")],
+        [(0, 1, "GPE", "ISR"), (3, 4, "GPE", "USA")],
+        {("ISR", "agreesWith", "USA", False, False)},
+    ),
+    # a document carries the act it names: 'a note of protest', 'protest notes'
+    "a note of protest: 'Tajikistan handed a note of protest to Kyrgyzstan'": (
+        [("Tajikistan", 1, "nsubj", "PROPN", "NNP", "Tajikistan"), ("handed", 1, "ROOT", "VERB", "VBD", "hand"),
+         ("a", 3, "det", "DET", "DT", "a"), ("note", 1, "dobj", "NOUN", "NN", "note"),
+         ("of", 3, "prep", "ADP", "IN", "of"), ("protest", 4, "pobj", "NOUN", "NN", "protest"),
+         ("to", 1, "prep", "ADP", "IN", "to"), ("Kyrgyzstan", 6, "pobj", "PROPN", "NNP", "Kyrgyzstan")],
+        [(0, 1, "GPE", "TJK"), (7, 8, "GPE", "KGZ")],
+        {("TJK", "criticizes", "KGZ", False, False)},
+    ),
+    "protest notes: 'Indonesia sent protest notes to Malaysia'": (
+        [("Indonesia", 1, "nsubj", "PROPN", "NNP", "Indonesia"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+         ("protest", 3, "compound", "NOUN", "NN", "protest"), ("notes", 1, "dobj", "NOUN", "NNS", "note"),
+         ("to", 1, "prep", "ADP", "IN", "to"), ("Malaysia", 4, "pobj", "PROPN", "NNP", "Malaysia")],
+        [(0, 1, "GPE", "IDN"), (5, 6, "GPE", "MYS")],
+        {("IDN", "criticizes", "MYS", False, False)},
+    ),
 }
 
 

@@ -92,6 +92,11 @@ class Arguments:
             owners = [a for c in self.kids(tok) if c.dep_ == "poss" for a in self.actors_of(c, depth=depth + 1)]
             if owners:
                 return [Arg(a.actor, "event") for a in owners]
+            # or else, as any noun does, for an actor modifier: 'agreed to US mediation' -> the US
+            modifiers = [a for c in self.kids(tok) if c.dep_ in MODIFIER_DEPS and c.i < tok.i
+                         for a in self._modifier_actors(c)]
+            if modifiers:
+                return [Arg(a.actor, "modifier") for a in modifiers]
         kind, sector = self.onto.proxies.get(tok.lemma_.lower(), ("", ""))
         if kind in ("role", "aspect"):
             # role or aspect noun: 'the Russian government', "Russia's interests", 'integrity of Ukraine'

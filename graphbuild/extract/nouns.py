@@ -81,13 +81,15 @@ class Nouns:
                             targets += [a for g in pobjs for a in self.actors_of(g)]
             symmetric = self.onto.relations[relation].symmetric
             # a meeting in a clause's adjunct ('in a phone call with Scholz', 'during their talks')
-            occasion = n.head if symmetric and n.dep_ == "pobj" and n.head.lower_ in self.cue.get("occasion_prep", ()) \
+            # or a visit ('said during a visit to the Solomon Islands')
+            occasion = n.head if (symmetric or self.onto.relations[relation].plover == "CONSULT") and \
+                n.dep_ == "pobj" and n.head.lower_ in self.cue.get("occasion_prep", ()) \
                 and n.head.head.pos_ in ("VERB", "AUX") else None
             if occasion is not None and targets and not agents:
                 # the clause's subject takes part in it: 'discussed the war in a phone call with
-                # Scholz', 'raised concerns during talks with Wang Yi'
+                # Scholz', 'raised concerns during talks with Wang Yi', 'said during a visit to Honiara'
                 agents = self.subject_actors(occasion.head)
-            elif occasion is not None and not targets and \
+            elif occasion is not None and symmetric and not targets and \
                     all(c.pos_ == "PRON" for c in self.kids(n) if c.dep_ == "poss"):
                 # co-subjects meet in the meeting of their clause: 'Hayashi and his Philippine
                 # counterpart agreed during their phone talks', 'X and Y agreed ... after talks in Beijing'
@@ -205,6 +207,8 @@ class Nouns:
                 continue
             n = p.head
             lemma = n.lemma_.lower()
+            if lemma in self.cue.get("third_party", ()):
+                continue  # 'UAE mediation between Russia and Ukraine': the mediator deals with each (nominal rule)
             relation = None
             if n.pos_ == "VERB" and lemma in self.cue.get("reciprocal_verb", ()) and n.dep_ == "acl":
                 # 'prisoners exchanged between Moscow and Kyiv': the participle's noun is its object
@@ -240,7 +244,8 @@ class Nouns:
         a symmetric event noun modified by two or more actors relates them both ways."""
         for n in sent:
             entry = self.onto.nominals.get(n.lemma_.lower()) if n.pos_ == "NOUN" else None
-            if entry is None or not self.onto.relations[entry[0]].symmetric:
+            if entry is None or not self.onto.relations[entry[0]].symmetric or \
+                    n.lemma_.lower() in self.cue.get("third_party", ()):
                 continue
             actors: dict[str, Arg] = {}
             stack = [c for c in self.kids(n) if c.dep_ in MODIFIER_DEPS]

@@ -252,6 +252,12 @@ class Predicates:
     def content(self, noun: Token) -> Token:
         """What a partitive noun measures out, which is what a pattern names: 'missiles' in 'a
         barrage of missiles' and 'a missile barrage', 'arms' in 'a shipment of arms'."""
+        if noun.lemma_.lower() in self.cue.get("document", ()):
+            # a document carries the act it names: 'a note of protest', 'protest notes', 'a letter of
+            # complaint'; 'a note to Berlin' is only a note
+            inner = [g for c in self.kids(noun) if c.dep_ == "prep" and c.lower_ == "of" for g in self.kids(c)
+                     if g.dep_ == "pobj"] + [c for c in self.kids(noun) if c.dep_ == "compound" and c.i == noun.i - 1]
+            return next((g for g in inner if g.lemma_.lower() in self.onto.nominals), noun)
         if noun.lemma_.lower() not in self.cue.get("partitive", ()):
             return noun
         for c in self.kids(noun):
