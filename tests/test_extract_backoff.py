@@ -470,6 +470,22 @@ CASES = {
         [(0, 1, "GPE", "LTU"), (2, 3, "GPE", "TWN")],
         {("LTU", "aids", "TWN", False, False, None)},
     ),
+    # aid that 'will' be given is pledged (CAMEO 033), not yet given
+    "future aid is a pledge: 'Japan will provide Vietnam with a loan'": (
+        [("Japan", 2, "nsubj", "PROPN", "NNP", "Japan"), ("will", 2, "aux", "AUX", "MD", "will"),
+         ("provide", 2, "ROOT", "VERB", "VB", "provide"), ("Vietnam", 2, "dobj", "PROPN", "NNP", "Vietnam"),
+         ("with", 2, "prep", "ADP", "IN", "with"), ("a", 6, "det", "DET", "DT", "a"),
+         ("loan", 4, "pobj", "NOUN", "NN", "loan")],
+        [(0, 1, "GPE", "JPN"), (3, 4, "GPE", "VNM")],
+        {("JPN", "lendsTo", "VNM", False, True, None), ("JPN", "ploverAgree", "VNM", False, False, None)},
+    ),
+    "future sanctions are no pledge: 'Japan will impose sanctions on Russia'": (
+        [("Japan", 2, "nsubj", "PROPN", "NNP", "Japan"), ("will", 2, "aux", "AUX", "MD", "will"),
+         ("impose", 2, "ROOT", "VERB", "VB", "impose"), ("sanctions", 2, "dobj", "NOUN", "NNS", "sanction"),
+         ("on", 2, "prep", "ADP", "IN", "on"), ("Russia", 4, "pobj", "PROPN", "NNP", "Russia")],
+        [(0, 1, "GPE", "JPN"), (5, 6, "GPE", "RUS")],
+        {("JPN", "sanctions", "RUS", False, False, None)},
+    ),
     "weapons delivered are no aid: 'Russia delivered missiles to Turkey'": (
         [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("delivered", 1, "ROOT", "VERB", "VBD", "deliver"),
          ("missiles", 1, "dobj", "NOUN", "NNS", "missile"), ("to", 1, "prep", "ADP", "IN", "to"),

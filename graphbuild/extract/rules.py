@@ -178,11 +178,13 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                 found_object = found_object or any(o.actor.key not in {s.actor.key for s in subjects}
                                                    for o in objects)
                 protest = self.protest_of(v, relation, cameo)
+                # aid that 'will' be given has not been yet: a pledge of aid (CAMEO 033, AGREE)
+                pledged = not hypothetical and self.promised(v, relation, cameo)
                 for s in subjects:
                     for o in objects:
                         yield from self._and_intent(v, Candidate(
                             s, relation, text, key, o, negated, "light_verb" if noun else rule,
-                            inherited, modality, cameo, hypothetical or threat, where))
+                            inherited, modality, cameo, hypothetical or threat or pledged, where))
                         if protest is not None and not negated and not hypothetical:
                             # an act done 'in protest' is also a protest to its target (CAMEO 11)
                             yield Candidate(s, "criticizes", self.protest_text(v, protest), protest.lemma_.lower(),
@@ -258,6 +260,16 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                 if phrase in aid:
                     return aid[phrase]
         return None
+
+    def future(self, v: Token) -> Token | None:
+        """The auxiliary of a future act: 'will provide', 'shall send'."""
+        return next((c for c in self.kids(v) if c.dep_ == "aux" and c.lower_ in self.cue.get("future_aux", ())), None)
+
+    def promised(self, v: Token, relation: str, cameo: str | None) -> bool:
+        """Whether ``v`` gives aid in the future ('Japan will provide Vietnam with a loan'): the
+        giving is still to come, the pledge is made (annotators and CAMEO's 033 agree)."""
+        return self.future(v) is not None and \
+            self.onto.plover_of_code(cameo or self.onto.relations[relation].cameo or "") == "AID"
 
     def tells_to(self, v: Token) -> bool:
         """Whether a verb of saying gives an order: 'told Iran to stop', 'told the envoy to leave'."""
@@ -369,7 +381,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         yield cand
         if not cand.hypothetical:
             return
-        word = self.intent_of(v) or self.conditional(v)
+        word = self.intent_of(v) or self.conditional(v) or self.future(v)
         intent = self.onto.intent(cand.relation, cand.cameo) if word is not None else None
         if intent is None:
             return
