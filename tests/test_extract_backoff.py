@@ -471,6 +471,21 @@ CASES = {
         {("LTU", "aids", "TWN", False, False, None)},
     ),
     # aid that 'will' be given is pledged (CAMEO 033), not yet given
+    # what one is accused of is alleged, not asserted; what one is blamed for is presupposed
+    "an accusation's content is alleged: 'Ukraine accused Russia of shelling Kharkiv'": (
+        [("Ukraine", 1, "nsubj", "PROPN", "NNP", "Ukraine"), ("accused", 1, "ROOT", "VERB", "VBD", "accuse"),
+         ("Russia", 1, "dobj", "PROPN", "NNP", "Russia"), ("of", 1, "prep", "ADP", "IN", "of"),
+         ("shelling", 3, "pcomp", "VERB", "VBG", "shell"), ("Kharkiv", 4, "dobj", "PROPN", "NNP", "Kharkiv")],
+        [(0, 1, "GPE", "UKR"), (2, 3, "GPE", "RUS"), (5, 6, "GPE", "UKR")],
+        {("UKR", "accuses", "RUS", False, False, None), ("RUS", "attacks", "UKR", False, True, None)},
+    ),
+    "blame presupposes the act: 'Ukraine blamed Russia for shelling Kharkiv'": (
+        [("Ukraine", 1, "nsubj", "PROPN", "NNP", "Ukraine"), ("blamed", 1, "ROOT", "VERB", "VBD", "blame"),
+         ("Russia", 1, "dobj", "PROPN", "NNP", "Russia"), ("for", 1, "prep", "ADP", "IN", "for"),
+         ("shelling", 3, "pcomp", "VERB", "VBG", "shell"), ("Kharkiv", 4, "dobj", "PROPN", "NNP", "Kharkiv")],
+        [(0, 1, "GPE", "UKR"), (2, 3, "GPE", "RUS"), (5, 6, "GPE", "UKR")],
+        {("UKR", "accuses", "RUS", False, False, None), ("RUS", "attacks", "UKR", False, False, None)},
+    ),
     "future aid is a pledge: 'Japan will provide Vietnam with a loan'": (
         [("Japan", 2, "nsubj", "PROPN", "NNP", "Japan"), ("will", 2, "aux", "AUX", "MD", "will"),
          ("provide", 2, "ROOT", "VERB", "VB", "provide"), ("Vietnam", 2, "dobj", "PROPN", "NNP", "Vietnam"),

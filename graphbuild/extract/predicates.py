@@ -567,6 +567,9 @@ class Predicates:
         directive = self.cue.get("directive", frozenset())
         irrealis = self.cue.get("irrealis", frozenset())
         t = v
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in ("of", "with") and \
+                t.head.head.lemma_.lower() in self.cue.get("allegation", ()):
+            return True  # what one is accused of is alleged, not asserted: 'accused Russia of shelling Kharkiv'
         for _ in range(6):
             if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.cue.get("conditional", ())
                                          for c in self.kids(t)):
