@@ -415,6 +415,22 @@ CASES = {
         [(0, 1, "GPE", "IDN"), (5, 6, "GPE", "MYS")],
         {("IDN", "criticizes", "MYS", False, False)},
     ),
+    # people swapped between states are prisoners released (CAMEO 0841), both ways; a swap the
+    # dictionary names itself keeps its own code
+    "people swapped are prisoners released: 'Russia and Estonia exchanged two men'": (
+        [("Russia", 3, "nsubj", "PROPN", "NNP", "Russia"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("Estonia", 0, "conj", "PROPN", "NNP", "Estonia"), ("exchanged", 3, "ROOT", "VERB", "VBD", "exchange"),
+         ("two", 5, "nummod", "NUM", "CD", "two"), ("men", 3, "dobj", "NOUN", "NNS", "man")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "EST")],
+        both_ways("RUS", "ploverRetreat", "EST"),
+    ),
+    "envoys exchanged are no prisoners: 'Russia and China exchanged ambassadors'": (
+        [("Russia", 3, "nsubj", "PROPN", "NNP", "Russia"), ("and", 0, "cc", "CCONJ", "CC", "and"),
+         ("China", 0, "conj", "PROPN", "NNP", "China"), ("exchanged", 3, "ROOT", "VERB", "VBD", "exchange"),
+         ("ambassadors", 3, "dobj", "NOUN", "NNS", "ambassador")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "CHN")],
+        both_ways("RUS", "ploverSupport", "CHN"),
+    ),
 }
 
 

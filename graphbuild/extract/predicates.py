@@ -280,11 +280,25 @@ class Predicates:
             if event is not None:
                 yield event
 
+    def held_persons(self, noun: Token) -> bool:
+        """Whether a noun names people (a person, a nationality's people, a person noun such as
+        'men', 'soldiers', 'spies'), who when swapped between states are prisoners released."""
+        m = self.mentions.get(noun.i)
+        if m is not None:
+            return m.actor.type == "Person" or (m.demonym and noun.tag_ == "NNPS")  # 'three Cubans'
+        lemma = noun.lemma_.lower()
+        return lemma in self.cue.get("person_noun", ()) or self.onto.agents.get(lemma) is not None
+
     def pattern_noun(self, lemma: str, noun: Token) -> str:
         """The words of a verb's object that a dictionary pattern names: the longest run of
         modifiers before the head that the CAMEO dictionary knows with this verb ('severed
         diplomatic relations' is 'sever diplomatic relation', breaking relations off), else the head."""
         head = noun.lemma_.lower()
+        if lemma in self.cue.get("reciprocal_verb", ()) and (lemma, "prisoner") in self.onto.verb_nouns and \
+                (lemma, head) not in self.onto.verb_nouns and self.held_persons(noun):
+            # people swapped are prisoners set free ('exchanged two men', 'swapped spies'), unless the
+            # dictionary names the swap itself ('exchanged ambassadors' restores relations)
+            return "prisoner"
         if (lemma, head) not in self.onto.verb_nouns and (lemma, noun.lower_) in self.onto.verb_nouns:
             head = noun.lower_  # the dictionary writes some nouns as they are used: 'arms', not 'arm'
         mods = [c for c in self.kids(noun) if c.dep_ in ("amod", "compound") and c.i < noun.i]

@@ -213,7 +213,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     if (relation is None or noun in self.onto.nominals) and noun and \
                             v.lemma_.lower() in self.cue.get("reciprocal_verb", ()):
                         # 'Pakistani and Afghan forces exchanged fire', 'traded accusations'
-                        relation = (self.onto.lookup_relation(lemma, noun, "")
+                        relation = (self.onto.lookup_relation(lemma, self.pattern_noun(lemma, obj), "")
                                     or self.onto.lookup_relation(noun, "", "") or relation or "relatedTo")
                         yield from self._pairs(subjects, relation, self.surface(v, noun), f"{lemma} {noun}",
                                                negated, modality)
