@@ -431,6 +431,23 @@ CASES = {
         [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "CHN")],
         both_ways("RUS", "ploverSupport", "CHN"),
     ),
+    # a response made with an act is the responder's act, its target on the noun or on the verb
+    "a response with an act: 'China retaliated with tariffs on American goods'": (
+        [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("retaliated", 1, "ROOT", "VERB", "VBD", "retaliate"),
+         ("with", 1, "prep", "ADP", "IN", "with"), ("tariffs", 2, "pobj", "NOUN", "NNS", "tariff"),
+         ("on", 3, "prep", "ADP", "IN", "on"), ("American", 6, "amod", "ADJ", "JJ", "american"),
+         ("goods", 4, "pobj", "NOUN", "NNS", "good")],
+        [(0, 1, "GPE", "CHN"), (5, 6, "NORP", "USA")],
+        {("CHN", "sanctions", "USA", False, False)},
+    ),
+    "hitting back with an act aimed by the verb: 'India hit back with air strikes on Pakistan'": (
+        [("India", 1, "nsubj", "PROPN", "NNP", "India"), ("hit", 1, "ROOT", "VERB", "VBD", "hit"),
+         ("back", 1, "advmod", "ADV", "RB", "back"), ("with", 1, "prep", "ADP", "IN", "with"),
+         ("air", 5, "compound", "NOUN", "NN", "air"), ("strikes", 3, "pobj", "NOUN", "NNS", "strike"),
+         ("on", 1, "prep", "ADP", "IN", "on"), ("Pakistan", 6, "pobj", "PROPN", "NNP", "Pakistan")],
+        [(0, 1, "GPE", "IND"), (7, 8, "GPE", "PAK")],
+        {("IND", "attacks", "PAK", False, False)},
+    ),
 }
 
 

@@ -100,6 +100,13 @@ class Nouns:
                 yield from self._pairs(parties, relation, n.text, lemma, False, None,
                                        hypothetical=self.is_hypothetical(clause))
                 continue
+            if carried.dep_ == "pobj" and carried.head.lower_ == "with" and self.responds(carried.head.head):
+                # a response made with an act is the responder's act: 'China retaliated with tariffs on
+                # American goods', 'the Kremlin hit back with a blockade on Georgia', 'India responded
+                # with air strikes on Pakistan' (the target hung on the verb)
+                responder = carried.head.head
+                agents = self.subject_actors(responder) or agents
+                targets = targets or self.prep_actors(responder, target_preps)
             if n.dep_ == "dobj" and n.head.lemma_.lower() in experiencer:
                 # experiencer verb: the subject undergoes the event ('China felt pressure from the US')
                 targets += self.subject_actors(n.head)
@@ -145,6 +152,14 @@ class Nouns:
                     if protest is not None:
                         yield Candidate(s, "criticizes", self.protest_text(governor, protest),
                                         protest.lemma_.lower(), o, False, "nominal_event")
+
+    def responds(self, v: Token) -> bool:
+        """Whether ``v`` is a verb of responding: 'retaliated', 'responded', 'hit back'."""
+        if v.pos_ != "VERB":
+            return False
+        lemma = v.lemma_.lower()
+        back = any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in self.kids(v))
+        return (f"{lemma} back" if back else lemma) in self.cue.get("response", ())
 
     def ender(self, n: Token) -> Token | None:
         """The verb or noun that ends the cooperative tie ``n`` names ('suspended aid to X', 'the
