@@ -486,6 +486,24 @@ CASES = {
         [(0, 1, "GPE", "UKR"), (2, 3, "GPE", "RUS"), (5, 6, "GPE", "UKR")],
         {("UKR", "accuses", "RUS", False, False, None), ("RUS", "attacks", "UKR", False, False, None)},
     ),
+    # 'insist' with an indicative that-clause states a claim (here of a harmful act: an
+    # accusation); with a subjunctive one it demands
+    "an insistence on a fact is no demand: 'Japan insisted that Korea is occupying the islets'": (
+        [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("insisted", 1, "ROOT", "VERB", "VBD", "insist"),
+         ("that", 5, "mark", "SCONJ", "IN", "that"), ("Korea", 5, "nsubj", "PROPN", "NNP", "Korea"),
+         ("is", 5, "aux", "AUX", "VBZ", "be"), ("occupying", 1, "ccomp", "VERB", "VBG", "occupy"),
+         ("the", 7, "det", "DET", "DT", "the"), ("islets", 5, "dobj", "NOUN", "NNS", "islet")],
+        [(0, 1, "GPE", "JPN"), (3, 4, "GPE", "KOR")],
+        {("JPN", "accuses", "KOR", False, False, None)},
+    ),
+    "an insistence on an act is a demand: 'China insisted that Japan release the crew'": (
+        [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("insisted", 1, "ROOT", "VERB", "VBD", "insist"),
+         ("that", 4, "mark", "SCONJ", "IN", "that"), ("Japan", 4, "nsubj", "PROPN", "NNP", "Japan"),
+         ("release", 1, "ccomp", "VERB", "VB", "release"), ("the", 6, "det", "DET", "DT", "the"),
+         ("crew", 4, "dobj", "NOUN", "NN", "crew")],
+        [(0, 1, "GPE", "CHN"), (3, 4, "GPE", "JPN")],
+        {("CHN", "requests", "JPN", False, False, None)},
+    ),
     "future aid is a pledge: 'Japan will provide Vietnam with a loan'": (
         [("Japan", 2, "nsubj", "PROPN", "NNP", "Japan"), ("will", 2, "aux", "AUX", "MD", "will"),
          ("provide", 2, "ROOT", "VERB", "VB", "provide"), ("Vietnam", 2, "dobj", "PROPN", "NNP", "Vietnam"),

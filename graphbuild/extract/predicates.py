@@ -560,6 +560,19 @@ class Predicates:
             return "praises", None
         return "relatedTo", None
 
+    def asserts(self, v: Token) -> bool:
+        """Whether a verb that can give an order ('insist', 'suggest') states a fact instead: its
+        that-clause is indicative ('insisted that Dokdo is Japan's territory'), not an order ('insisted
+        that Pakistan must withdraw', 'insisted that Iran release the crew')."""
+        if v.lemma_.lower() not in self.cue.get("assertive", ()):
+            return False
+        clauses = [c for c in self.kids(v) if c.dep_ == "ccomp"]
+        finite = ("VBZ", "VBD", "VBP")
+        return bool(clauses) and all(
+            not self.obliged(c) and (c.tag_ in finite or any(a.dep_ in ("aux", "auxpass") and a.tag_ in finite
+                                                              for a in self.kids(c)))
+            for c in clauses)
+
     def obliged(self, clause: Token) -> bool:
         """Whether a clause states an obligation: 'Sudan must return', 'Iraq has to withdraw'. The
         auxiliary 'have' is the perfect ('Iraq had attacked'), an obligation only as the head of a

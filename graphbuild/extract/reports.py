@@ -24,27 +24,29 @@ class Reports:
             lemma = v.lemma_.lower()
             if v.pos_ != "VERB" or (lemma not in directive and lemma not in speech):
                 continue
+            # 'insisted that Dokdo is Japan's' states, 'insisted that Iran release the crew' demands
+            orders = lemma in directive and not self.asserts(v)
             speakers: list[Arg] | None = None
             accused: set[int] | None = None  # see _accused, read once for all of v's clauses
             # 'demanded that Y ...', and 'called for Y to be expelled' (a for-clause with its own subject)
             for clause in (c for c in self.kids(v) if c.dep_ == "ccomp" or (
-                    c.dep_ == "advcl" and lemma in directive
+                    c.dep_ == "advcl" and orders
                     and any(g.dep_ == "mark" and g.lower_ == "for" for g in self.kids(c)))):
                 obliged = self.obliged(clause)
                 own = self.onto.lookup_event(lemma, "", "", generic=False)
                 hostile = own is not None and self.onto.relations[own[0]].quad == "VerbalConflict"
                 # 'X said Y will pay for it', '... would have severe consequences': a threat
-                payers = [] if lemma in directive or obliged or hostile else self.retribution(clause)
+                payers = [] if orders or obliged or hostile else self.retribution(clause)
                 # 'Bishkek said Tajik troops opened fire on dwellings': a report of another's
                 # harmful act is an accusation (event coders code it so), wherever the report stands
                 # (a speaker named after the report is mostly the news's source: 'Burmese troops
                 # captured ..., Thai police said')
                 blamed: list[Arg] = []
-                if not (lemma in directive or obliged or hostile or payers or clause.i < v.i):
+                if not (orders or obliged or hostile or payers or clause.i < v.i):
                     accused = self._accused(v) if accused is None else accused
                     blamed = [a for c in self.kids(clause) if c.dep_ in ("nsubj", "nsubjpass") and c.i in accused
                               for a in self.actors_of(c)]
-                if lemma not in directive and not obliged and not hostile and not payers and not blamed:
+                if not orders and not obliged and not hostile and not payers and not blamed:
                     continue  # 'X said Y visited Z' reports Y's act; it is no act of X towards Y
                 if speakers is None:
                     subj_toks, inherited = self.subject_tokens(v)
@@ -56,7 +58,7 @@ class Reports:
                 elif blamed:
                     own, hostile = self.onto.lookup_event("accuse", "", ""), True
                 marker = next((g.lower_ for g in self.kids(clause) if g.dep_ == "mark" and g.lower_ == "for"), "")
-                if lemma in directive:
+                if orders:
                     # 'called for Y to ...' is a demand whatever 'call' alone means (a phone call)
                     event = (self.onto.lookup_event(lemma, "", marker, generic=False) if marker else
                              self.onto.lookup_event(lemma, "", "")) or self.onto.lookup_event("demand", "", "")
@@ -148,7 +150,8 @@ class Reports:
                 continue
             inside = {t.i for t in subj_toks for t in t.subtree}  # the subject's own phrase
             # the clause's verb names the event when the lexicon or the CAMEO dictionary types it
-            event = self.label_event(v) or self.onto.lookup_event(self.verb_lemma(v), "", "", generic=False)
+            event = self.label_event(v) or (None if self.asserts(v) else
+                                            self.onto.lookup_event(self.verb_lemma(v), "", "", generic=False))
             relation, cameo = event if event is not None and self.onto.relations[event[0]].plover else \
                 ("relatedTo", None)
             accused = self._accused(v)

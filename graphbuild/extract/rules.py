@@ -263,7 +263,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
 
     def future(self, v: Token) -> Token | None:
         """The auxiliary of a future act: 'will provide', 'shall send'."""
-        return next((c for c in self.kids(v) if c.dep_ == "aux" and c.lower_ in self.cue.get("future_aux", ())), None)
+        return next((c for c in self.kids(v) if c.dep_ == "aux" and c.lower_ in self.cue.get("future", ())), None)
 
     def promised(self, v: Token, relation: str, cameo: str | None) -> bool:
         """Whether ``v`` gives aid in the future ('Japan will provide Vietnam with a loan'): the
