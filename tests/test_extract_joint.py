@@ -448,6 +448,48 @@ CASES = {
         [(0, 1, "GPE", "IND"), (7, 8, "GPE", "PAK")],
         {("IND", "attacks", "PAK", False, False)},
     ),
+    # a participle's noun names its pattern, and its by-agent did the act the noun names
+    "a participle's noun is its pattern: 'tariffs imposed by China on Australian wine'": (
+        [("tariffs", 0, "ROOT", "NOUN", "NNS", "tariff"), ("imposed", 0, "acl", "VERB", "VBN", "impose"),
+         ("by", 1, "agent", "ADP", "IN", "by"), ("China", 2, "pobj", "PROPN", "NNP", "China"),
+         ("on", 1, "prep", "ADP", "IN", "on"), ("Australian", 6, "amod", "ADJ", "JJ", "australian"),
+         ("wine", 4, "pobj", "NOUN", "NN", "wine")],
+        [(3, 4, "GPE", "CHN"), (5, 6, "NORP", "AUS")],
+        {("CHN", "sanctions", "AUS", False, False)},
+    ),
+    "a grievance over a participle's act: 'Australia protested over tariffs imposed by China'": (
+        [("Australia", 1, "nsubj", "PROPN", "NNP", "Australia"), ("protested", 1, "ROOT", "VERB", "VBD", "protest"),
+         ("over", 1, "prep", "ADP", "IN", "over"), ("tariffs", 2, "pobj", "NOUN", "NNS", "tariff"),
+         ("imposed", 3, "acl", "VERB", "VBN", "impose"), ("by", 4, "agent", "ADP", "IN", "by"),
+         ("China", 5, "pobj", "PROPN", "NNP", "China")],
+        [(0, 1, "GPE", "AUS"), (6, 7, "GPE", "CHN")],
+        {("AUS", "criticizes", "CHN", False, False)},
+    ),
+    # a state's protest is a diplomatic one (CAMEO 11); civilians' protest is a demonstration (14)
+    "a state's protest: 'Iran protested against the visit of the Saudi minister'": (
+        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("protested", 1, "ROOT", "VERB", "VBD", "protest"),
+         ("against", 1, "prep", "ADP", "IN", "against"), ("Saudi", 4, "amod", "ADJ", "JJ", "saudi"),
+         ("minister", 2, "pobj", "NOUN", "NN", "minister")],
+        [(0, 1, "GPE", "IRN"), (3, 4, "NORP", "SAU")],
+        {("IRN", "criticizes", "SAU-GOV", False, False)},
+    ),
+    "civilians' protest: 'Pakistani students protested against the United States'": (
+        [("Pakistani", 1, "amod", "ADJ", "JJ", "pakistani"), ("students", 2, "nsubj", "NOUN", "NNS", "student"),
+         ("protested", 2, "ROOT", "VERB", "VBD", "protest"), ("against", 2, "prep", "ADP", "IN", "against"),
+         ("the", 6, "det", "DET", "DT", "the"), ("United", 6, "compound", "PROPN", "NNP", "United"),
+         ("States", 3, "pobj", "PROPN", "NNP", "States")],
+        [(0, 1, "NORP", "PAK"), (5, 7, "GPE", "USA")],
+        {("PAK-EDU", "protests", "USA", False, False)},
+    ),
+    # a quantity of a tie is the tie: 'froze most of its grants' cuts aid (CAMEO 16)
+    "a quantity of a tie: 'Japan froze most of its grants to China'": (
+        [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("froze", 1, "ROOT", "VERB", "VBD", "freeze"),
+         ("most", 1, "dobj", "ADJ", "JJS", "most"), ("of", 2, "prep", "ADP", "IN", "of"),
+         ("its", 5, "poss", "PRON", "PRP$", "its"), ("grants", 3, "pobj", "NOUN", "NNS", "grant"),
+         ("to", 1, "prep", "ADP", "IN", "to"), ("China", 6, "pobj", "PROPN", "NNP", "China")],
+        [(0, 1, "GPE", "JPN"), (7, 8, "GPE", "CHN")],
+        {("JPN", "ploverSanction", "CHN", False, False)},
+    ),
 }
 
 

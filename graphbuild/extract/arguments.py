@@ -185,6 +185,10 @@ class Arguments:
                 found += self._modifier_actors(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
                 found += [a for g in self.kids(c) if g.dep_ == "pobj" for a in self.actors_of(g)]
+            elif c.dep_ == "acl" and c.tag_ == "VBN":
+                # the agent of a participle: 'tariffs imposed by China', 'the strike carried out by Israel'
+                found += [a for g in self.kids(c) if g.dep_ == "agent" for p in self.kids(g) if p.dep_ == "pobj"
+                          for a in self.actors_of(p)]
         return found
 
     def coordinated(self, tok: Token) -> tuple[Token, ...]:

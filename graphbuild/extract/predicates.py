@@ -384,8 +384,13 @@ class Predicates:
                 # verb takes that preposition: 'support the sanctions against Iran' is no relation
                 hung.update(p.i for p in self.kids(c) if p.dep_ == "prep" and p.lower_ != "of")
                 preps += [p for p in self.kids(c) if p.i in hung]
+        # a participle's noun is its theme, and names the pattern when the dictionary has one:
+        # 'tariffs imposed by China on Australian wine' is 'impose tariffs on', a sanction
+        theme = ""
         if passive and v.dep_ in ("acl", "amod"):
             yield "", v.head, ""
+            theme = self.pattern_noun(lemma, v.head)
+            theme = theme if (lemma, theme) in self.onto.verb_nouns or (lemma, theme) in self.light_nouns else ""
         for c in preps:
             if c.i in consumed or (c.i in hung and (lemma, "", c.lower_) not in self.onto.lexicon):
                 continue
@@ -397,7 +402,8 @@ class Predicates:
                             yield f"{c.lower_} {g.lower_}", pobj, ""
             for pobj in self.kids(c):
                 if pobj.dep_ == "pobj":
-                    yield c.lower_, pobj, ""
+                    # the theme's pattern takes its targets, not places ('signed in New York')
+                    yield c.lower_, pobj, theme if c.lower_ in self.cue.get("target_prep", ()) else ""
 
     # ------------------------------------------------------- back-off reach
     def predicate_of(self, v: Token) -> Token | None:

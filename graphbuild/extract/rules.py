@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -85,12 +86,24 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                 # states ('Tarumi told Sun ... and urged China to change course': Sun has no state)
                 break
             for cand in rule(tokens):
+                cand = self.diplomatic_protest(cand)
                 pair = (cand.subject.actor.key, cand.object.actor.key, cand.hypothetical, cand.negated)
                 if pair[0] == pair[1] or (cand.rule == "argument" and pair in found):
                     continue  # the back-off rule only adds what no specific rule found
                 found.add(pair)
                 between_states = between_states or bool(cand.subject.actor.country and cand.object.actor.country)
                 yield cand
+
+    def diplomatic_protest(self, cand: Candidate) -> Candidate:
+        """A state's protest is a diplomatic protest (CAMEO 11, DISAPPROVE), not a demonstration
+        (CAMEO 14, PLOVER PROTEST, which is civilians'): 'Australia protested over the tariffs',
+        'the Foreign Ministry protested against the visit'."""
+        actor = cand.subject.actor
+        if not (actor.type in ("State", "GovernmentBody") or (actor.type == "Person" and actor.role)):
+            return cand
+        if self.onto.plover_of_code(cand.cameo or self.onto.relations[cand.relation].cameo or "") != "PROTEST":
+            return cand
+        return replace(cand, relation="criticizes", cameo=None)
 
     # ------------------------------------------------------------ rules
     def verb_rule(self, sent: list[Token]) -> Iterator[Candidate]:
