@@ -481,6 +481,29 @@ CASES = {
         [(0, 1, "NORP", "PAK"), (5, 7, "GPE", "USA")],
         {("PAK-EDU", "protests", "USA", False, False)},
     ),
+    # a state's waters are entered, not joined; joining a state is acting with it
+    "entering a state's waters is no accession: 'Chinese ships entered Japanese waters'": (
+        [("Chinese", 1, "amod", "ADJ", "JJ", "chinese"), ("ships", 2, "nsubj", "NOUN", "NNS", "ship"),
+         ("entered", 2, "ROOT", "VERB", "VBD", "enter"), ("Japanese", 4, "amod", "ADJ", "JJ", "japanese"),
+         ("waters", 2, "dobj", "NOUN", "NNS", "water")],
+        [(0, 1, "NORP", "CHN"), (3, 4, "NORP", "JPN")],
+        {("CHN", "relatedTo", "JPN", False, False)},
+    ),
+    "joining a state is acting with it: 'Australia joins Japan'": (
+        [("Australia", 1, "nsubj", "PROPN", "NNP", "Australia"), ("joins", 1, "ROOT", "VERB", "VBZ", "join"),
+         ("Japan", 1, "dobj", "PROPN", "NNP", "Japan")],
+        [(0, 1, "GPE", "AUS"), (2, 3, "GPE", "JPN")],
+        {("AUS", "joins", "JPN", False, False)},
+    ),
+    # a document delivered is a message, not goods
+    "a letter delivered is no supply: 'the US delivered a letter to China'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("delivered", 2, "ROOT", "VERB", "VBD", "deliver"), ("a", 4, "det", "DET", "DT", "a"),
+         ("letter", 2, "dobj", "NOUN", "NN", "letter"), ("to", 2, "prep", "ADP", "IN", "to"),
+         ("China", 5, "pobj", "PROPN", "NNP", "China")],
+        [(1, 2, "GPE", "USA"), (6, 7, "GPE", "CHN")],
+        {("USA", "relatedTo", "CHN", False, False)},
+    ),
     # a quantity of a tie is the tie: 'froze most of its grants' cuts aid (CAMEO 16)
     "a quantity of a tie: 'Japan froze most of its grants to China'": (
         [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("froze", 1, "ROOT", "VERB", "VBD", "freeze"),

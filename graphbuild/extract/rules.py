@@ -86,7 +86,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                 # states ('Tarumi told Sun ... and urged China to change course': Sun has no state)
                 break
             for cand in rule(tokens):
-                cand = self.diplomatic_protest(cand)
+                cand = self.accession(self.diplomatic_protest(cand))
                 pair = (cand.subject.actor.key, cand.object.actor.key, cand.hypothetical, cand.negated)
                 if pair[0] == pair[1] or (cand.rule == "argument" and pair in found):
                     continue  # the back-off rule only adds what no specific rule found
@@ -104,6 +104,15 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         if self.onto.plover_of_code(cand.cameo or self.onto.relations[cand.relation].cameo or "") != "PROTEST":
             return cand
         return replace(cand, relation="criticizes", cameo=None)
+
+    def accession(self, cand: Candidate) -> Candidate:
+        """One enters an organisation, an alliance, a treaty, not a state: 'Chinese ships entered
+        Japanese waters' is no accession. (Joining a state is acting with it, cooperation: 'Australia
+        joins Japan ... working alongside the people of Tonga'.)"""
+        if cand.relation == "joins" and cand.lemma in self.cue.get("entering", ()) and \
+                cand.object.actor.type in ("State", "GovernmentBody"):
+            return replace(cand, relation="relatedTo", cameo=None)
+        return cand
 
     # ------------------------------------------------------------ rules
     def verb_rule(self, sent: list[Token]) -> Iterator[Candidate]:
@@ -149,6 +158,9 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     # Lanka', 'provided Taiwan with vaccines' (weapons, gas and sales stay supplies)
                     code = self.aid_goods(v)
                     event = (self.onto.relation_of_code(code), code) if code else event
+                    if any(c.dep_ == "dobj" and c.lemma_.lower() in self.cue.get("document", ())
+                           for c in self.kids(v)):
+                        event = ("relatedTo", None)  # 'delivered a letter to the Chinese' is a message, no goods
                 if event is None:
                     continue
                 relation, cameo = event
