@@ -146,12 +146,12 @@ class Nouns:
                 if governor is not None and not (negated or hypothetical) else None
             for s in agents:
                 for o in targets:
-                    yield Candidate(s, relation, n.text if carried is n else f"{carried.text} of {n.text}",
+                    act = Candidate(s, relation, n.text if carried is n else f"{carried.text} of {n.text}",
                                     lemma, o, negated, "nominal_event", modality=modality, cameo=cameo,
                                     hypothetical=hypothetical)
+                    yield act
                     if protest is not None:
-                        yield Candidate(s, "criticizes", self.protest_text(governor, protest),
-                                        protest.lemma_.lower(), o, False, "nominal_event")
+                        yield self.protest(act, governor, protest)
 
     def responds(self, v: Token) -> bool:
         """Whether ``v`` is a verb of responding: 'retaliated', 'responded', 'hit back'."""
@@ -208,11 +208,11 @@ class Nouns:
             for s in agents:
                 for o in [*posts, *owners]:
                     if o.actor.country != s.actor.country:
-                        yield Candidate(s, relation, f"{n.text} of {envoys[0].text}", n.lemma_.lower(), o,
+                        act = Candidate(s, relation, f"{n.text} of {envoys[0].text}", n.lemma_.lower(), o,
                                         negated, "nominal_event", cameo=cameo)
+                        yield act
                         if protest is not None:
-                            yield Candidate(s, "criticizes", self.protest_text(governor, protest),
-                                            protest.lemma_.lower(), o, False, "nominal_event")
+                            yield self.protest(act, governor, protest)
 
     def reciprocal_noun_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """'cooperation between Russia and the United States': each pair, both ways."""

@@ -202,18 +202,16 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     relation, cameo = self.onto.dictionary_event((lemma, "", "")) or (relation, cameo)
                 found_object = found_object or any(o.actor.key not in {s.actor.key for s in subjects}
                                                    for o in objects)
-                protest = self.protest_of(v, relation, cameo)
+                protest = self.protest_of(v, relation, cameo) if not negated and not hypothetical else None
                 # aid that 'will' be given has not been yet: a pledge of aid (CAMEO 033, AGREE)
                 pledged = not hypothetical and self.promised(v, relation, cameo)
                 for s in subjects:
                     for o in objects:
-                        yield from self._and_intent(v, Candidate(
-                            s, relation, text, key, o, negated, "light_verb" if noun else rule,
-                            inherited, modality, cameo, hypothetical or threat or pledged, where))
-                        if protest is not None and not negated and not hypothetical:
-                            # an act done 'in protest' is also a protest to its target (CAMEO 11)
-                            yield Candidate(s, "criticizes", self.protest_text(v, protest), protest.lemma_.lower(),
-                                            o, False, rule, inherited, None, None, False, where)
+                        act = Candidate(s, relation, text, key, o, negated, "light_verb" if noun else rule,
+                                        inherited, modality, cameo, hypothetical or threat or pledged, where)
+                        yield from self._and_intent(v, act)
+                        if protest is not None:  # an act done 'in protest' is also a protest (CAMEO 11)
+                            yield self.protest(replace(act, rule=rule), v, protest)
             if not found_object and len(subjects) > 1:
                 # reciprocal subjects: 'Lavrov and Kerry met', 'China and Russia reached an agreement',
                 # 'Czechia and Albania upgraded their diplomatic ties' (a symmetric relationship noun)
@@ -395,9 +393,12 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         return None
 
     @staticmethod
-    def protest_text(v: Token, protest: Token) -> str:
-        """Surface words of an act's protest: 'recalled in protest', 'recalled over', 'banned claiming'."""
-        return f"{v.text} in {protest.text}" if protest.pos_ == "NOUN" else f"{v.text} {protest.text}"
+    def protest(act: Candidate, v: Token, protest: Token) -> Candidate:
+        """The protest an act also is (CAMEO 11), from its doer to its target, in the act's words:
+        'recalled in protest', 'recalled over', 'banned claiming'."""
+        text = f"{v.text} in {protest.text}" if protest.pos_ == "NOUN" else f"{v.text} {protest.text}"
+        return Candidate(act.subject, "criticizes", text, protest.lemma_.lower(), act.object, False, act.rule,
+                         act.inherited, None, None, False, act.location)
 
     def _and_intent(self, v: Token, cand: Candidate) -> Iterator[Candidate]:
         """The candidate, and when it is an intended act ('vowed to retaliate against Iran', 'is
