@@ -382,6 +382,14 @@ CASES = {
         [(0, 1, "GPE", "AUS"), (6, 7, "GPE", "FJI")],
         {("AUS", "visits", "FJI", False, False)},
     ),
+    "visit occasion left: 'Modi returned from a visit to China'": (
+        [("Modi", 1, "nsubj", "PROPN", "NNP", "Modi"), ("returned", 1, "ROOT", "VERB", "VBD", "return"),
+         ("from", 1, "prep", "ADP", "IN", "from"), ("a", 4, "det", "DET", "DT", "a"),
+         ("visit", 2, "pobj", "NOUN", "NN", "visit"), ("to", 4, "prep", "ADP", "IN", "to"),
+         ("China", 5, "pobj", "PROPN", "NNP", "China")],
+        [(0, 1, "PERSON", "NARENDRA-MODI"), (6, 7, "GPE", "CHN")],
+        {("NARENDRA-MODI", "visits", "CHN", False, False)},
+    ),
     # a mediator deals with each side it mediates between; the sides do not meet each other
     "mediation between two sides: 'the UAE mediation between Russia and Ukraine'": (
         [("the", 2, "det", "DET", "DT", "the"), ("UAE", 2, "compound", "PROPN", "NNP", "UAE"),
