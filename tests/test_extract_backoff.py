@@ -504,6 +504,15 @@ CASES = {
         [(0, 1, "GPE", "CHN"), (3, 4, "GPE", "JPN")],
         {("CHN", "requests", "JPN", False, False, None)},
     ),
+    # what must or should be done is not done
+    "an obligation is no act: 'Russia must withdraw its troops from Ukraine'": (
+        [("Russia", 2, "nsubj", "PROPN", "NNP", "Russia"), ("must", 2, "aux", "AUX", "MD", "must"),
+         ("withdraw", 2, "ROOT", "VERB", "VB", "withdraw"), ("its", 4, "poss", "PRON", "PRP$", "its"),
+         ("troops", 2, "dobj", "NOUN", "NNS", "troop"), ("from", 2, "prep", "ADP", "IN", "from"),
+         ("Ukraine", 5, "pobj", "PROPN", "NNP", "Ukraine")],
+        [(0, 1, "GPE", "RUS"), (6, 7, "GPE", "UKR")],
+        {("RUS", "retreatsFrom", "UKR", False, True, None)},
+    ),
     "future aid is a pledge: 'Japan will provide Vietnam with a loan'": (
         [("Japan", 2, "nsubj", "PROPN", "NNP", "Japan"), ("will", 2, "aux", "AUX", "MD", "will"),
          ("provide", 2, "ROOT", "VERB", "VB", "provide"), ("Vietnam", 2, "dobj", "PROPN", "NNP", "Vietnam"),

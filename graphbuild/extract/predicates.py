@@ -600,6 +600,8 @@ class Predicates:
         directive = self.cue.get("directive", frozenset())
         irrealis = self.cue.get("irrealis", frozenset())
         t = v
+        if self.obliged(v):
+            return True  # what must or should be done is not done: 'Russia must call off its operation'
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in ("of", "with") and \
                 t.head.head.lemma_.lower() in self.cue.get("allegation", ()):
             return True  # what one is accused of is alleged, not asserted: 'accused Russia of shelling Kharkiv'
