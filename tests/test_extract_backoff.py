@@ -504,6 +504,15 @@ CASES = {
         [(0, 1, "GPE", "CHN"), (3, 4, "GPE", "JPN")],
         {("CHN", "requests", "JPN", False, False, None)},
     ),
+    # 'according to' names who says so, never a participant
+    "a source is no participant: 'Russia attacked Ukraine, according to Britain'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+         ("Ukraine", 1, "dobj", "PROPN", "NNP", "Ukraine"), (",", 1, "punct", "PUNCT", ",", ","),
+         ("according", 1, "prep", "VERB", "VBG", "accord"), ("to", 4, "prep", "ADP", "IN", "to"),
+         ("Britain", 5, "pobj", "PROPN", "NNP", "Britain")],
+        [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "UKR"), (6, 7, "GPE", "GBR")],
+        {("RUS", "attacks", "UKR", False, False, None)},
+    ),
     # what must or should be done is not done
     "an obligation is no act: 'Russia must withdraw its troops from Ukraine'": (
         [("Russia", 2, "nsubj", "PROPN", "NNP", "Russia"), ("must", 2, "aux", "AUX", "MD", "must"),

@@ -327,7 +327,7 @@ class Predicates:
         """(preposition, object head, light noun) for every object of ``v``."""
         lemma = self.verb_lemma(v)
         consumed: set[int] = set()
-        preps: list[Token] = [c for c in self.kids(v) if c.dep_ == "prep"]
+        preps: list[Token] = [c for c in self.kids(v) if c.dep_ == "prep" and c.lower_ not in self.cue.get("source", ())]
         # 'supplies gas to China': the parser's prepositional dative is a preposition
         preps += [c for c in self.kids(v) if c.dep_ == "dative" and c.pos_ == "ADP"]
         hung: set[int] = set()
@@ -449,8 +449,8 @@ class Predicates:
 
     def _prep_side(self, p: Token, depth: int, direct: bool) -> Iterator[tuple[str, Token, bool]]:
         word = p.lower_
-        if word in self.cue.get("temporal", ()):
-            return
+        if word in self.cue.get("temporal", ()) or word in self.cue.get("source", ()):
+            return  # 'for two years'; 'according to Britain' names who says so, not a participant
         if p.head.pos_ in ("NOUN", "PROPN") and word not in self.cue.get("target_prep", ()):
             return  # inside a noun only a directed phrase names a target: 'action against X', not 'views on X's role of
         for g in self.kids(p):

@@ -162,8 +162,10 @@ class Reports:
                         m.demonym and t.pos_ == "ADJ" and t.head.pos_ not in ("NOUN", "PROPN")):
                     continue
                 if m.place or (t.dep_ == "pobj" and t.head.lower_ in self.cue.get("locative", ())) or any(
-                        a.dep_ in ("relcl", "parataxis") for a in t.ancestors if a.i != v.i and a.i > v.i):
-                    continue  # a place ('deployed troops in Iraq'), or another clause's business
+                        a.dep_ in ("relcl", "parataxis") or a.lower_ in self.cue.get("source", ())
+                        for a in t.ancestors if a.i != v.i and a.i > v.i):
+                    continue  # a place ('deployed troops in Iraq'), another clause's business, or a source
+                    # ('according to Britain')
                 if m.actor.key in seen:
                     continue
                 seen.add(m.actor.key)
