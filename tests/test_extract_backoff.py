@@ -513,6 +513,18 @@ CASES = {
         [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "UKR"), (6, 7, "GPE", "GBR")],
         {("RUS", "attacks", "UKR", False, False, None)},
     ),
+    # the last back-off reads an order out of the country as the expulsion it is
+    "an envoy ordered out, read by the clause: 'the US ordered the two diplomats out in retaliation against Congo'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("ordered", 2, "ROOT", "VERB", "VBD", "order"), ("the", 5, "det", "DET", "DT", "the"),
+         ("two", 5, "nummod", "NUM", "CD", "two"), ("diplomats", 2, "dobj", "NOUN", "NNS", "diplomat"),
+         ("out", 2, "prt", "ADP", "RP", "out"), ("in", 2, "prep", "ADP", "IN", "in"),
+         ("retaliation", 7, "pobj", "NOUN", "NN", "retaliation"), ("for", 8, "prep", "ADP", "IN", "for"),
+         ("acts", 9, "pobj", "NOUN", "NNS", "act"), ("by", 10, "prep", "ADP", "IN", "by"),
+         ("Congo", 11, "pobj", "PROPN", "NNP", "Congo")],
+        [(1, 2, "GPE", "USA"), (12, 13, "GPE", "COD")],
+        {("USA", "ploverSanction", "COD", False, False, None)},
+    ),
     # what must or should be done is not done
     "an obligation is no act: 'Russia must withdraw its troops from Ukraine'": (
         [("Russia", 2, "nsubj", "PROPN", "NNP", "Russia"), ("must", 2, "aux", "AUX", "MD", "must"),

@@ -512,6 +512,15 @@ CASES = {
         [(1, 2, "GPE", "USA"), (6, 7, "GPE", "CHN")],
         {("USA", "relatedTo", "CHN", False, False)},
     ),
+    # an expulsion noun without its doer is the host's, as in the passive
+    "an expulsion's host: 'the expulsion of two U.S. diplomats from Congo'": (
+        [("the", 1, "det", "DET", "DT", "the"), ("expulsion", 1, "ROOT", "NOUN", "NN", "expulsion"),
+         ("of", 1, "prep", "ADP", "IN", "of"), ("two", 5, "nummod", "NUM", "CD", "two"),
+         ("U.S.", 5, "compound", "PROPN", "NNP", "U.S."), ("diplomats", 2, "pobj", "NOUN", "NNS", "diplomat"),
+         ("from", 5, "prep", "ADP", "IN", "from"), ("Congo", 6, "pobj", "PROPN", "NNP", "Congo")],
+        [(4, 5, "GPE", "USA"), (7, 8, "GPE", "COD")],
+        {("COD", "ploverSanction", "USA-GOV", False, False)},
+    ),
     # a quantity of a tie is the tie: 'froze most of its grants' cuts aid (CAMEO 16)
     "a quantity of a tie: 'Japan froze most of its grants to China'": (
         [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("froze", 1, "ROOT", "VERB", "VBD", "freeze"),

@@ -195,6 +195,10 @@ class Nouns:
                 agents = self.subject_actors(n.head)
             posts = [a for e in (n, *envoys) for a in self.prep_actors(e, ("to", "in", "from", "at"))]
             owners = [] if kind == "envoy_recall" else [a for e in envoys for a in self.actors_of(e)]
+            if not agents and kind == "envoy_expulsion":
+                # an expulsion without its doer is the host's, as in the passive: 'the expulsion of
+                # two U.S. diplomats from Congo' is Congo's
+                agents, posts = [a for a in posts if a.actor.type == "State"], []
             event = self.onto.lookup_event(*ENVOY_ACTS[kind], "", generic=False)
             if event is None:
                 continue

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graphbuild.extract.nouns import EXPULSION
 from graphbuild.extract.records import Arg, Candidate, two_states
 
 
@@ -152,6 +153,9 @@ class Reports:
             # the clause's verb names the event when the lexicon or the CAMEO dictionary types it
             event = self.label_event(v) or (None if self.asserts(v) else
                                             self.onto.lookup_event(self.verb_lemma(v), "", "", generic=False))
+            if any(self.expels(v, self.verb_lemma(v), c) for c in self.kids(v) if c.dep_ == "dobj"):
+                # 'ordered the two diplomats out of the country in retaliation for ... Congo'
+                event = self.onto.lookup_event(*EXPULSION, "", generic=False) or event
             relation, cameo = event if event is not None and self.onto.relations[event[0]].plover else \
                 ("relatedTo", None)
             accused = self._accused(v)
