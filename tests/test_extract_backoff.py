@@ -514,7 +514,7 @@ CASES = {
         {("RUS", "attacks", "UKR", False, False, None)},
     ),
     # the last back-off reads an order out of the country as the expulsion it is
-    "an envoy ordered out, read by the clause: 'the US ordered the two diplomats out in retaliation against Congo'": (
+    "an envoy ordered out, read by the clause: 'the US ordered the two diplomats out in retaliation for acts by Congo'": (
         [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
          ("ordered", 2, "ROOT", "VERB", "VBD", "order"), ("the", 5, "det", "DET", "DT", "the"),
          ("two", 5, "nummod", "NUM", "CD", "two"), ("diplomats", 2, "dobj", "NOUN", "NNS", "diplomat"),
