@@ -525,6 +525,21 @@ CASES = {
         [(1, 2, "GPE", "USA"), (12, 13, "GPE", "COD")],
         {("USA", "ploverSanction", "COD", False, False, None)},
     ),
+    # an attack on things in another state attacks that state; in one's own, no one
+    "an attack on things in another state: 'Iran struck targets in Pakistan'": (
+        [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("struck", 1, "ROOT", "VERB", "VBD", "strike"),
+         ("targets", 1, "dobj", "NOUN", "NNS", "target"), ("in", 1, "prep", "ADP", "IN", "in"),
+         ("Pakistan", 3, "pobj", "PROPN", "NNP", "Pakistan")],
+        [(0, 1, "GPE", "IRN"), (4, 5, "GPE", "PAK")],
+        {("IRN", "attacks", "PAK", False, False, "PAK")},
+    ),
+    "an attack on things at home attacks no state: 'Pakistan struck targets in Pakistan'": (
+        [("Pakistan", 1, "nsubj", "PROPN", "NNP", "Pakistan"), ("struck", 1, "ROOT", "VERB", "VBD", "strike"),
+         ("targets", 1, "dobj", "NOUN", "NNS", "target"), ("in", 1, "prep", "ADP", "IN", "in"),
+         ("Pakistan", 3, "pobj", "PROPN", "NNP", "Pakistan")],
+        [(0, 1, "GPE", "PAK"), (4, 5, "GPE", "PAK")],
+        set(),
+    ),
     # what must or should be done is not done
     "an obligation is no act: 'Russia must withdraw its troops from Ukraine'": (
         [("Russia", 2, "nsubj", "PROPN", "NNP", "Russia"), ("must", 2, "aux", "AUX", "MD", "must"),

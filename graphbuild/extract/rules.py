@@ -191,6 +191,10 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     # a protest over an act is aimed at whoever did it: 'protested over India's firing',
                     # 'lodged a protest over the firing by Indian troops'
                     objects = self.agents_of(obj_tok)
+                if not objects and not prep and where is not None:
+                    # an attack on things in another state attacks that state: 'Iran struck targets
+                    # in Pakistan', 'shelled villages inside Syria' (a place stays a place otherwise)
+                    objects = self.attacked_state(subjects, where, relation, cameo)
                 if relation == "relatedTo":
                     # an unknown verb over an event's possessor says too little ('spoke on Xi's visit')
                     objects = [o for o in objects if o.how != "event"]
@@ -293,6 +297,16 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         giving is still to come, the pledge is made (annotators and CAMEO's 033 agree)."""
         return self.future(v) is not None and \
             self.onto.plover_of_code(cameo or self.onto.relations[relation].cameo or "") == "AID"
+
+    def attacked_state(self, subjects: list[Arg], where: Arg, relation: str, cameo: str | None) -> list[Arg]:
+        """The state an attack on things in it attacks: the state of the attack's place, when the
+        attack is one (PLOVER ASSAULT) and the place is in another state than its doers'."""
+        country = where.actor.country
+        if not country or country not in self.onto.actors or any(s.actor.country == country for s in subjects):
+            return []
+        if self.onto.plover_of_code(cameo or self.onto.relations[relation].cameo or "") != "ASSAULT":
+            return []
+        return [Arg(self.onto.actors[country], "place")]
 
     def tells_to(self, v: Token) -> bool:
         """Whether a verb of saying gives an order: 'told Iran to stop', 'told the envoy to leave'."""
