@@ -521,6 +521,30 @@ CASES = {
         [(4, 5, "GPE", "USA"), (7, 8, "GPE", "COD")],
         {("COD", "ploverSanction", "USA-GOV", False, False)},
     ),
+    # restoring or establishing relations agrees on them (AGREE), as verb, as co-subjects' act and as noun
+    "restored relations: 'Somalia restored diplomatic relations with Kenya'": (
+        [("Somalia", 1, "nsubj", "PROPN", "NNP", "Somalia"), ("restored", 1, "ROOT", "VERB", "VBD", "restore"),
+         ("diplomatic", 3, "amod", "ADJ", "JJ", "diplomatic"), ("relations", 1, "dobj", "NOUN", "NNS", "relation"),
+         ("with", 1, "prep", "ADP", "IN", "with"), ("Kenya", 4, "pobj", "PROPN", "NNP", "Kenya")],
+        [(0, 1, "GPE", "SOM"), (5, 6, "GPE", "KEN")],
+        {("SOM", "agreesWith", "KEN", False, False)},
+    ),
+    "established relations: 'the United States and Vietnam established diplomatic relations'": (
+        [("the", 2, "det", "DET", "DT", "the"), ("United", 2, "compound", "PROPN", "NNP", "United"),
+         ("States", 5, "nsubj", "PROPN", "NNP", "States"), ("and", 2, "cc", "CCONJ", "CC", "and"),
+         ("Vietnam", 2, "conj", "PROPN", "NNP", "Vietnam"), ("established", 5, "ROOT", "VERB", "VBD", "establish"),
+         ("diplomatic", 7, "amod", "ADJ", "JJ", "diplomatic"), ("relations", 5, "dobj", "NOUN", "NNS", "relation")],
+        [(1, 3, "GPE", "USA"), (4, 5, "GPE", "VNM")],
+        both_ways("USA", "agreesWith", "VNM"),
+    ),
+    "the restoration of relations: 'Somalia announced the restoration of relations with Kenya'": (
+        [("Somalia", 1, "nsubj", "PROPN", "NNP", "Somalia"), ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+         ("the", 3, "det", "DET", "DT", "the"), ("restoration", 1, "dobj", "NOUN", "NN", "restoration"),
+         ("of", 3, "prep", "ADP", "IN", "of"), ("relations", 4, "pobj", "NOUN", "NNS", "relation"),
+         ("with", 5, "prep", "ADP", "IN", "with"), ("Kenya", 6, "pobj", "PROPN", "NNP", "Kenya")],
+        [(0, 1, "GPE", "SOM"), (7, 8, "GPE", "KEN")],
+        {("SOM", "agreesWith", "KEN", False, False)},
+    ),
     # a quantity of a tie is the tie: 'froze most of its grants' cuts aid (CAMEO 16)
     "a quantity of a tie: 'Japan froze most of its grants to China'": (
         [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("froze", 1, "ROOT", "VERB", "VBD", "freeze"),

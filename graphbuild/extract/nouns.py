@@ -32,6 +32,7 @@ class Nouns:
                 continue
             lemma = n.lemma_.lower()
             ender = self.ender(n)
+            restorer = self.restorer(n) if ender is None else None
             if ender is not None and ender.pos_ == "VERB":
                 continue  # 'suspended aid to X', 'ended its agreement with X': the verb rule's cut tie
             cut = self.onto.reduction() if ender is not None else None
@@ -42,6 +43,10 @@ class Nouns:
                 # 'announced the severing of ties with Qatar'
                 agent_preps, target_preps = (entry[1], entry[2]) if entry is not None else ({"poss"}, set())
                 entry = (cut[0], agent_preps, target_preps | {"with"})
+            elif restorer is not None:
+                # restoring or establishing relations agrees on them (every dev annotation so):
+                # 'announced the restoration of diplomatic relations with Kenya'
+                entry, ender = ("agreesWith", frozenset({"poss"}), frozenset({"with", "between"})), restorer
             if entry is None:
                 continue
             relation, agent_preps, target_preps = entry
@@ -172,6 +177,15 @@ class Nouns:
             return head
         if n.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
                 head.head.lemma_.lower() in self.cue.get("terminative_noun", ()):
+            return head.head
+        return None
+
+    def restorer(self, n: Token) -> Token | None:
+        """The noun that restores or establishes the relations ``n`` names ('the restoration of
+        diplomatic relations', 'the normalisation of ties'), or None."""
+        head = n.head
+        if n.lemma_.lower() in self.cue.get("bond", ()) and n.dep_ == "pobj" and head.lower_ == "of" and \
+                head.head.pos_ == "NOUN" and head.head.lemma_.lower() in self.cue.get("restorative", ()):
             return head.head
         return None
 

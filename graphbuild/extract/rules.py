@@ -139,7 +139,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
             location = self.location(v)
             label = self.label_event(v)
             for prep, obj_tok, noun in slots:
-                event = label or self.onto.lookup_event(lemma, noun, prep)
+                event = label or self.restored(lemma, noun) or self.onto.lookup_event(lemma, noun, prep)
                 if not noun and not prep and self.imported(obj_tok):
                     # goods from a state stand for its exports: 'banned all wine coming from
                     # Moldova' is the dictionary's 'ban imports' (163), not a ban on a person
@@ -222,7 +222,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                 bond = self.cue.get("bond", frozenset())
                 for obj in [*(c for c in self.kids(v) if c.dep_ == "dobj"), None]:
                     noun = obj.lemma_.lower() if obj is not None else ""
-                    relation = self.onto.lexicon.get((lemma, noun, ""))
+                    relation = (self.restored(lemma, noun) or (None, None))[0] or self.onto.lexicon.get((lemma, noun, ""))
                     if relation is None and noun in self.onto.nominals:
                         relation = self.onto.nominals[noun][0]
                     mutual, code = False, None
@@ -234,7 +234,8 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     if relation is None and noun in bond:
                         # the tie between the subjects: 'Czechia and Albania upgraded their diplomatic
                         # ties', 'X and Y cut ties' (with the dictionary's pattern for the verb)
-                        event = self.onto.lookup_event(lemma, self.pattern_noun(lemma, obj), "", generic=False)
+                        event = self.restored(lemma, self.pattern_noun(lemma, obj)) or \
+                            self.onto.lookup_event(lemma, self.pattern_noun(lemma, obj), "", generic=False)
                         relation, code = event if event is not None else (None, None)
                         mutual = event is not None
                     if (relation is None or noun in self.onto.nominals) and noun and \
@@ -307,6 +308,14 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         if self.onto.plover_of_code(cameo or self.onto.relations[relation].cameo or "") != "ASSAULT":
             return []
         return [Arg(self.onto.actors[country], "place")]
+
+    def restored(self, lemma: str, noun: str) -> tuple[str, str | None] | None:
+        """Restoring, establishing or normalising relations agrees on them ('restored diplomatic
+        relations with Kenya', 'had established normal diplomatic relations'), as every dev
+        annotation codes it (AGREE); the dictionary's codes for these verbs differ (050, 060)."""
+        if lemma in self.cue.get("restorative", ()) and noun and noun.split()[-1] in self.cue.get("bond", ()):
+            return "agreesWith", None
+        return None
 
     def tells_to(self, v: Token) -> bool:
         """Whether a verb of saying gives an order: 'told Iran to stop', 'told the envoy to leave'."""
