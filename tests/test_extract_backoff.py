@@ -842,6 +842,14 @@ CASES = {
         [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "CHN"), (6, 7, "GPE", "IRN")],
         {("CHN", "supports", "IRN", False, False, None)},
     ),
+    "a sanction in response: 'Mali pulled its ambassador from Algeria in response'": (
+        [("Mali", 1, "nsubj", "PROPN", "NNP", "Mali"), ("pulled", 1, "ROOT", "VERB", "VBD", "pull"),
+         ("its", 3, "poss", "PRON", "PRP$", "its"), ("ambassador", 1, "dobj", "NOUN", "NN", "ambassador"),
+         ("from", 1, "prep", "ADP", "IN", "from"), ("Algeria", 4, "pobj", "PROPN", "NNP", "Algeria"),
+         ("in", 1, "prep", "ADP", "IN", "in"), ("response", 6, "pobj", "NOUN", "NN", "response")],
+        [(0, 1, "GPE", "MLI"), (5, 6, "GPE", "DZA")],
+        {("MLI", "ploverSanction", "DZA", False, False, None), ("MLI", "criticizes", "DZA", False, False, None)},
+    ),
     "an attack over a grievance is no protest: 'Iran struck Pakistan over the militants'": (
         [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("struck", 1, "ROOT", "VERB", "VBD", "strike"),
          ("Pakistan", 1, "dobj", "PROPN", "NNP", "Pakistan"), ("over", 1, "prep", "ADP", "IN", "over"),

@@ -410,6 +410,12 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
             if c.dep_ == "prep" and c.lower_ in self.cue.get("grievance_prep", ()) and \
                     any(g.dep_ == "pobj" for g in self.kids(c)):
                 return c
+            if c.dep_ == "prep" and c.lower_ == "in":
+                # 'pulled their ambassadors in response to the incident', 'expelled the envoy in retaliation'
+                answer = next((g for g in self.kids(c) if g.dep_ == "pobj"
+                               and g.lemma_.lower() in self.cue.get("response_noun", ())), None)
+                if answer is not None:
+                    return answer
             if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and \
                     c.lemma_.lower() in self.cue.get("grievance_verb", ()) and c.tag_ in ("VBG", "VB"):
                 return c
