@@ -545,6 +545,14 @@ CASES = {
         [(0, 1, "GPE", "SOM"), (7, 8, "GPE", "KEN")],
         {("SOM", "agreesWith", "KEN", False, False)},
     ),
+    # tariffs by any name: a surcharge or a levy on a state's goods is a sanction
+    "a surcharge is a tariff: \"Beijing's surcharge on Australian barley\"": (
+        [("Beijing", 2, "poss", "PROPN", "NNP", "Beijing"), ("'s", 0, "case", "PART", "POS", "'s"),
+         ("surcharge", 2, "ROOT", "NOUN", "NN", "surcharge"), ("on", 2, "prep", "ADP", "IN", "on"),
+         ("Australian", 5, "amod", "ADJ", "JJ", "australian"), ("barley", 3, "pobj", "NOUN", "NN", "barley")],
+        [(0, 1, "GPE", "CHN"), (4, 5, "NORP", "AUS")],
+        {("CHN", "sanctions", "AUS", False, False)},
+    ),
     # a quantity of a tie is the tie: 'froze most of its grants' cuts aid (CAMEO 16)
     "a quantity of a tie: 'Japan froze most of its grants to China'": (
         [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("froze", 1, "ROOT", "VERB", "VBD", "freeze"),
