@@ -253,11 +253,16 @@ class Ontology:
 
     def plover_of(self, t: Triple) -> str | None:
         """PLOVER type of a statement: its CAMEO code's, else its relation's."""
-        if t.cameo:
-            plover = self.plover_of_code(t.cameo)
+        return self.plover_type(t.relation, t.cameo)
+
+    def plover_type(self, relation: str, cameo: str | None) -> str | None:
+        """PLOVER type of an event with this relation and (finer) CAMEO code, as its statement
+        will carry it: the code's, else the relation's. Rules that ask what an event is ask this."""
+        if cameo:
+            plover = self.plover_of_code(cameo)
             if plover:
                 return plover
-        return self.relations[t.relation].plover
+        return self.relations[relation].plover
 
     def cameo_of(self, t: Triple) -> str | None:
         """CAMEO code of a statement: the matched pattern's, else its relation's."""

@@ -287,7 +287,7 @@ class Predicates:
         if m is not None:
             return m.actor.type == "Person" or (m.demonym and noun.tag_ == "NNPS")  # 'three Cubans'
         lemma = noun.lemma_.lower()
-        return lemma in self.cue.get("person_noun", ()) or self.onto.agents.get(lemma) is not None
+        return lemma in self.cue.get("person_noun", ()) or lemma in self.onto.agents
 
     def pattern_noun(self, lemma: str, noun: Token) -> str:
         """The words of a verb's object that a dictionary pattern names: the longest run of

@@ -101,7 +101,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         actor = cand.subject.actor
         if not (actor.type in ("State", "GovernmentBody") or (actor.type == "Person" and actor.role)):
             return cand
-        if self.onto.plover_of_code(cand.cameo or self.onto.relations[cand.relation].cameo or "") != "PROTEST":
+        if self.onto.plover_type(cand.relation, cand.cameo) != "PROTEST":
             return cand
         return replace(cand, relation="criticizes", cameo=None)
 
@@ -152,8 +152,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     # a verb of saying with an object and a to-clause gives an order: 'told Iran to
                     # stop', as 'asked Iran to stop' (the saying alone is no event)
                     event = self.onto.lookup_event("ask", "", "", generic=False) or event
-                if event is not None and self.onto.plover_of_code(
-                        event[1] or self.onto.relations[event[0]].cameo or "") == "COOPERATE":
+                if event is not None and self.onto.plover_type(*event) == "COOPERATE":
                     # goods whose giving is aid make a delivery aid: 'delivered relief supplies to Sri
                     # Lanka', 'provided Taiwan with vaccines' (weapons, gas and sales stay supplies)
                     code = self.aid_goods(v)
@@ -222,7 +221,8 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                 bond = self.cue.get("bond", frozenset())
                 for obj in [*(c for c in self.kids(v) if c.dep_ == "dobj"), None]:
                     noun = obj.lemma_.lower() if obj is not None else ""
-                    relation = (self.restored(lemma, noun) or (None, None))[0] or self.onto.lexicon.get((lemma, noun, ""))
+                    restored = self.restored(lemma, noun)
+                    relation = restored[0] if restored else self.onto.lexicon.get((lemma, noun, ""))
                     if relation is None and noun in self.onto.nominals:
                         relation = self.onto.nominals[noun][0]
                     mutual, code = False, None
@@ -234,8 +234,8 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     if relation is None and noun in bond:
                         # the tie between the subjects: 'Czechia and Albania upgraded their diplomatic
                         # ties', 'X and Y cut ties' (with the dictionary's pattern for the verb)
-                        event = self.restored(lemma, self.pattern_noun(lemma, obj)) or \
-                            self.onto.lookup_event(lemma, self.pattern_noun(lemma, obj), "", generic=False)
+                        words = self.pattern_noun(lemma, obj)
+                        event = self.restored(lemma, words) or self.onto.lookup_event(lemma, words, "", generic=False)
                         relation, code = event if event is not None else (None, None)
                         mutual = event is not None
                     if (relation is None or noun in self.onto.nominals) and noun and \
@@ -297,7 +297,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         """Whether ``v`` gives aid in the future ('Japan will provide Vietnam with a loan'): the
         giving is still to come, the pledge is made (annotators and CAMEO's 033 agree)."""
         return self.future(v) is not None and \
-            self.onto.plover_of_code(cameo or self.onto.relations[relation].cameo or "") == "AID"
+            self.onto.plover_type(relation, cameo) == "AID"
 
     def attacked_state(self, subjects: list[Arg], where: Arg, relation: str, cameo: str | None) -> list[Arg]:
         """The state an attack on things in it attacks: the state of the attack's place, when the
@@ -305,7 +305,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         country = where.actor.country
         if not country or country not in self.onto.actors or any(s.actor.country == country for s in subjects):
             return []
-        if self.onto.plover_of_code(cameo or self.onto.relations[relation].cameo or "") != "ASSAULT":
+        if self.onto.plover_type(relation, cameo) != "ASSAULT":
             return []
         return [Arg(self.onto.actors[country], "place")]
 
@@ -398,7 +398,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         noun = self.in_protest(v)
         if noun is not None:
             return noun
-        if self.onto.plover_of_code(cameo or self.onto.relations[relation].cameo or "") in ("SANCTION", "COERCE"):
+        if self.onto.plover_type(relation, cameo) in ("SANCTION", "COERCE"):
             return self.grievance(v)
         return None
 
