@@ -432,8 +432,7 @@ class Ontology:
         """(relation, CAMEO code) of the intent to do what ``relation`` (or its finer ``cameo``
         code) names: CAMEO's 03 'express intent to cooperate' or 13 'threaten', by the PLOVER
         type intended (``intents.csv``); None for an act no intent code covers."""
-        plover = self.plover_of_code(cameo) if cameo else self.relations[relation].plover
-        code = self.intents.get(plover or "")
+        code = self.intents.get(self.plover_type(relation, cameo) or "")
         return (self.relation_of_code(code), code) if code else None
 
     def relation_of_code(self, code: str) -> str:
