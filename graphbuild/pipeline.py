@@ -28,8 +28,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from pyoxigraph import RdfFormat, serialize
+from spacy.tokens import Doc
 
 from graphbuild import __version__
 from graphbuild.errors import NoDocumentsError
@@ -62,6 +64,8 @@ EXTRACTOR_VERSION = "16"
 # GRAPHBUILD_WRITE_BATCH_DOCUMENTS lowers the document bound (smaller commits, slower builds).
 WRITE_BATCH_BYTES = 8 << 20
 WRITE_BATCH_DOCUMENTS = int(os.environ.get("GRAPHBUILD_WRITE_BATCH_DOCUMENTS", "1000"))
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -187,6 +191,23 @@ def iter_extracted(
         yield from _in_workers(extract_triples, documents, jobs=jobs, onto=onto, model=model, max_chars=max_chars,
                                on_failure=on_failure, ner=ner)
         return
+    yield from _parse_then_finish(documents, onto=onto, model=model, batch_size=batch_size, max_chars=max_chars,
+                                  ner=ner, finish=lambda doc, triples, sentences: (doc, triples, sentences))
+
+
+def _parse_then_finish(documents: Iterable[Document], *, onto: Ontology, model: str | None, batch_size: int,
+                       max_chars: int | None, ner: str,
+                       finish: Callable[[Document, list[Triple], int], _T]) -> Iterator[_T]:
+    """``finish(document, triples, sentences)`` for each document, in input order: spaCy parses
+    in this thread while the rules and ``finish`` run on the batch before in another.
+
+    Why a thread: spaCy's parser and its matrix products release the GIL, so the rules, pure
+    Python, run beside the parse on the second core (measured on the 1 MB bench corpus: 2.3 s
+    of rules add 0.9 s to a 26 s parse instead of 2.3 s). One batch is in flight, so memory
+    stays that of two batches. The rules only read finished Docs; what they share with the parse
+    (the vocabulary's strings) is changed only under the GIL. ``documents`` is read in the caller's
+    thread, as its progress and state callbacks expect.
+    """
     nlp = load_pipeline(onto, model, ner=ner)
     limit = min(max_chars or PIECE_CHARS, nlp.max_length - 1)
     extractor = Extractor(onto)
@@ -199,16 +220,33 @@ def iter_extracted(
             for n, (offset, part) in enumerate(parts):
                 yield part, (doc, offset, n, len(parts))
 
+    # a document parsed in pieces may span batches: its triples so far, kept by the rules thread alone
     triples: list[Triple] = []
     sentence_base = 0
-    for group in _batches(chunks(), batch_size, BATCH_CHARS):
-        for spacy_doc, (doc, offset, n, total) in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+
+    def rules(parsed: list[tuple[Doc, tuple[Document, int, int, int]]]) -> list[_T]:
+        nonlocal triples, sentence_base
+        done = []
+        for spacy_doc, (doc, offset, n, total) in parsed:
             if n == 0:
                 triples, sentence_base = [], 0
             triples += extractor.extract(spacy_doc, doc, offset=offset, sentence_base=sentence_base)
             sentence_base += sum(1 for _ in spacy_doc.sents)
             if n == total - 1:
-                yield doc, triples, sentence_base
+                done.append(finish(doc, triples, sentence_base))
+        return done
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphbuild-rules") as pool:
+        pending: Future[list[_T]] | None = None
+        for group in _batches(chunks(), batch_size, BATCH_CHARS):
+            parsed = list(nlp.pipe(group, as_tuples=True, batch_size=len(group)))
+            submitted = pool.submit(rules, parsed)
+            del parsed
+            if pending is not None:
+                yield from pending.result()
+            pending = submitted
+        if pending is not None:
+            yield from pending.result()
 
 
 @dataclass(frozen=True)
@@ -232,10 +270,13 @@ def extract_local(documents: Iterable[Document], *, onto: Ontology, model: str |
         yield from _in_workers(extract_documents, documents, jobs=jobs, onto=onto, model=model, max_chars=max_chars,
                                on_failure=on_failure, ner=ner)
         return
-    for doc, triples, sentences in iter_extracted(documents, onto=onto, model=model, max_chars=max_chars, ner=ner):
-        yield Extracted(doc, serialize(document_quads(doc, triples, onto), format=RdfFormat.N_QUADS), sentences,
-                        len(triples),
-                        frozenset(k for t in triples for k in (t.subject.key, t.object.key)))
+    def finish(doc: Document, triples: list[Triple], sentences: int) -> Extracted:
+        # the document's quads are made beside the parse too, with its rules
+        return Extracted(doc, serialize(document_quads(doc, triples, onto), format=RdfFormat.N_QUADS), sentences,
+                         len(triples), frozenset(k for t in triples for k in (t.subject.key, t.object.key)))
+
+    yield from _parse_then_finish(documents, onto=onto, model=model, batch_size=16, max_chars=max_chars, ner=ner,
+                                  finish=finish)
 
 
 def extract_documents(docs: list[Document], *, model: str | None, ontology_dir: Path | None,

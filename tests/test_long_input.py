@@ -60,3 +60,37 @@ def test_rules_skip_sentences_too_long_to_be_sentences(onto, make_doc, filler, f
     doc = make_doc(rows, [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "UKR")])
     triples = list(Extractor(onto).extract(doc, Document(id="t", text="", source="t", sha256="0" * 64)))
     assert bool(triples) is found
+
+
+def test_rules_beside_the_parse_keep_input_order_across_batches(onto, monkeypatch):
+    # the rules run on the batch before while spaCy parses the next: results stay in input order,
+    # and a document cut into pieces that span batches keeps its triples and sentence count
+    texts = [(SEEDS / name).read_text(encoding="utf-8") for name in
+             ("zheng-sino-russian-relations-after-xi-visit.txt", "rbth-2015-moscow-beijing-upfront.txt")]
+    docs = [make_document(f"d{n}.txt", texts[n % 2][: 600 + 300 * n], source=f"d{n}.txt") for n in range(6)]
+    monkeypatch.setattr(pipeline, "SPLIT_ABOVE", 1_000)
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 500)
+    monkeypatch.setattr(pipeline, "BATCH_CHARS", 700)
+    alone = [next(pipeline.iter_extracted([d], onto=onto)) for d in docs]
+    together = list(pipeline.iter_extracted(docs, onto=onto, batch_size=3))
+    assert [d.id for d, _t, _s in together] == [d.id for d in docs]
+    assert [(t, s) for _d, t, s in together] == [(t, s) for _d, t, s in alone]
+    assert sum(len(t) for _d, t, _s in together) > 0
+
+
+def test_a_rule_error_beside_the_parse_reaches_the_caller_after_the_documents_before_it(onto, monkeypatch):
+    docs = [make_document(f"{name}.txt", "Russia criticised Ukraine. China met Japan.", source=f"{name}.txt")
+            for name in ("a", "b", "bad", "c")]
+    real = Extractor.extract
+
+    def failing(self, spacy_doc, doc, **kwargs):
+        if doc.id == "bad.txt":
+            raise RuntimeError("rule failed")
+        return real(self, spacy_doc, doc, **kwargs)
+
+    monkeypatch.setattr(Extractor, "extract", failing)
+    seen = []
+    with pytest.raises(RuntimeError, match="rule failed"):
+        for d, _triples, _sentences in pipeline.iter_extracted(docs, onto=onto, batch_size=1):
+            seen.append(d.id)
+    assert seen == ["a.txt", "b.txt"]
