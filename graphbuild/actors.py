@@ -227,19 +227,26 @@ class ActorResolver:
                 # (the document's own full name with that surname still wins: see _corefer_surnames)
                 _put(index, Mention(person, t.i, t.i + 1, False, "surname"))
 
+    def _name_words(self, span: Span, *, alpha: bool = True) -> list[str]:
+        """A person mention's words without the titles before them ('Ms', 'President', 'Foreign
+        Minister'): what is left of 'Mr Lavrov' is a surname. With ``alpha``, only capitalised
+        words count ('Michael R. Pompeo' is Michael Pompeo)."""
+        titles = self.onto.cues.get("title", frozenset())
+        words = [t.text for t in span if not alpha or (t.is_alpha and t.text[:1].isupper())]
+        while len(words) > 1 and (words[0].lower().rstrip(".") in titles or words[0].lower() in self.onto.agents):
+            words = words[1:]
+        return words
+
     def _link_surnames(self, doc: Doc, index: dict[int, Mention], date: str | None) -> None:
         """'President Clinton', 'Chancellor Kohl', 'Mr Lavrov': a surname after a title (or alone)
         that no earlier full name explains is the one person with that surname in office on
         the document's date; otherwise it stays unlinked, with the state its bearers share."""
-        titles = self.onto.cues.get("title", frozenset())
         done: set[int] = set()
         for i, m in sorted(index.items()):
             if m.start in done or m.actor.linked or m.actor.type != "Person" or m.linked_by == "coref":
                 continue
             done.add(m.start)
-            words = [t.text for t in doc[m.start:m.end]]
-            while len(words) > 1 and (words[0].lower().rstrip(".") in titles or words[0].lower() in self.onto.agents):
-                words = words[1:]
+            words = self._name_words(doc[m.start:m.end], alpha=False)
             if len(words) != 1:
                 continue
             last = doc[m.end - 1]
@@ -282,11 +289,11 @@ class ActorResolver:
                 if state is not None:
                     _put(index, Mention(state, m.start, m.end, False, "place", "city"))
 
-    @staticmethod
-    def _corefer_surnames(doc: Doc, index: dict[int, Mention]) -> None:
-        """A person named by surname alone ('Pompeo', 'Mr Lavrov', 'Hua') is the one person of
-        the document named earlier with that surname ('Michael R. Pompeo', 'Hua Chunying'); with
-        two candidates ('George Bush', 'Jeb Bush') it stays as it is."""
+    def _corefer_surnames(self, doc: Doc, index: dict[int, Mention]) -> None:
+        """A person named by surname alone ('Pompeo', 'Mr Lavrov', 'Hua'), or after a title ('Ms
+        Roberts', 'President Clinton'), is the one person of the document named earlier with that
+        surname ('Michael R. Pompeo', 'Hua Chunying', 'High Commissioner Sarah Roberts'); with two
+        candidates ('George Bush', 'Jeb Bush') it stays as it is."""
         by_surname: dict[str, dict[str, Actor]] = {}
         seen: set[int] = set()
         for i in sorted(index):
@@ -294,7 +301,7 @@ class ActorResolver:
             if m.start in seen or m.actor.type != "Person":
                 continue
             seen.add(m.start)
-            words = [t.text for t in doc[m.start:m.end] if t.is_alpha and t.text[:1].isupper()]
+            words = self._name_words(doc[m.start:m.end])
             if not words:
                 continue
             surname = words[-1]

@@ -57,6 +57,18 @@ def test_actors_surname_corefers_with_full_name(onto, make_doc, first, last, alo
     assert found[3][0] == found[1][0] == key
 
 
+# after a title or an honorific the surname still corefers: 'High Commissioner Sarah Zorvanek ... Ms
+# Zorvanek said ... Zorvanek left' is one person, with the state the first mention's title gave her
+@pytest.mark.parametrize("title", ["Ms", "Mr.", "President", "Minister"])
+def test_actors_surname_after_a_title_corefers_with_full_name(onto, make_doc, title):
+    doc = make_doc(rows(("Australian", 2, "amod"), ("Sarah", 2, "compound"), ("Zorvanek", 3, "nsubj"), ("spoke", 3, "ROOT"),
+                        (title, 5, "compound"), ("Zorvanek", 6, "nsubj"), ("said", 6, "ROOT"),
+                        ("Zorvanek", 8, "nsubj"), ("left", 8, "ROOT")),
+                   [(0, 1, "NORP", "AUS"), (1, 3, "PERSON", ""), (4, 6, "PERSON", ""), (7, 8, "PERSON", "")])
+    found = keys(onto, doc)
+    assert found[2][:2] == found[5][:2] == found[7][:2] == ("x-person-sarah-zorvanek", "AUS")
+
+
 def test_actors_two_persons_with_one_surname_stay_apart(onto, make_doc):
     doc = make_doc(rows(("Ann", 1, "compound"), ("Zorvanek", 1, "ROOT"), ("Bob", 3, "compound"),
                         ("Zorvanek", 3, "ROOT"), ("Zorvanek", 4, "ROOT")),
