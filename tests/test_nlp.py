@@ -23,6 +23,11 @@ def test_nlp_finds_an_installed_model():
     ("In 2013 President Xi Jinpin made his debut.", "President Xi Jinpin", "PERSON", "XI-JINPING"),
     ("In 2013 Xi Jinpin made his debut.", "Xi Jinpin", "PERSON", "XI-JINPING"),
     ("Loans to Central Asian countries grew.", "Central Asian countries", "LOC", "CENTRAL-ASIA"),
+    # a continent or region named after a state's alias is the region, not the state ('America' is the US)
+    ("Brazil spoke for South America.", "South America", "LOC", "SOUTH-AMERICA"),
+    ("Mexico spoke for Central America.", "Central America", "LOC", "CENTRAL-AMERICA"),
+    ("Ghana spoke for West Africa.", "West Africa", "LOC", "WEST-AFRICA"),
+    ("South Africa spoke.", "South Africa", "GPE", "ZAF"),
 ])
 def test_nlp_ruler_labels_known_actors(onto, text, span, label, key):
     doc = load_pipeline(onto)(text)
