@@ -181,6 +181,12 @@ class Ontology:
     dated_names: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)  # name -> (key, start, end)
 
     @cached_property
+    def role_nouns(self) -> frozenset[str]:
+        """Nouns that stand for an actor's role or agent ('spokesperson', 'ministry', 'minister'):
+        with 'the' and no owner they may refer back to one named earlier."""
+        return frozenset(self.agents) | frozenset(k for k, (kind, _s) in self.proxies.items() if kind == "role")
+
+    @cached_property
     def surnames(self) -> dict[str, tuple[str, ...]]:
         """Surname -> keys of the persons with dated roles who bear it ('Clinton', 'Kohl')."""
         found: dict[str, set[str]] = {}

@@ -545,6 +545,33 @@ CASES = {
         [(0, 1, "GPE", "SOM"), (7, 8, "GPE", "KEN")],
         {("SOM", "agreesWith", "KEN", False, False)},
     ),
+    # a definite role or agent noun with no owner is the one named earlier: "China's spokesperson
+    # criticised Japan. The spokesperson criticised Britain." (the nearest earlier one)
+    "a definite role noun named earlier: 'The spokesperson criticised Britain'": (
+        [("China", 2, "poss", "PROPN", "NNP", "China"), ("'s", 0, "case", "PART", "POS", "'s"),
+         ("spokesperson", 3, "nsubj", "NOUN", "NN", "spokesperson"), ("criticised", 3, "ROOT", "VERB", "VBD", "criticise"),
+         ("Japan", 3, "dobj", "PROPN", "NNP", "Japan"),
+         ("The", 6, "det", "DET", "DT", "the"), ("spokesperson", 7, "nsubj", "NOUN", "NN", "spokesperson"),
+         ("criticised", 7, "ROOT", "VERB", "VBD", "criticise"), ("Britain", 7, "dobj", "PROPN", "NNP", "Britain")],
+        [(0, 1, "GPE", "CHN"), (4, 5, "GPE", "JPN"), (8, 9, "GPE", "GBR")],
+        {("CHN-GOV", "criticizes", "JPN", False, False), ("CHN-GOV", "criticizes", "GBR", False, False)},
+    ),
+    "a definite agent noun named earlier: 'The minister criticised Britain'": (
+        [("Chinese", 1, "amod", "ADJ", "JJ", "chinese"), ("minister", 2, "nsubj", "NOUN", "NN", "minister"),
+         ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+         ("The", 4, "det", "DET", "DT", "the"), ("minister", 5, "nsubj", "NOUN", "NN", "minister"),
+         ("criticised", 5, "ROOT", "VERB", "VBD", "criticise"), ("Britain", 5, "dobj", "PROPN", "NNP", "Britain")],
+        [(0, 1, "NORP", "CHN"), (6, 7, "GPE", "GBR")],
+        {("CHN-GOV", "criticizes", "GBR", False, False)},
+    ),
+    # with no earlier one, or only an indefinite noun, it names no one
+    "a definite role noun named nowhere before: 'Japan spoke. The spokesperson criticised Britain'": (
+        [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+         ("The", 3, "det", "DET", "DT", "the"), ("spokesperson", 4, "nsubj", "NOUN", "NN", "spokesperson"),
+         ("criticised", 4, "ROOT", "VERB", "VBD", "criticise"), ("Britain", 4, "dobj", "PROPN", "NNP", "Britain")],
+        [(0, 1, "GPE", "JPN"), (5, 6, "GPE", "GBR")],
+        set(),
+    ),
     # tariffs by any name: a surcharge or a levy on a state's goods is a sanction
     "a surcharge is a tariff: \"Beijing's surcharge on Australian barley\"": (
         [("Beijing", 2, "poss", "PROPN", "NNP", "Beijing"), ("'s", 0, "case", "PART", "POS", "'s"),

@@ -100,7 +100,7 @@ class Arguments:
         kind, sector = self.onto.proxies.get(tok.lemma_.lower(), ("", ""))
         if kind in ("role", "aspect"):
             # role or aspect noun: 'the Russian government', "Russia's interests", 'integrity of Ukraine'
-            owners = self._owners(tok, depth)
+            owners = self._owners(tok, depth) or self.definite_reference(tok, depth)
             # a role noun of a state names that state's sector: 'Hungarian officials' -> Hungary (government)
             return [Arg(self.onto.sector_actor(a.actor, sector) if sector and a.actor.type == "State" else a.actor,
                         "proxy") for a in owners]
@@ -131,6 +131,8 @@ class Arguments:
         if not sector and not loose and lemma not in self.cue.get("agent_noun", ()):
             return []
         owners = self._owners(tok, depth)
+        if not owners and sector:
+            return self.definite_reference(tok, depth)  # 'the spokesperson' named earlier
         # a person owns what it says or does as an object ("welcomed Reagan's statement"), not an agent
         return [Arg(self.onto.sector_actor(a.actor, sector) if sector and a.actor.type == "State" else a.actor,
                     "proxy" if sector else "modifier") for a in owners if a.actor.type != "Person" or loose]

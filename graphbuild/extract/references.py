@@ -61,6 +61,29 @@ class References:
             return [Arg(a, "pronoun") for a in groups[0]] if len(groups) == 1 else []
         return []
 
+    def definite_reference(self, tok: Token, depth: int) -> list[Arg]:
+        """'the spokesperson', 'the ministry', 'the minister': a definite role or agent noun with no
+        owner of its own is the one named earlier with that noun ("China's Foreign Ministry
+        spokesperson ... The spokesperson urged the US"), looking back through its sentence and the
+        two before it, nearest first; nothing when that one names no actor or several states."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in self.kids(tok)):
+            return []
+        lemma = tok.lemma_.lower()
+        first = tok.sent.start
+        for _ in range(2):
+            if first > 0:
+                first = tok.doc[first - 1].sent.start
+        for t in reversed(tok.doc[first:tok.i]):
+            if t.lemma_.lower() != lemma or t.pos_ != tok.pos_:
+                continue
+            found = [a for a in self.actors_of(t, depth=depth + 1) if a.actor.country]
+            if not found:
+                continue  # an earlier bare mention: look further back
+            if len({a.actor.country for a in found}) == 1:
+                return [Arg(a.actor, "coref") for a in found]
+            return []
+        return []
+
     def speaker_pronoun(self, tok: Token) -> list[Arg]:
         """'I', 'we', 'our' in reported words are their speaker: '"Today I declare the ambassador
         persona non grata," Morales said' -> Morales; nothing outside a report."""

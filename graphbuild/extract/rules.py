@@ -41,6 +41,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         self._answers: dict[tuple[str, int], object] = {}  # see Predicates._memo
         # nouns of acts on envoys, by word class (see envoy_noun_rule)
         self._envoy_acts = {w: kind for kind in ENVOY_ACTS for w in self.cue.get(kind, ())}
+        self._owned_roles: frozenset[str] | None = None  # role nouns an actor owns in the document
         self._pronouns = frozenset().union(*(self.cue.get(kind, ()) for kind in (
             "pronoun_singular", "pronoun_plural", "pronoun_person", "pronoun_speaker")))
 
@@ -53,14 +54,22 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         return found
 
     def could_relate(self, sent: list[Token]) -> bool:
-        """Whether the sentence names two actors at least (counting group references and
-        pronouns that may stand for one): most sentences do not, and the rules skip them."""
+        """Whether the sentence names two actors at least (counting group references,
+        pronouns and definite role nouns that may stand for one): most sentences do not, and the rules skip them."""
         starts = {self.mentions[t.i].start for t in sent if t.i in self.mentions}
         if len(starts) >= 2:
             return True
         if self.dyad is not None and any(t.lemma_.lower() in self.cue.get("dyad", ()) for t in sent):
             return True  # 'the two sides' may stand for both actors
-        return len(starts) + sum(1 for t in sent if t.lower_ in self._pronouns) >= 2
+        # a pronoun, or a definite role noun an actor owned before ('the spokesperson'), may stand for one more
+        if self._owned_roles is None:
+            roles = self.onto.role_nouns
+            doc = sent[0].doc
+            self._owned_roles = frozenset(h.lemma_.lower() for h in (doc[i].head for i in self.mentions)
+                                          if h.lemma_.lower() in roles)
+        owned = self._owned_roles
+        return len(starts) + sum(1 for t in sent if t.lower_ in self._pronouns or (
+            owned and t.lower_ == "the" and t.head.lemma_.lower() in owned and t.head.i not in self.mentions)) >= 2
 
     def sentence_candidates(self, sent: Span) -> Iterator[Candidate]:
         """Every candidate the rules find in one sentence (self-relations dropped)."""
