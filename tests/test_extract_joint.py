@@ -572,6 +572,21 @@ CASES = {
         [(0, 1, "GPE", "JPN"), (5, 6, "GPE", "GBR")],
         set(),
     ),
+    # the parser labels the 'to' of a giving verb a dative: it is the pattern's preposition all the same
+    "a light noun with a dative 'to': 'Japan gave aid to Laos'": (
+        [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("gave", 1, "ROOT", "VERB", "VBD", "give"),
+         ("aid", 1, "dobj", "NOUN", "NN", "aid"), ("to", 1, "dative", "ADP", "IN", "to"),
+         ("Laos", 3, "pobj", "PROPN", "NNP", "Laos")],
+        [(0, 1, "GPE", "JPN"), (4, 5, "GPE", "LAO")],
+        {("JPN", "aids", "LAO", False, False)},
+    ),
+    "a dictionary noun with a dative 'to': 'China offered a loan to Laos'": (
+        [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("offered", 1, "ROOT", "VERB", "VBD", "offer"),
+         ("a", 3, "det", "DET", "DT", "a"), ("loan", 1, "dobj", "NOUN", "NN", "loan"),
+         ("to", 1, "dative", "ADP", "IN", "to"), ("Laos", 4, "pobj", "PROPN", "NNP", "Laos")],
+        [(0, 1, "GPE", "CHN"), (5, 6, "GPE", "LAO")],
+        {("CHN", "lendsTo", "LAO", False, False)},
+    ),
     # tariffs by any name: a surcharge or a levy on a state's goods is a sanction
     "a surcharge is a tariff: \"Beijing's surcharge on Australian barley\"": (
         [("Beijing", 2, "poss", "PROPN", "NNP", "Beijing"), ("'s", 0, "case", "PART", "POS", "'s"),

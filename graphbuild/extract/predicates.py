@@ -189,7 +189,8 @@ class Predicates:
         pattern ('imposed tariffs on X'); marks them consumed so they are not read twice."""
         aiming = self.cue.get("aiming", frozenset())
         for p in candidates:
-            if p.dep_ == "prep":
+            if p.dep_ == "prep" or (p.dep_ == "dative" and p.pos_ == "ADP"):
+                # (the parser's prepositional dative too: the 'to' of 'gave aid to Sri Lanka')
                 consumed.add(p.i)
                 for pobj in self.kids(p):
                     if pobj.dep_ == "pobj":
