@@ -587,6 +587,25 @@ CASES = {
         [(0, 1, "GPE", "CHN"), (5, 6, "GPE", "LAO")],
         {("CHN", "lendsTo", "LAO", False, False)},
     ),
+    # an act done at someone's request was asked for by them; the request names no target of the act
+    "at the request of: 'Australia sent troops to Tonga at the request of Fiji'": (
+        [("Australia", 1, "nsubj", "PROPN", "NNP", "Australia"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+         ("troops", 1, "dobj", "NOUN", "NNS", "troop"), ("to", 1, "prep", "ADP", "IN", "to"),
+         ("Tonga", 3, "pobj", "PROPN", "NNP", "Tonga"), ("at", 1, "prep", "ADP", "IN", "at"),
+         ("the", 7, "det", "DET", "DT", "the"), ("request", 5, "pobj", "NOUN", "NN", "request"),
+         ("of", 7, "prep", "ADP", "IN", "of"), ("Fiji", 8, "pobj", "PROPN", "NNP", "Fiji")],
+        [(0, 1, "GPE", "AUS"), (4, 5, "GPE", "TON"), (9, 10, "GPE", "FJI")],
+        {("AUS", "ploverAid", "TON", False, False), ("FJI", "requests", "AUS", False, False)},
+    ),
+    # an unowned plan its announcer announces is the announcer's, and still to come
+    "nominal control by the announcer: 'Japan announced plans to send troops to Iraq'": (
+        [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("announced", 1, "ROOT", "VERB", "VBD", "announce"),
+         ("plans", 1, "dobj", "NOUN", "NNS", "plan"), ("to", 4, "aux", "PART", "TO", "to"),
+         ("send", 2, "acl", "VERB", "VB", "send"), ("troops", 4, "dobj", "NOUN", "NNS", "troop"),
+         ("to", 4, "prep", "ADP", "IN", "to"), ("Iraq", 6, "pobj", "PROPN", "NNP", "Iraq")],
+        [(0, 1, "GPE", "JPN"), (7, 8, "GPE", "IRQ")],
+        {("JPN", "ploverAid", "IRQ", False, True), ("JPN", "relatedTo", "IRQ", False, False)},
+    ),
     # tariffs by any name: a surcharge or a levy on a state's goods is a sanction
     "a surcharge is a tariff: \"Beijing's surcharge on Australian barley\"": (
         [("Beijing", 2, "poss", "PROPN", "NNP", "Beijing"), ("'s", 0, "case", "PART", "POS", "'s"),

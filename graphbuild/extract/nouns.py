@@ -189,6 +189,28 @@ class Nouns:
             return head.head
         return None
 
+    def requested_rule(self, sent: list[Token]) -> Iterator[Candidate]:
+        """An act done at someone's request was asked for by them: 'Australia will send troops at
+        the request of the Tongan government', "deployed at Kyiv's request" give a request (CAMEO 10)
+        from the asker to the doer; the act itself is the other rules'."""
+        nouns, preps = self.cue.get("request_noun", frozenset()), self.cue.get("request_prep", frozenset())
+        event = self.onto.lookup_event("ask", "", "", generic=False)
+        if event is None:
+            return
+        for n in sent:
+            if n.dep_ != "pobj" or n.lemma_.lower() not in nouns or n.head.lower_ not in preps:
+                continue
+            v = n.head.head
+            if v.pos_ not in ("VERB", "AUX") or n.head.dep_ != "prep":
+                continue
+            askers = self.agents_of(n) or self.prep_actors(n, ("of", "from"))
+            if not askers:
+                continue
+            for d in self.subject_actors(v):
+                for a in askers:
+                    yield Candidate(a, event[0], f"{n.head.lower_} {n.text}", n.lemma_.lower(), d, False,
+                                    "nominal_event", cameo=event[1])
+
     def envoy_noun_rule(self, sent: list[Token]) -> Iterator[Candidate]:
         """A noun of an act on an envoy: "announced the recall of her country's ambassador to
         Mexico", "Rome's expulsion of Russian diplomats". The act is the verb's (recall, expel,

@@ -102,6 +102,10 @@ class Predicates:
                     if c.pos_ == "PRON" and head.dep_ in ("dobj", "nsubj") and head.head.pos_ in ("VERB", "AUX"):
                         return self.subject_tokens(head.head, hops=hops + 1)[0], True
                     return [c], True
+            if head.dep_ == "dobj" and head.head.lemma_.lower() in self.cue.get("intent_carrier", ()):
+                # an unowned plan that its announcer makes or announces is the announcer's: 'announced
+                # plans to send troops', 'took the decision to expel' (but 'criticised plans to ...' is not)
+                return self.subject_tokens(head.head, hops=hops + 1)[0], True
             return [], False
         if v.dep_ in ("advcl", "pcomp") and head.pos_ in ("VERB", "AUX", "ADP"):
             gov = head if head.pos_ != "ADP" else head.head
@@ -458,6 +462,8 @@ class Predicates:
             if g.dep_ == "pobj":
                 if self._is_place(g) and word in self.cue.get("locative", ()):
                     continue  # 'met in Geneva', 'killed in Ukraine': the place, not a participant
+                if word in self.cue.get("request_prep", ()) and g.lemma_.lower() in self.cue.get("request_noun", ()):
+                    continue  # 'at the request of X' names the asker (see Nouns.requested_rule)
                 yield from self._noun_side(g, word, depth, direct)
             elif g.dep_ == "pcomp" and (word in self.cue.get("target_prep", ()) or word == "by") and \
                     word not in self.cue.get("object_control", ()):

@@ -88,7 +88,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         found: set[tuple[str, str, bool, bool]] = set()
         between_states = False  # whether a statement relates two states' actors
         for rule in (self.verb_rule, self.speech_rule, self.condition_rule, self.nominal_rule, self.reciprocal_noun_rule,
-                     self.reciprocal_modifier_rule, self.envoy_noun_rule, self.unwelcome_rule, self.argument_rule,
+                     self.reciprocal_modifier_rule, self.envoy_noun_rule, self.requested_rule, self.unwelcome_rule, self.argument_rule,
                      self.clause_rule):
             if rule == self.clause_rule and between_states:
                 # the last back-off only speaks for a sentence no other rule could read between two
@@ -148,6 +148,8 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
             location = self.location(v)
             label = self.label_event(v)
             for prep, obj_tok, noun in slots:
+                if prep in self.cue.get("request_prep", ()) and obj_tok.lemma_.lower() in self.cue.get("request_noun", ()):
+                    continue  # 'at the request of X': the asker, no target (see requested_rule)
                 event = label or self.restored(lemma, noun) or self.onto.lookup_event(lemma, noun, prep)
                 if not noun and not prep and self.imported(obj_tok):
                     # goods from a state stand for its exports: 'banned all wine coming from
