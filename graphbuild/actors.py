@@ -148,6 +148,7 @@ class ActorResolver:
                 mention = replace(mention, actor=then)  # 'Congo' in 1990 was the Republic of the Congo
             _put(index, mention)
         self._other_given_names(doc, index)
+        self._state_forms(doc, index)
         # An unknown person or body takes the country of a state named in its title:
         # 'Iranian President Hassan Rouhani', "Germany's foreign minister Heiko Maas".
         for ent in doc.ents:
@@ -183,6 +184,18 @@ class ActorResolver:
         self._link_surnames(doc, index, date)
         self._link_cities(doc, index)
         return index
+
+    def _state_forms(self, doc: Doc, index: dict[int, Mention]) -> None:
+        """A state's form of government cut from its name is the state: the model may end 'the
+        Kingdom of' or 'the Republic of' on its 'of' and tag the state alone ('the Kingdom of
+        Morocco', 'the Federative Republic of Brazil'); the whole phrase, head included, is Morocco."""
+        forms = self.onto.cues.get("state_form", frozenset())
+        for ent in doc.ents:
+            if not _dangling_of(ent) or ent[-2].lemma_.lower() not in forms or ent.end >= len(doc):
+                continue
+            state = index.get(ent.end)
+            if state is not None and state.actor.type == "State" and not state.demonym:
+                _put(index, Mention(state.actor, ent.start, state.end, False, state.linked_by))
 
     def _other_given_names(self, doc: Doc, index: dict[int, Mention]) -> None:
         """A known surname right after a given name the NER found is that whole name's person:

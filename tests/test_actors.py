@@ -69,6 +69,23 @@ def test_actors_surname_after_a_title_corefers_with_full_name(onto, make_doc, ti
     assert found[2][:2] == found[5][:2] == found[7][:2] == ("x-person-sarah-zorvanek", "AUS")
 
 
+# the model may cut a state's form of government from its name, on the 'of': the phrase is the state
+@pytest.mark.parametrize("form", ["Kingdom", "Republic", "Federation"])
+def test_actors_state_form_cut_from_the_states_name(onto, make_doc, form):
+    doc = make_doc(rows(("the", 1, "det"), (form, 4, "nsubj"), ("of", 1, "prep"), ("Morocco", 2, "pobj"),
+                        ("spoke", 4, "ROOT")),
+                   [(0, 3, "ORG", ""), (3, 4, "GPE", "MAR")])
+    found = keys(onto, doc)
+    assert found[1][:2] == found[3][:2] == ("MAR", "MAR")
+
+
+def test_actors_a_body_cut_on_its_of_is_no_state(onto, make_doc):
+    doc = make_doc(rows(("the", 1, "det"), ("Ministry", 4, "nsubj"), ("of", 1, "prep"), ("Morocco", 2, "pobj"),
+                        ("spoke", 4, "ROOT")),
+                   [(0, 3, "ORG", ""), (3, 4, "GPE", "MAR")])
+    assert keys(onto, doc)[1][0] != "MAR"
+
+
 def test_actors_two_persons_with_one_surname_stay_apart(onto, make_doc):
     doc = make_doc(rows(("Ann", 1, "compound"), ("Zorvanek", 1, "ROOT"), ("Bob", 3, "compound"),
                         ("Zorvanek", 3, "ROOT"), ("Zorvanek", 4, "ROOT")),
