@@ -380,11 +380,28 @@ class ActorResolver:
 
     def _role_owner(self, noun: Token, index: dict[int, Mention]) -> str | None:
         """ISO-3 of the state owning a role noun ('minister', 'ambassador'): a modifier before it
-        ("Japan's", 'Syrian') or its of-phrase ('the foreign minister of Syria')."""
-        lemma = noun.lemma_.lower()
-        if self.onto.proxies.get(lemma, ("", ""))[0] != "role" and lemma not in self.onto.agents:
+        ("Japan's", 'Syrian'), its of-phrase ('the foreign minister of Syria'), or else the state
+        body it serves in, named in its phrases ('a senior official from the Japanese Embassy',
+        "director general for Asian affairs at Seoul's foreign ministry")."""
+        def role(t: Token) -> bool:
+            return self.onto.proxies.get(t.lemma_.lower(), ("", ""))[0] == "role" or t.lemma_.lower() in self.onto.agents
+
+        # (or a compound whose first part is one: 'director general')
+        if not role(noun) and not any(c.dep_ == "compound" and role(c) for c in noun.children):
             return None
-        return self._owning_state(noun, noun.i, noun.i + 1, index)
+        country = self._owning_state(noun, noun.i, noun.i + 1, index)
+        if country is not None:
+            return country
+        for body in noun.subtree:
+            if body.i != noun.i and body.pos_ in ("NOUN", "PROPN") and \
+                    self.onto.proxies.get(body.lemma_.lower(), ("", "")) == ("role", "GOV") and \
+                    body.head.dep_ == "prep" and body.head.lower_ in ("at", "from", "of", "in"):
+                m = index.get(body.i)
+                start, end = (m.start, m.end) if m is not None else (body.i, body.i + 1)
+                country = self._owning_state(body, start, end, index)
+                if country is not None:
+                    return country
+        return None
 
     def resolve_span(self, ent: Span, *, date: str | None = None) -> Mention | None:
         """The actor an entity span names, or None for labels that name no actor (DATE, MONEY...)."""

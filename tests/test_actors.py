@@ -86,6 +86,32 @@ def test_actors_a_body_cut_on_its_of_is_no_state(onto, make_doc):
     assert keys(onto, doc)[1][0] != "MAR"
 
 
+def test_actors_appositive_role_serving_in_a_states_body(onto, make_doc):
+    """'Hiro Zorvan, a senior official from the Japanese Embassy, spoke': the body he serves in is Japan's."""
+    doc = make_doc(rows(("Hiro", 1, "compound"), ("Zorvan", 10, "nsubj"), (",", 1, "punct"), ("a", 5, "det"),
+                        ("senior", 5, "amod"), ("official", 1, "appos"), ("from", 5, "prep"), ("the", 9, "det"),
+                        ("Japanese", 9, "amod"), ("Embassy", 6, "pobj"), ("spoke", 10, "ROOT")),
+                   [(0, 2, "PERSON", ""), (8, 9, "NORP", "JPN")])
+    assert keys(onto, doc)[1][:2] == ("x-person-hiro-zorvan", "JPN")
+
+
+def test_actors_appositive_compound_title_at_a_states_ministry(onto, make_doc):
+    """"Kim Zorvan, director general at Seoul's ministry, spoke": a compound title, a capital's ministry."""
+    doc = make_doc(rows(("Kim", 1, "compound"), ("Zorvan", 10, "nsubj"), (",", 1, "punct"), ("director", 4, "compound"),
+                        ("general", 1, "appos"), ("at", 4, "prep"), ("Seoul", 8, "poss"), ("'s", 6, "case"),
+                        ("ministry", 5, "pobj"), (",", 1, "punct"), ("spoke", 10, "ROOT")),
+                   [(0, 2, "PERSON", ""), (6, 7, "GPE", "KOR")])
+    assert keys(onto, doc)[1][:2] == ("x-person-kim-zorvan", "KOR")
+
+
+def test_actors_appositive_expert_on_a_states_affairs_has_no_state(onto, make_doc):
+    doc = make_doc(rows(("John", 1, "compound"), ("Zorvan", 9, "nsubj"), (",", 1, "punct"), ("an", 4, "det"),
+                        ("expert", 1, "appos"), ("on", 4, "prep"), ("China", 8, "poss"), ("'s", 6, "case"),
+                        ("economy", 5, "pobj"), ("spoke", 9, "ROOT")),
+                   [(0, 2, "PERSON", ""), (6, 7, "GPE", "CHN")])
+    assert keys(onto, doc)[1][1] is None
+
+
 def test_actors_two_persons_with_one_surname_stay_apart(onto, make_doc):
     doc = make_doc(rows(("Ann", 1, "compound"), ("Zorvanek", 1, "ROOT"), ("Bob", 3, "compound"),
                         ("Zorvanek", 3, "ROOT"), ("Zorvanek", 4, "ROOT")),
