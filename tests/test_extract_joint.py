@@ -606,6 +606,16 @@ CASES = {
         [(0, 1, "GPE", "JPN"), (7, 8, "GPE", "IRQ")],
         {("JPN", "ploverAid", "IRQ", False, True), ("JPN", "relatedTo", "IRQ", False, False)},
     ),
+    # a recalled envoy's post may hang on the title in apposition to the envoy's name
+    "recall with the post on the appositive title: 'Venezuela recalled Jorge Zorvan, its ambassador to Spain'": (
+        [("Venezuela", 1, "nsubj", "PROPN", "NNP", "Venezuela"), ("recalled", 1, "ROOT", "VERB", "VBD", "recall"),
+         ("Jorge", 3, "compound", "PROPN", "NNP", "Jorge"), ("Zorvan", 1, "dobj", "PROPN", "NNP", "Zorvan"),
+         (",", 3, "punct", "PUNCT", ",", ","), ("its", 6, "poss", "PRON", "PRP$", "its"),
+         ("ambassador", 3, "appos", "NOUN", "NN", "ambassador"), ("to", 6, "prep", "ADP", "IN", "to"),
+         ("Spain", 7, "pobj", "PROPN", "NNP", "Spain")],
+        [(0, 1, "GPE", "VEN"), (2, 4, "PERSON", ""), (8, 9, "GPE", "ESP")],
+        {("VEN", "ploverSanction", "ESP", False, False)},
+    ),
     # tariffs by any name: a surcharge or a levy on a state's goods is a sanction
     "a surcharge is a tariff: \"Beijing's surcharge on Australian barley\"": (
         [("Beijing", 2, "poss", "PROPN", "NNP", "Beijing"), ("'s", 0, "case", "PART", "POS", "'s"),

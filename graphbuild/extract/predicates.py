@@ -358,7 +358,10 @@ class Predicates:
                 # pattern the dictionary's or our lexicon's for the class
                 yield "", c, envoy
                 targets = self.cue.get("target_prep", frozenset())
-                yield from self._noun_preps(c, [p for p in (*self.kids(c), *preps) if p.lower_ in targets],
+                # the post may hang on the envoy's title in apposition: 'recalled Gladys Gutierrez,
+                # the nation's ambassador to Spain'
+                titles = [g for a in self.kids(c) if a.dep_ == "appos" for g in self.kids(a)]
+                yield from self._noun_preps(c, [p for p in (*self.kids(c), *titles, *preps) if p.lower_ in targets],
                                             consumed, envoy)
                 continue
             # the phrases of a partitive and of what it measures out: 'a barrage of rockets at X'
