@@ -614,7 +614,7 @@ CASES = {
          ("ambassador", 3, "appos", "NOUN", "NN", "ambassador"), ("to", 6, "prep", "ADP", "IN", "to"),
          ("Spain", 7, "pobj", "PROPN", "NNP", "Spain")],
         [(0, 1, "GPE", "VEN"), (2, 4, "PERSON", ""), (8, 9, "GPE", "ESP")],
-        {("VEN", "ploverSanction", "ESP", False, False)},
+        {("VEN", "ploverSanction", "ESP", False, False), ("VEN", "ploverSanction", "x-person-jorge-zorvan", False, False)},
     ),
     # tariffs by any name: a surcharge or a levy on a state's goods is a sanction
     "a surcharge is a tariff: \"Beijing's surcharge on Australian barley\"": (
