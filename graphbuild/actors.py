@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -350,10 +351,10 @@ class ActorResolver:
         of-phrase after it ('King Hassan of Morocco')."""
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < start:
-                # 'Iranian President Rouhani', and a title's own of-phrase: 'Foreign Secretary of
-                # Mexico Luis Videgaray'
-                candidates = (child, *child.children, *(g for p in child.children if p.dep_ == "prep" and
-                                                        p.lower_ == "of" for g in p.children if g.dep_ == "pobj"))
+                # 'Iranian President Rouhani', a title's own of-phrase: 'Foreign Secretary of Mexico
+                # Luis Videgaray', and a title's own modifiers: 'French Foreign Ministry spokeswoman
+                # Agnes von der Muhll'
+                candidates = tuple(_modifier_chain(child))
             elif child.dep_ == "prep" and child.lower_ == "of" and child.i >= end:
                 candidates = tuple(t for t in child.children if t.dep_ == "pobj")
             else:
@@ -446,6 +447,21 @@ class ActorResolver:
             return False
         office = ent.doc[ent.start - 2].lemma_.lower()
         return self.onto.proxies.get(office, ("", ""))[0] == "role" or office in self.onto.agents
+
+
+def _modifier_chain(tok: Token, depth: int = 0) -> Iterator[Token]:
+    """A title and, down its modifiers and of-phrases, every word that may name its owner ('French
+    Foreign Ministry spokeswoman'); not its other phrases ('the ambassador to China' is no Chinese)."""
+    yield tok
+    if depth > 4:
+        return
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "case"):
+            yield from _modifier_chain(c, depth + 1)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    yield from _modifier_chain(g, depth + 1)
 
 
 def _dangling_of(ent: Span) -> bool:

@@ -112,6 +112,23 @@ def test_actors_appositive_expert_on_a_states_affairs_has_no_state(onto, make_do
     assert keys(onto, doc)[1][1] is None
 
 
+def test_actors_title_country_down_the_titles_modifiers(onto, make_doc):
+    """'French Foreign Ministry spokeswoman Agnes Zorvan spoke': the state modifies the title's modifier."""
+    doc = make_doc(rows(("French", 2, "amod"), ("Foreign", 2, "compound"), ("Ministry", 3, "compound"),
+                        ("spokeswoman", 5, "compound"), ("Agnes", 5, "compound"), ("Zorvan", 6, "nsubj"),
+                        ("spoke", 6, "ROOT")),
+                   [(0, 1, "NORP", "FRA"), (4, 6, "PERSON", "")])
+    assert keys(onto, doc)[5][:2] == ("x-person-agnes-zorvan", "FRA")
+
+
+def test_actors_title_post_is_no_owner(onto, make_doc):
+    """'the ambassador to China Andrey Zorvan spoke': China is his post, not his state."""
+    doc = make_doc(rows(("the", 1, "det"), ("ambassador", 5, "compound"), ("to", 1, "prep"), ("China", 2, "pobj"),
+                        ("Andrey", 5, "compound"), ("Zorvan", 6, "nsubj"), ("spoke", 6, "ROOT")),
+                   [(3, 4, "GPE", "CHN"), (4, 6, "PERSON", "")])
+    assert keys(onto, doc)[5][1] is None
+
+
 def test_actors_two_persons_with_one_surname_stay_apart(onto, make_doc):
     doc = make_doc(rows(("Ann", 1, "compound"), ("Zorvanek", 1, "ROOT"), ("Bob", 3, "compound"),
                         ("Zorvanek", 3, "ROOT"), ("Zorvanek", 4, "ROOT")),
