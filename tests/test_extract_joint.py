@@ -616,6 +616,15 @@ CASES = {
         [(0, 1, "GPE", "VEN"), (2, 4, "PERSON", ""), (8, 9, "GPE", "ESP")],
         {("VEN", "ploverSanction", "ESP", False, False), ("VEN", "ploverSanction", "x-person-jorge-zorvan", False, False)},
     ),
+    # a fight in a clause's adjunct makes no party of the clause's subject (a meeting there does)
+    "no fight by occasion: 'The US condemned Eritrea after clashes with Djibouti'": (
+        [("The", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
+         ("condemned", 2, "ROOT", "VERB", "VBD", "condemn"), ("Eritrea", 2, "dobj", "PROPN", "NNP", "Eritrea"),
+         ("after", 2, "prep", "ADP", "IN", "after"), ("clashes", 4, "pobj", "NOUN", "NNS", "clash"),
+         ("with", 5, "prep", "ADP", "IN", "with"), ("Djibouti", 6, "pobj", "PROPN", "NNP", "Djibouti")],
+        [(1, 2, "GPE", "USA"), (3, 4, "GPE", "ERI"), (7, 8, "GPE", "DJI")],
+        {("USA", "criticizes", "ERI", False, False)},
+    ),
     # tariffs by any name: a surcharge or a levy on a state's goods is a sanction
     "a surcharge is a tariff: \"Beijing's surcharge on Australian barley\"": (
         [("Beijing", 2, "poss", "PROPN", "NNP", "Beijing"), ("'s", 0, "case", "PART", "POS", "'s"),

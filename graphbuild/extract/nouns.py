@@ -86,8 +86,10 @@ class Nouns:
                             targets += [a for g in pobjs for a in self.actors_of(g)]
             symmetric = self.onto.relations[relation].symmetric
             # a meeting in a clause's adjunct ('in a phone call with Scholz', 'during their talks')
-            # or a visit ('said during a visit to the Solomon Islands')
-            occasion = n.head if (symmetric or self.onto.relations[relation].plover == "CONSULT") and \
+            # or a visit ('said during a visit to the Solomon Islands'); not a fight: 'condemned Eritrea
+            # after clashes with Djibouti' makes no party of the condemner
+            joint = symmetric and self.onto.relations[relation].quad not in ("VerbalConflict", "MaterialConflict")
+            occasion = n.head if (joint or self.onto.relations[relation].plover == "CONSULT") and \
                 n.dep_ == "pobj" and n.head.lower_ in self.cue.get("occasion_prep", ()) \
                 and n.head.head.pos_ in ("VERB", "AUX") else None
             if occasion is not None and targets and not agents:
