@@ -533,6 +533,14 @@ CASES = {
         [(0, 1, "GPE", "IRN"), (4, 5, "GPE", "PAK")],
         {("IRN", "attacks", "PAK", False, False, "PAK")},
     ),
+    "an attack aimed at things in another state: 'Russia fired missiles at facilities in Ukraine'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("fired", 1, "ROOT", "VERB", "VBD", "fire"),
+         ("missiles", 1, "dobj", "NOUN", "NNS", "missile"), ("at", 1, "prep", "ADP", "IN", "at"),
+         ("facilities", 3, "pobj", "NOUN", "NNS", "facility"), ("in", 4, "prep", "ADP", "IN", "in"),
+         ("Ukraine", 5, "pobj", "PROPN", "NNP", "Ukraine")],
+        [(0, 1, "GPE", "RUS"), (6, 7, "GPE", "UKR")],
+        {("RUS", "attacks", "UKR", False, False, "UKR")},
+    ),
     "an attack on things at home attacks no state: 'Pakistan struck targets in Pakistan'": (
         [("Pakistan", 1, "nsubj", "PROPN", "NNP", "Pakistan"), ("struck", 1, "ROOT", "VERB", "VBD", "strike"),
          ("targets", 1, "dobj", "NOUN", "NNS", "target"), ("in", 1, "prep", "ADP", "IN", "in"),

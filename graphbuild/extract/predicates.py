@@ -506,6 +506,11 @@ class Predicates:
         or its object ('met in Geneva', 'lifted a curfew in Montenegro')."""
         locative = self.cue.get("locative", frozenset())
         holders = [v, *(c for c in self.kids(v) if c.dep_ in ("dobj", "nsubjpass"))]
+        # and what the act is aimed at: 'fired missiles at energy facilities in Ukraine', 'carried out
+        # strikes on targets in Syria'
+        targets = self.cue.get("target_prep", frozenset()) | {"at"}
+        holders += [g for h in holders for p in self.kids(h) if p.dep_ == "prep" and p.lower_ in targets
+                    for g in self.kids(p) if g.dep_ == "pobj" and g.i not in self.mentions]
         for h in holders:
             for p in self.kids(h):
                 if p.dep_ == "prep" and p.lower_ in locative:

@@ -201,9 +201,11 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     # a protest over an act is aimed at whoever did it: 'protested over India's firing',
                     # 'lodged a protest over the firing by Indian troops'
                     objects = self.agents_of(obj_tok)
-                if not objects and not prep and where is not None:
+                if not objects and (not prep or prep == "at" or prep in self.cue.get("target_prep", ())) and \
+                        where is not None:
                     # an attack on things in another state attacks that state: 'Iran struck targets
-                    # in Pakistan', 'shelled villages inside Syria' (a place stays a place otherwise)
+                    # in Pakistan', 'shelled villages inside Syria', 'fired missiles at facilities in
+                    # Ukraine' (a place stays a place otherwise)
                     objects = self.attacked_state(subjects, where, relation, cameo)
                 if relation == "relatedTo":
                     # an unknown verb over an event's possessor says too little ('spoke on Xi's visit')
