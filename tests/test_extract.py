@@ -178,7 +178,7 @@ CASES = {
          ("met", 2, "ROOT", "VERB", "VBD", "meet"), ("Chinese", 4, "amod", "ADJ", "JJ", "chinese"),
          ("diplomats", 2, "dobj", "NOUN", "NNS", "diplomat")],
         [(0, 1, "NORP", "HUN"), (3, 4, "NORP", "CHN")],
-        {("HUN-GOV", "meetsWith", "CHN-GOV", False)},
+        {("HUN-GOV", "meetsWith", "CHN-GOV", False), ("CHN-GOV", "meetsWith", "HUN-GOV", False)},  # a meeting is mutual
     ),
     "elliptical possessive: \"cooperation between Russia's and China's governments\"": (
         [("cooperation", 0, "ROOT", "NOUN", "NN", "cooperation"), ("between", 0, "prep", "ADP", "IN", "between"),
@@ -195,7 +195,8 @@ CASES = {
          ("sides", 7, "nsubj", "NOUN", "NNS", "side"), ("signed", 7, "ROOT", "VERB", "VBD", "sign"),
          ("an", 9, "det", "DET", "DT", "an"), ("agreement", 7, "dobj", "NOUN", "NN", "agreement")],
         [(0, 1, "GPE", "RUS"), (2, 3, "GPE", "CHN")],
-        {("RUS", "meetsWith", "CHN", False), ("RUS", "agreesWith", "CHN", False), ("CHN", "agreesWith", "RUS", False)},
+        {("RUS", "meetsWith", "CHN", False), ("CHN", "meetsWith", "RUS", False), ("RUS", "agreesWith", "CHN", False),
+         ("CHN", "agreesWith", "RUS", False)},
     ),
     "pronoun subject: 'Japan met Iran. It criticized China.' -> the previous subject": (
         [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("met", 1, "ROOT", "VERB", "VBD", "meet"),
@@ -203,7 +204,7 @@ CASES = {
          ("It", 5, "nsubj", "PRON", "PRP", "it"), ("criticized", 5, "ROOT", "VERB", "VBD", "criticize"),
          ("Russia", 5, "dobj", "PROPN", "NNP", "Russia")],
         [(0, 1, "GPE", "JPN"), (2, 3, "GPE", "IRN"), (6, 7, "GPE", "RUS")],
-        {("JPN", "meetsWith", "IRN", False)},
+        {("JPN", "meetsWith", "IRN", False), ("IRN", "meetsWith", "JPN", False)},
     ),
     "pronoun with one candidate: 'Japan protested. It criticized Russia.'": (
         [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("protested", 1, "ROOT", "VERB", "VBD", "protest"),

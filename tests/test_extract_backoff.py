@@ -100,7 +100,7 @@ CASES = {
          ("met", 2, "ROOT", "VERB", "VBD", "meet"), ("Iran", 2, "dobj", "PROPN", "NNP", "Iran"),
          ("in", 2, "prep", "ADP", "IN", "in"), ("Oman", 4, "pobj", "PROPN", "NNP", "Oman")],
         [(1, 2, "GPE", "USA"), (3, 4, "GPE", "IRN"), (5, 6, "GPE", "OMN")],
-        {("USA", "meetsWith", "IRN", False, False, "OMN")},
+        {("USA", "meetsWith", "IRN", False, False, "OMN"), ("IRN", "meetsWith", "USA", False, False, "OMN")},
     ),
     "adjectival predicate: 'Iran is hostile to Israel'": (
         [("Iran", 1, "nsubj", "PROPN", "NNP", "Iran"), ("is", 1, "ROOT", "AUX", "VBZ", "be"),
@@ -123,7 +123,8 @@ CASES = {
          ("He", 5, "nsubj", "PRON", "PRP", "he"), ("criticized", 5, "ROOT", "VERB", "VBD", "criticize"),
          ("Japan", 5, "dobj", "PROPN", "NNP", "Japan"), (".", 5, "punct", "PUNCT", ".", ".")],
         [(0, 1, "PERSON", "SERGEY-LAVROV"), (2, 3, "PERSON", "VLADIMIR-PUTIN"), (6, 7, "GPE", "JPN")],
-        {("SERGEY-LAVROV", "meetsWith", "VLADIMIR-PUTIN", False, False, None)},
+        {("SERGEY-LAVROV", "meetsWith", "VLADIMIR-PUTIN", False, False, None),
+         ("VLADIMIR-PUTIN", "meetsWith", "SERGEY-LAVROV", False, False, None)},
     ),
     "condition: 'Iran will attack Iraq unless Baghdad accepts'": (
         [("Iran", 2, "nsubj", "PROPN", "NNP", "Iran"), ("will", 2, "aux", "AUX", "MD", "will"),

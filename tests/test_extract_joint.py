@@ -63,7 +63,7 @@ CASES = {
          ("call", 4, "pobj", "NOUN", "NN", "call"), ("with", 6, "prep", "ADP", "IN", "with"),
          ("Germany", 7, "pobj", "PROPN", "NNP", "Germany")],
         [(0, 1, "GPE", "FRA"), (8, 9, "GPE", "DEU")],
-        {("FRA", "meetsWith", "DEU", False, False)},
+        both_ways("FRA", "meetsWith", "DEU"),
     ),
     "meeting occasion: 'the US raised concerns during talks with China'": (
         [("the", 1, "det", "DET", "DT", "the"), ("US", 2, "nsubj", "PROPN", "NNP", "US"),
@@ -71,7 +71,7 @@ CASES = {
          ("during", 2, "prep", "ADP", "IN", "during"), ("talks", 4, "pobj", "NOUN", "NNS", "talk"),
          ("with", 5, "prep", "ADP", "IN", "with"), ("China", 6, "pobj", "PROPN", "NNP", "China")],
         [(1, 2, "GPE", "USA"), (7, 8, "GPE", "CHN")],
-        {("USA", "meetsWith", "CHN", False, False)},
+        both_ways("USA", "meetsWith", "CHN"),
     ),
     # a meeting still to come is no occasion the subject took part in: only the clause
     # back-off's untyped link
@@ -624,6 +624,21 @@ CASES = {
          ("with", 5, "prep", "ADP", "IN", "with"), ("Djibouti", 6, "pobj", "PROPN", "NNP", "Djibouti")],
         [(1, 2, "GPE", "USA"), (3, 4, "GPE", "ERI"), (7, 8, "GPE", "DJI")],
         {("USA", "criticizes", "ERI", False, False)},
+    ),
+    # a meeting is both parties' act, however a rule reads it; a mediator's talks are one way
+    "a meeting holds both ways: 'Russia met with China'": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+         ("with", 1, "prep", "ADP", "IN", "with"), ("China", 2, "pobj", "PROPN", "NNP", "China")],
+        [(0, 1, "GPE", "RUS"), (3, 4, "GPE", "CHN")],
+        both_ways("RUS", "meetsWith", "CHN"),
+    ),
+    "a mediation holds one way: 'the Qatari mediation between Russia and Ukraine'": (
+        [("the", 2, "det", "DET", "DT", "the"), ("Qatari", 2, "amod", "ADJ", "JJ", "qatari"),
+         ("mediation", 2, "ROOT", "NOUN", "NN", "mediation"), ("between", 2, "prep", "ADP", "IN", "between"),
+         ("Russia", 3, "pobj", "PROPN", "NNP", "Russia"), ("and", 4, "cc", "CCONJ", "CC", "and"),
+         ("Ukraine", 4, "conj", "PROPN", "NNP", "Ukraine")],
+        [(1, 2, "NORP", "QAT"), (4, 5, "GPE", "RUS"), (6, 7, "GPE", "UKR")],
+        {("QAT", "meetsWith", "RUS", False, False), ("QAT", "meetsWith", "UKR", False, False)},
     ),
     # tariffs by any name: a surcharge or a levy on a state's goods is a sanction
     "a surcharge is a tariff: \"Beijing's surcharge on Australian barley\"": (

@@ -83,6 +83,8 @@ class Extractor:
         self.onto = onto
         self.resolver = resolver or ActorResolver(onto)
         self.light_nouns = {(lemma, noun) for (lemma, noun, _prep) in onto.lexicon if noun}
+        # relations that hold both ways whichever way a rule read them (see _both_ways)
+        self.mutual = frozenset(k for k, r in onto.relations.items() if r.symmetric and r.plover == "CONSULT")
 
     def extract(self, doc: Doc, document: Document, *, offset: int = 0, sentence_base: int = 0) -> Iterator[Triple]:
         """Triples of one parsed document, in sentence order, without duplicates per sentence.
@@ -111,7 +113,19 @@ class Extractor:
                     best[key] = replace(keep, confidence=round(min(agreed, 0.99), 3))
                 elif triple.confidence > old.confidence:
                     best[key] = triple
+            self._both_ways(best)
             yield from _without_idle_links(best.values(), self.onto)
+
+    def _both_ways(self, best: dict[tuple[str, str, str, bool, bool], Triple]) -> None:
+        """A meeting or a negotiation is both parties' act: 'Tillerson met with Videgaray' is also
+        Videgaray meeting Tillerson, as annotators list it and as the ontology's symmetric CONSULT
+        relations say. A mediator's talks with each side stay one way ('UAE mediation between
+        Russia and Ukraine' is no meeting of Russia with the UAE)."""
+        third = self.onto.cues.get("third_party", frozenset())
+        for t in list(best.values()):
+            if t.relation in self.mutual and t.lemma.split(" ")[0] not in third:
+                best.setdefault((t.object.key, t.relation, t.subject.key, t.negated, t.hypothetical),
+                                replace(t, subject=t.object, object=t.subject))
 
     @staticmethod
     def _sentence_span(sent: Span, offset: int, source: str = "") -> tuple[str, int, int]:
