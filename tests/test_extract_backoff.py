@@ -428,7 +428,7 @@ CASES = {
          ("Suva", 7, "dobj", "PROPN", "NNP", "Suva")],
         [(0, 1, "GPE", "FJI"), (3, 5, "GPE", "NZL"), (8, 9, "GPE", "FJI")],
         {("FJI", "ploverSanction", "NZL-GOV", False, False, None),
-         ("NZL-GOV", "ploverConsult", "FJI", False, True, None)},
+         ("NZL-GOV", "ploverConsult", "FJI", False, True, None), ("FJI", "ploverConsult", "NZL-GOV", False, True, None)},
     ),
     "telling a state to act is a request: 'Britain told Iran to stop'": (
         [("Britain", 1, "nsubj", "PROPN", "NNP", "Britain"), ("told", 1, "ROOT", "VERB", "VBD", "tell"),

@@ -632,6 +632,12 @@ CASES = {
         [(0, 1, "GPE", "RUS"), (3, 4, "GPE", "CHN")],
         both_ways("RUS", "meetsWith", "CHN"),
     ),
+    "a dictionary talk holds both ways: 'Russia spoke with China' (CAMEO 046)": (
+        [("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("spoke", 1, "ROOT", "VERB", "VBD", "speak"),
+         ("with", 1, "prep", "ADP", "IN", "with"), ("China", 2, "pobj", "PROPN", "NNP", "China")],
+        [(0, 1, "GPE", "RUS"), (3, 4, "GPE", "CHN")],
+        both_ways("RUS", "ploverConsult", "CHN"),
+    ),
     "a mediation holds one way: 'the Qatari mediation between Russia and Ukraine'": (
         [("the", 2, "det", "DET", "DT", "the"), ("Qatari", 2, "amod", "ADJ", "JJ", "qatari"),
          ("mediation", 2, "ROOT", "NOUN", "NN", "mediation"), ("between", 2, "prep", "ADP", "IN", "between"),

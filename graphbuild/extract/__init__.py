@@ -119,11 +119,13 @@ class Extractor:
     def _both_ways(self, best: dict[tuple[str, str, str, bool, bool], Triple]) -> None:
         """A meeting or a negotiation is both parties' act: 'Tillerson met with Videgaray' is also
         Videgaray meeting Tillerson, as annotators list it and as the ontology's symmetric CONSULT
-        relations say. A mediator's talks with each side stay one way ('UAE mediation between
+        relations say; so is a dictionary pattern whose CAMEO code is such an act ('spoke with', 046). A mediator's talks with each side stay one way ('UAE mediation between
         Russia and Ukraine' is no meeting of Russia with the UAE)."""
         third = self.onto.cues.get("third_party", frozenset())
+        codes = self.onto.cues.get("mutual_cameo", frozenset())
         for t in list(best.values()):
-            if t.relation in self.mutual and t.lemma.split(" ")[0] not in third:
+            mutual = t.relation in self.mutual or (t.cameo in codes and self.onto.relations[t.relation].plover == "CONSULT")
+            if mutual and t.lemma.split(" ")[0] not in third:
                 best.setdefault((t.object.key, t.relation, t.subject.key, t.negated, t.hypothetical),
                                 replace(t, subject=t.object, object=t.subject))
 
