@@ -527,7 +527,7 @@ CASES = {
          ("diplomatic", 3, "amod", "ADJ", "JJ", "diplomatic"), ("relations", 1, "dobj", "NOUN", "NNS", "relation"),
          ("with", 1, "prep", "ADP", "IN", "with"), ("Kenya", 4, "pobj", "PROPN", "NNP", "Kenya")],
         [(0, 1, "GPE", "SOM"), (5, 6, "GPE", "KEN")],
-        {("SOM", "agreesWith", "KEN", False, False)},
+        both_ways("SOM", "agreesWith", "KEN"),  # relations restored are both states'
     ),
     "established relations: 'the United States and Vietnam established diplomatic relations'": (
         [("the", 2, "det", "DET", "DT", "the"), ("United", 2, "compound", "PROPN", "NNP", "United"),
@@ -543,7 +543,7 @@ CASES = {
          ("of", 3, "prep", "ADP", "IN", "of"), ("relations", 4, "pobj", "NOUN", "NNS", "relation"),
          ("with", 5, "prep", "ADP", "IN", "with"), ("Kenya", 6, "pobj", "PROPN", "NNP", "Kenya")],
         [(0, 1, "GPE", "SOM"), (7, 8, "GPE", "KEN")],
-        {("SOM", "agreesWith", "KEN", False, False)},
+        both_ways("SOM", "agreesWith", "KEN"),  # relations restored are both states'
     ),
     # a definite role or agent noun with no owner is the one named earlier: "China's spokesperson
     # criticised Japan. The spokesperson criticised Britain." (the nearest earlier one)
@@ -637,6 +637,13 @@ CASES = {
          ("with", 1, "prep", "ADP", "IN", "with"), ("China", 2, "pobj", "PROPN", "NNP", "China")],
         [(0, 1, "GPE", "RUS"), (3, 4, "GPE", "CHN")],
         both_ways("RUS", "ploverConsult", "CHN"),
+    ),
+    "an agreement holds both ways: 'Australia signed a treaty with Vanuatu'": (
+        [("Australia", 1, "nsubj", "PROPN", "NNP", "Australia"), ("signed", 1, "ROOT", "VERB", "VBD", "sign"),
+         ("a", 3, "det", "DET", "DT", "a"), ("treaty", 1, "dobj", "NOUN", "NN", "treaty"),
+         ("with", 1, "prep", "ADP", "IN", "with"), ("Vanuatu", 4, "pobj", "PROPN", "NNP", "Vanuatu")],
+        [(0, 1, "GPE", "AUS"), (5, 6, "GPE", "VUT")],
+        both_ways("AUS", "agreesWith", "VUT"),
     ),
     "a mediation holds one way: 'the Qatari mediation between Russia and Ukraine'": (
         [("the", 2, "det", "DET", "DT", "the"), ("Qatari", 2, "amod", "ADJ", "JJ", "qatari"),

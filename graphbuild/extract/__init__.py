@@ -84,7 +84,7 @@ class Extractor:
         self.resolver = resolver or ActorResolver(onto)
         self.light_nouns = {(lemma, noun) for (lemma, noun, _prep) in onto.lexicon if noun}
         # relations that hold both ways whichever way a rule read them (see _both_ways)
-        self.mutual = frozenset(k for k, r in onto.relations.items() if r.symmetric and r.plover == "CONSULT")
+        self.mutual = frozenset(k for k, r in onto.relations.items() if r.symmetric and r.plover in ("CONSULT", "AGREE"))
 
     def extract(self, doc: Doc, document: Document, *, offset: int = 0, sentence_base: int = 0) -> Iterator[Triple]:
         """Triples of one parsed document, in sentence order, without duplicates per sentence.
@@ -117,14 +117,19 @@ class Extractor:
             yield from _without_idle_links(best.values(), self.onto)
 
     def _both_ways(self, best: dict[tuple[str, str, str, bool, bool], Triple]) -> None:
-        """A meeting or a negotiation is both parties' act: 'Tillerson met with Videgaray' is also
-        Videgaray meeting Tillerson, as annotators list it and as the ontology's symmetric CONSULT
-        relations say; so is a dictionary pattern whose CAMEO code is such an act ('spoke with', 046). A mediator's talks with each side stay one way ('UAE mediation between
+        """A meeting, a negotiation or an agreement is both parties' act: 'Tillerson met with
+        Videgaray' is also Videgaray meeting Tillerson, 'signed a treaty with Vanuatu' Vanuatu's
+        signing too, as annotators list them and as the ontology's symmetric CONSULT and AGREE
+        relations say; so is a dictionary pattern whose CAMEO code is such an act ('spoke with', 046).
+        (Cooperation stays as read: 'joined Russian forces in an exercise' is measured one way.) A mediator's talks with each side stay one way ('UAE mediation between
         Russia and Ukraine' is no meeting of Russia with the UAE)."""
         third = self.onto.cues.get("third_party", frozenset())
         codes = self.onto.cues.get("mutual_cameo", frozenset())
         for t in list(best.values()):
-            mutual = t.relation in self.mutual or (t.cameo in codes and self.onto.relations[t.relation].plover == "CONSULT")
+            plover = self.onto.relations[t.relation].plover
+            mutual = t.relation in self.mutual or (t.cameo in codes and plover == "CONSULT")
+            if plover == "AGREE" and t.lemma.endswith(" to"):
+                mutual = False  # agreeing to something is accepting it: 'Israel agreed to US mediation'
             if mutual and t.lemma.split(" ")[0] not in third:
                 best.setdefault((t.object.key, t.relation, t.subject.key, t.negated, t.hypothetical),
                                 replace(t, subject=t.object, object=t.subject))
