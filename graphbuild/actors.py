@@ -384,11 +384,10 @@ class ActorResolver:
         ("Japan's", 'Syrian'), its of-phrase ('the foreign minister of Syria'), or else the state
         body it serves in, named in its phrases ('a senior official from the Japanese Embassy',
         "director general for Asian affairs at Seoul's foreign ministry")."""
-        def role(t: Token) -> bool:
-            return self.onto.proxies.get(t.lemma_.lower(), ("", ""))[0] == "role" or t.lemma_.lower() in self.onto.agents
-
+        roles = self.onto.role_nouns
         # (or a compound whose first part is one: 'director general')
-        if not role(noun) and not any(c.dep_ == "compound" and role(c) for c in noun.children):
+        if noun.lemma_.lower() not in roles and not any(c.dep_ == "compound" and c.lemma_.lower() in roles
+                                                        for c in noun.children):
             return None
         country = self._owning_state(noun, noun.i, noun.i + 1, index)
         if country is not None:
@@ -445,8 +444,7 @@ class ActorResolver:
         """Whether an entity is the portfolio of an office noun before it: 'Secretary of State'."""
         if ent.start < 2 or ent.doc[ent.start - 1].lower_ != "of":
             return False
-        office = ent.doc[ent.start - 2].lemma_.lower()
-        return self.onto.proxies.get(office, ("", ""))[0] == "role" or office in self.onto.agents
+        return ent.doc[ent.start - 2].lemma_.lower() in self.onto.role_nouns
 
 
 def _modifier_chain(tok: Token, depth: int = 0) -> Iterator[Token]:

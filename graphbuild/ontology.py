@@ -183,7 +183,8 @@ class Ontology:
     @cached_property
     def role_nouns(self) -> frozenset[str]:
         """Nouns that stand for an actor's role or agent ('spokesperson', 'ministry', 'minister'):
-        with 'the' and no owner they may refer back to one named earlier."""
+        an office's title (see ``ActorResolver``); with 'the' and no owner they may refer back to one
+        named earlier."""
         return frozenset(self.agents) | frozenset(k for k, (kind, _s) in self.proxies.items() if kind == "role")
 
     @cached_property

@@ -84,7 +84,8 @@ class Extractor:
         self.resolver = resolver or ActorResolver(onto)
         self.light_nouns = {(lemma, noun) for (lemma, noun, _prep) in onto.lexicon if noun}
         # relations that hold both ways whichever way a rule read them (see _both_ways)
-        self.mutual = frozenset(k for k, r in onto.relations.items() if r.symmetric and r.plover in ("CONSULT", "AGREE"))
+        self.mutual = frozenset(k for k, r in onto.relations.items()
+                                if r.symmetric and r.plover in ("CONSULT", "AGREE"))
 
     def extract(self, doc: Doc, document: Document, *, offset: int = 0, sentence_base: int = 0) -> Iterator[Triple]:
         """Triples of one parsed document, in sentence order, without duplicates per sentence.
@@ -121,8 +122,9 @@ class Extractor:
         Videgaray' is also Videgaray meeting Tillerson, 'signed a treaty with Vanuatu' Vanuatu's
         signing too, as annotators list them and as the ontology's symmetric CONSULT and AGREE
         relations say; so is a dictionary pattern whose CAMEO code is such an act ('spoke with', 046).
-        (Cooperation stays as read: 'joined Russian forces in an exercise' is measured one way.) A mediator's talks with each side stay one way ('UAE mediation between
-        Russia and Ukraine' is no meeting of Russia with the UAE)."""
+        Cooperation stays as read ('joined Russian forces in an exercise' is measured one way), and a
+        mediator's talks with each side stay one way ('UAE mediation between Russia and Ukraine' is
+        no meeting of Russia with the UAE)."""
         third = self.onto.cues.get("third_party", frozenset())
         codes = self.onto.cues.get("mutual_cameo", frozenset())
         for t in list(best.values()):

@@ -195,12 +195,11 @@ class Nouns:
         """An act done at someone's request was asked for by them: 'Australia will send troops at
         the request of the Tongan government', "deployed at Kyiv's request" give a request (CAMEO 10)
         from the asker to the doer; the act itself is the other rules'."""
-        nouns, preps = self.cue.get("request_noun", frozenset()), self.cue.get("request_prep", frozenset())
         event = self.onto.lookup_event("ask", "", "", generic=False)
         if event is None:
             return
         for n in sent:
-            if n.dep_ != "pobj" or n.lemma_.lower() not in nouns or n.head.lower_ not in preps:
+            if n.dep_ != "pobj" or not self.request_phrase(n.head.lower_, n):
                 continue
             v = n.head.head
             if v.pos_ not in ("VERB", "AUX") or n.head.dep_ != "prep":

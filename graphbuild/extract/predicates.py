@@ -285,6 +285,11 @@ class Predicates:
             if event is not None:
                 yield event
 
+    def request_phrase(self, prep: str, noun: Token) -> bool:
+        """Whether ``prep`` + ``noun`` is 'at the request of', 'at the behest of': it names who asked
+        for the act (``Nouns.requested_rule``), never a target or a participant of the act itself."""
+        return prep in self.cue.get("request_prep", ()) and noun.lemma_.lower() in self.cue.get("request_noun", ())
+
     def held_persons(self, noun: Token) -> bool:
         """Whether a noun names people (a person, a nationality's people, a person noun such as
         'men', 'soldiers', 'spies'), who when swapped between states are prisoners released."""
@@ -465,8 +470,8 @@ class Predicates:
             if g.dep_ == "pobj":
                 if self._is_place(g) and word in self.cue.get("locative", ()):
                     continue  # 'met in Geneva', 'killed in Ukraine': the place, not a participant
-                if word in self.cue.get("request_prep", ()) and g.lemma_.lower() in self.cue.get("request_noun", ()):
-                    continue  # 'at the request of X' names the asker (see Nouns.requested_rule)
+                if self.request_phrase(word, g):
+                    continue  # 'at the request of X' names the asker
                 yield from self._noun_side(g, word, depth, direct)
             elif g.dep_ == "pcomp" and (word in self.cue.get("target_prep", ()) or word == "by") and \
                     word not in self.cue.get("object_control", ()):
@@ -508,8 +513,7 @@ class Predicates:
         holders = [v, *(c for c in self.kids(v) if c.dep_ in ("dobj", "nsubjpass"))]
         # and what the act is aimed at: 'fired missiles at energy facilities in Ukraine', 'carried out
         # strikes on targets in Syria'
-        targets = self.cue.get("target_prep", frozenset()) | {"at"}
-        holders += [g for h in holders for p in self.kids(h) if p.dep_ == "prep" and p.lower_ in targets
+        holders += [g for h in holders for p in self.kids(h) if p.dep_ == "prep" and p.lower_ in self.aim_preps
                     for g in self.kids(p) if g.dep_ == "pobj" and g.i not in self.mentions]
         for h in holders:
             for p in self.kids(h):

@@ -42,6 +42,8 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         # nouns of acts on envoys, by word class (see envoy_noun_rule)
         self._envoy_acts = {w: kind for kind in ENVOY_ACTS for w in self.cue.get(kind, ())}
         self._owned_roles: frozenset[str] | None = None  # role nouns an actor owns in the document
+        # the prepositions of what an act is aimed at: a target's, and 'at' ('fired missiles at X')
+        self.aim_preps = self.cue.get("target_prep", frozenset()) | {"at"}
         self._pronouns = frozenset().union(*(self.cue.get(kind, ()) for kind in (
             "pronoun_singular", "pronoun_plural", "pronoun_person", "pronoun_speaker")))
 
@@ -54,8 +56,8 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         return found
 
     def could_relate(self, sent: list[Token]) -> bool:
-        """Whether the sentence names two actors at least (counting group references,
-        pronouns and definite role nouns that may stand for one): most sentences do not, and the rules skip them."""
+        """Whether the sentence names two actors at least (counting group references, pronouns
+        and definite role nouns that may stand for one): most sentences do not, and the rules skip them."""
         starts = {self.mentions[t.i].start for t in sent if t.i in self.mentions}
         if len(starts) >= 2:
             return True
@@ -88,8 +90,8 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
         found: set[tuple[str, str, bool, bool]] = set()
         between_states = False  # whether a statement relates two states' actors
         for rule in (self.verb_rule, self.speech_rule, self.condition_rule, self.nominal_rule, self.reciprocal_noun_rule,
-                     self.reciprocal_modifier_rule, self.envoy_noun_rule, self.requested_rule, self.unwelcome_rule, self.argument_rule,
-                     self.clause_rule):
+                     self.reciprocal_modifier_rule, self.envoy_noun_rule, self.requested_rule, self.unwelcome_rule,
+                     self.argument_rule, self.clause_rule):
             if rule == self.clause_rule and between_states:
                 # the last back-off only speaks for a sentence no other rule could read between two
                 # states ('Tarumi told Sun ... and urged China to change course': Sun has no state)
@@ -148,7 +150,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
             location = self.location(v)
             label = self.label_event(v)
             for prep, obj_tok, noun in slots:
-                if prep in self.cue.get("request_prep", ()) and obj_tok.lemma_.lower() in self.cue.get("request_noun", ()):
+                if self.request_phrase(prep, obj_tok):
                     continue  # 'at the request of X': the asker, no target (see requested_rule)
                 event = label or self.restored(lemma, noun) or self.onto.lookup_event(lemma, noun, prep)
                 if not noun and not prep and self.imported(obj_tok):
@@ -201,8 +203,7 @@ class Rules(Nouns, Reports, Arguments, References, Predicates):
                     # a protest over an act is aimed at whoever did it: 'protested over India's firing',
                     # 'lodged a protest over the firing by Indian troops'
                     objects = self.agents_of(obj_tok)
-                if not objects and (not prep or prep == "at" or prep in self.cue.get("target_prep", ())) and \
-                        where is not None:
+                if not objects and (not prep or prep in self.aim_preps) and where is not None:
                     # an attack on things in another state attacks that state: 'Iran struck targets
                     # in Pakistan', 'shelled villages inside Syria', 'fired missiles at facilities in
                     # Ukraine' (a place stays a place otherwise)
