@@ -1,8 +1,8 @@
 """Peak memory of `build` on one very long document (issue 11: at most 1.5 GiB for 2M characters).
 
 spaCy's memory grows with the characters it parses at once, so graphbuild parses a
-document longer than ``pipeline.SPLIT_ABOVE`` characters in pieces and bounds each batch
-(``pipeline.BATCH_CHARS``). This runs `graphbuild build --store` in a fresh process on
+document longer than ``parsing.SPLIT_ABOVE`` characters in pieces and bounds each batch
+(``parsing.BATCH_CHARS``). This runs `graphbuild build --store` in a fresh process on
 one plain-text document of each size (the seeds repeated, paragraph by paragraph) and
 prints its peak RSS beside the time it took.
 

@@ -67,7 +67,7 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _init_worker() -> None:
+def init_worker() -> None:
     # Ctrl-C in a terminal reaches the whole process group: the parent handles it and stops
     # the workers, so they do not each print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -83,7 +83,7 @@ def _exit_with(sentinel: int) -> None:
     os._exit(1)
 
 
-def _describe(exc: BaseException) -> str:
+def describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".replace("\n", " ")
 
 
@@ -104,7 +104,7 @@ def run_chunk(work: Callable[..., list], chunk: list, kwargs: dict[str, Any],
         except fatal:
             raise
         except Exception as exc:  # noqa: BLE001 - one item's failure must not end the run
-            results.append(Failed(item, _describe(exc)))
+            results.append(Failed(item, describe(exc)))
     return results
 
 
@@ -184,7 +184,7 @@ def map_in_order(work: Callable[..., list], chunks: Iterable[list], *, jobs: int
     worker loads what it needs itself). The server is stopped with the pool."""
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker)
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker)
 
     def submit(pool: ProcessPoolExecutor, chunk: list) -> Future[list]:
         return pool.submit(run_chunk, work, chunk, kwargs, fatal)

@@ -22,16 +22,13 @@ import gc
 import hashlib
 import os
 import time
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 from pyoxigraph import RdfFormat, serialize
-from spacy.tokens import Doc
 
 from graphbuild import __version__
 from graphbuild.errors import NoDocumentsError
@@ -45,12 +42,11 @@ from graphbuild.export import (
     lines_needed,
     output_error,
 )
-from graphbuild.extract import Extractor
 from graphbuild.ingest import MAX_FILE_SIZE, IngestError, IngestWarning, make_document, read_documents
-from graphbuild.language import readable
-from graphbuild.nlp import ModelNotFoundError, check_ner_mode, find_model, load_pipeline
+from graphbuild.nlp import ModelNotFoundError, check_ner_mode, find_model
 from graphbuild.ontology import Ontology, OntologyError, load_ontology, ontology_fingerprint
-from graphbuild.parallel import Failed, map_in_order
+from graphbuild.parallel import map_in_order
+from graphbuild.parsing import batches, parse_then_finish, raise_reported, reported, where
 from graphbuild.rdf import document_iri, document_quads, source_label, source_of_key, source_quad
 from graphbuild.scratch import remove_stale
 from graphbuild.state import BuildState
@@ -64,9 +60,6 @@ EXTRACTOR_VERSION = "17"
 # GRAPHBUILD_WRITE_BATCH_DOCUMENTS lowers the document bound (smaller commits, slower builds).
 WRITE_BATCH_BYTES = 8 << 20
 WRITE_BATCH_DOCUMENTS = int(os.environ.get("GRAPHBUILD_WRITE_BATCH_DOCUMENTS", "1000"))
-
-_T = TypeVar("_T")
-
 
 @dataclass
 class RunStats:
@@ -87,11 +80,6 @@ class RunStats:
     languages: dict[str, int] = field(default_factory=dict)  # documents read, by main language
 
 
-
-
-class ExtractionError(IngestError):
-    """One document's extraction failed (an exception, or its worker process died): it is
-    reported and skipped like an unreadable input, and a re-run tries it again."""
 
 
 class WorkerLostWarning(IngestWarning):
@@ -118,54 +106,11 @@ def config_fingerprint(onto: Ontology, model: str, ner: str = "on") -> str:
     return h.hexdigest()
 
 
-def split_text(text: str, max_chars: int) -> list[tuple[int, str]]:
-    """Chunks of at most ``max_chars`` cut at paragraph (else line, else space) boundaries,
-    each with its offset in ``text``: documents over spaCy's max_length are split, never rejected."""
-    if len(text) <= max_chars:
-        return [(0, text)]
-    chunks: list[tuple[int, str]] = []
-    start = 0
-    while start < len(text):
-        end = min(start + max_chars, len(text))
-        if end < len(text):
-            window = text[start:end]
-            for sep in ("\n\n", "\n", " "):
-                cut = window.rfind(sep)
-                if cut > 0:
-                    end = start + cut + len(sep)
-                    break
-        chunks.append((start, text[start:end]))
-        start = end
-    return chunks
-
-
-# Memory: spaCy's peak grows with the characters parsed at once (about 2.9 GB per million), so a
-# document longer than SPLIT_ABOVE is parsed in pieces of PIECE_CHARS, and a batch stops growing
-# once it holds BATCH_CHARS: one giant document costs what a few news articles do. Shorter
-# documents are parsed whole, as their pronouns, surnames and main dyad need the whole text.
-SPLIT_ABOVE = 100_000
-PIECE_CHARS = 20_000
-BATCH_CHARS = 100_000
 # With --jobs: documents go to the workers in chunks of at most CHUNK_DOCUMENTS documents or
 # (past the first) CHUNK_CHARS characters, a few seconds of parsing: small enough that the
 # last chunks keep every core busy, large enough that shipping them costs nothing beside the parse.
 CHUNK_DOCUMENTS = 8
 CHUNK_CHARS = 50_000
-
-
-def _batches(items: Iterable[tuple[str, object]], max_items: int, max_chars: int
-             ) -> Iterator[list[tuple[str, object]]]:
-    """Consecutive groups of at most ``max_items`` items and, past the first, ``max_chars`` characters."""
-    group: list[tuple[str, object]] = []
-    size = 0
-    for item in items:
-        if group and (len(group) >= max_items or size + len(item[0]) > max_chars):
-            yield group
-            group, size = [], 0
-        group.append(item)
-        size += len(item[0])
-    if group:
-        yield group
 
 
 def iter_extracted(
@@ -183,70 +128,21 @@ def iter_extracted(
 
     A document longer than ``SPLIT_ABOVE`` characters is parsed in pieces of ``max_chars``
     (default ``PIECE_CHARS``) cut at paragraph, line or word boundaries; offsets and sentence
-    numbers stay those of the whole document. With ``jobs`` > 1, in that many worker processes;
-    a document whose extraction fails there goes to ``on_failure`` (default: raised) and is skipped.
+    numbers stay those of the whole document. With ``jobs`` > 1, in that many worker processes.
+    A document whose extraction fails goes to ``on_failure`` (default: raised) and is skipped.
     ``ner`` says where spaCy's NER runs (``nlp.NER_MODES``).
     """
     if jobs > 1:
         yield from _in_workers(extract_triples, documents, jobs=jobs, onto=onto, model=model, max_chars=max_chars,
                                on_failure=on_failure, ner=ner)
         return
-    yield from _parse_then_finish(documents, onto=onto, model=model, batch_size=batch_size, max_chars=max_chars,
-                                  ner=ner, finish=lambda doc, triples, sentences: (doc, triples, sentences))
+    yield from parse_then_finish(documents, onto=onto, model=model, batch_size=batch_size, max_chars=max_chars,
+                                  ner=ner, finish=_with_triples, on_failure=on_failure)
 
 
-def _parse_then_finish(documents: Iterable[Document], *, onto: Ontology, model: str | None, batch_size: int,
-                       max_chars: int | None, ner: str,
-                       finish: Callable[[Document, list[Triple], int], _T]) -> Iterator[_T]:
-    """``finish(document, triples, sentences)`` for each document, in input order: spaCy parses
-    in this thread while the rules and ``finish`` run on the batch before in another.
-
-    Why a thread: spaCy's parser and its matrix products release the GIL, so the rules, pure
-    Python, run beside the parse on the second core (measured on the 1 MB bench corpus: 2.3 s
-    of rules add 0.9 s to a 26 s parse instead of 2.3 s). One batch is in flight, so memory
-    stays that of two batches. The rules only read finished Docs; what they share with the parse
-    (the vocabulary's strings) is changed only under the GIL. ``documents`` is read in the caller's
-    thread, as its progress and state callbacks expect.
-    """
-    nlp = load_pipeline(onto, model, ner=ner)
-    limit = min(max_chars or PIECE_CHARS, nlp.max_length - 1)
-    extractor = Extractor(onto)
-
-    def chunks() -> Iterator[tuple[str, tuple[Document, int, int, int]]]:
-        for doc in documents:
-            text = readable(doc.text, doc.foreign)  # lines in other languages are blanked, offsets kept
-            whole = len(text) <= min(SPLIT_ABOVE, nlp.max_length - 1) and max_chars is None
-            parts = [(0, text)] if whole else split_text(text, limit)
-            for n, (offset, part) in enumerate(parts):
-                yield part, (doc, offset, n, len(parts))
-
-    # a document parsed in pieces may span batches: its triples so far, kept by the rules thread alone
-    triples: list[Triple] = []
-    sentence_base = 0
-
-    def rules(parsed: list[tuple[Doc, tuple[Document, int, int, int]]]) -> list[_T]:
-        nonlocal triples, sentence_base
-        done = []
-        for spacy_doc, (doc, offset, n, total) in parsed:
-            if n == 0:
-                triples, sentence_base = [], 0
-            triples += extractor.extract(spacy_doc, doc, offset=offset, sentence_base=sentence_base)
-            sentence_base += sum(1 for _ in spacy_doc.sents)
-            if n == total - 1:
-                done.append(finish(doc, triples, sentence_base))
-        return done
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphbuild-rules") as pool:
-        pending: Future[list[_T]] | None = None
-        for group in _batches(chunks(), batch_size, BATCH_CHARS):
-            parsed = list(nlp.pipe(group, as_tuples=True, batch_size=len(group)))
-            submitted = pool.submit(rules, parsed)
-            del parsed
-            if pending is not None:
-                yield from pending.result()
-            pending = submitted
-        if pending is not None:
-            yield from pending.result()
+def _with_triples(doc: Document, triples: list[Triple], sentences: int, _onto: Ontology
+                  ) -> tuple[Document, list[Triple], int]:
+    return doc, triples, sentences
 
 
 @dataclass(frozen=True)
@@ -260,23 +156,25 @@ class Extracted:
     actors: frozenset[str]
 
 
+def _extracted(doc: Document, triples: list[Triple], sentences: int, onto: Ontology) -> Extracted:
+    # the document's quads are made beside the parse too, with its rules
+    return Extracted(doc, serialize(document_quads(doc, triples, onto), format=RdfFormat.N_QUADS), sentences,
+                     len(triples), frozenset(k for t in triples for k in (t.subject.key, t.object.key)))
+
+
 def extract_local(documents: Iterable[Document], *, onto: Ontology, model: str | None = None,
                   max_chars: int | None = None, jobs: int = 1,
-                  on_failure: Callable[[IngestError], None] | None = None, ner: str = "on") -> Iterator[Extracted]:
+                  on_failure: Callable[[IngestError], None] | None = None, ner: str = "on"
+                  ) -> Iterator[Extracted]:
     """Extraction on this machine: parse, apply the rules, build the document's quads; in this
     process, or with ``jobs`` > 1 in that many worker processes (results in input order; a document
-    whose extraction fails there goes to ``on_failure``, default: raised, and is skipped)."""
+    whose extraction fails goes to ``on_failure``, default: raised, and is skipped)."""
     if jobs > 1:
         yield from _in_workers(extract_documents, documents, jobs=jobs, onto=onto, model=model, max_chars=max_chars,
                                on_failure=on_failure, ner=ner)
         return
-    def finish(doc: Document, triples: list[Triple], sentences: int) -> Extracted:
-        # the document's quads are made beside the parse too, with its rules
-        return Extracted(doc, serialize(document_quads(doc, triples, onto), format=RdfFormat.N_QUADS), sentences,
-                         len(triples), frozenset(k for t in triples for k in (t.subject.key, t.object.key)))
-
-    yield from _parse_then_finish(documents, onto=onto, model=model, batch_size=16, max_chars=max_chars, ner=ner,
-                                  finish=finish)
+    yield from parse_then_finish(documents, onto=onto, model=model, batch_size=16, max_chars=max_chars, ner=ner,
+                                  finish=_extracted, on_failure=on_failure)
 
 
 def extract_documents(docs: list[Document], *, model: str | None, ontology_dir: Path | None,
@@ -306,19 +204,8 @@ def warm_worker(*, model: str | None, ontology_dir: Path | None, max_chars: int 
     gc.freeze()  # (as the pipeline's: forked workers then share these pages instead of copying them)
 
 
-def _raise(exc: IngestError) -> None:
-    if isinstance(exc, IngestWarning):  # nothing is lost: the documents are redone
-        warnings.warn(exc, stacklevel=2)
-        return
-    raise exc
-
-
-def _where(doc: Document) -> str:
-    return doc.source if doc.line is None else f"{doc.source}:{doc.line}"
-
-
 def _lost_warning(docs: list[Document]) -> WorkerLostWarning:
-    names = ", ".join(_where(d) for d in docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
+    names = ", ".join(where(d) for d in docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
     return WorkerLostWarning(f"a worker process died (killed, out of memory, or a crash in native code) with "
                              f"{len(docs)} document(s) in flight: {names}; redoing them one at a time")
 
@@ -330,21 +217,15 @@ def _in_workers(work: Callable[..., list], documents: Iterable[Document], *, job
     documents stream to the workers in chunks, never all read first."""
     check_ner_mode(ner)  # here, not once per document in the workers
     chunks = ([doc for _text, doc in group]
-              for group in _batches(((d.text, d) for d in documents), CHUNK_DOCUMENTS, CHUNK_CHARS))
+              for group in batches(((d.text, d) for d in documents), CHUNK_DOCUMENTS, CHUNK_CHARS))
     kwargs = {"model": model, "ontology_dir": onto.directory, "max_chars": max_chars, "ner": ner}
     # a model or an ontology that cannot load fails every document alike: it ends the run
     fatal = (ModelNotFoundError, OntologyError)
-    report = on_failure or _raise
     # (closed with this generator, not when collected: closing it stops the workers)
     with closing(map_in_order(work, chunks, jobs=jobs, kwargs=kwargs, fatal=fatal, warm=warm_worker,
-                              on_lost=lambda docs: report(_lost_warning(docs)))) as stream:
+                              on_lost=lambda docs: (on_failure or raise_reported)(_lost_warning(docs)))) as stream:
         for results in stream:
-            for result in results:
-                if isinstance(result, Failed):
-                    report(ExtractionError(f"{_where(result.item)}: extraction failed, {result.reason}; "
-                                           "not extracted (a re-run tries it again)"))
-                else:
-                    yield result
+            yield from reported(results, on_failure)
 
 
 def _write_batches(items: Iterable[Extracted]) -> Iterator[list[Extracted]]:

@@ -19,7 +19,8 @@ from graphbuild import parallel, pipeline
 from graphbuild.cli import app
 from graphbuild.ingest import IngestWarning, make_document, read_documents
 from graphbuild.parallel import DIED, Failed, map_in_order
-from graphbuild.pipeline import ExtractionError, build_graph
+from graphbuild.parsing import ExtractionError
+from graphbuild.pipeline import build_graph
 from graphbuild.state import BuildState
 from graphbuild.store import KnowledgeGraph
 
@@ -168,15 +169,16 @@ def test_pipeline_lost_worker_warning_names_its_documents_on_one_line(n, names):
     assert f"with {n} document(s) in flight: {names}" in message and "\n" not in message
 
 
-@pytest.mark.parametrize("n", [5])
-def test_pipeline_failed_document_is_reported_and_skipped(onto, tmp_path, small_chunks, n):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_pipeline_failed_document_is_reported_and_skipped(onto, tmp_path, small_chunks, jobs):
+    n = 5
     docs = list(read_documents([corpus(tmp_path, n)]))
     # a document the worker cannot process: its foreign-language ranges are malformed
     poison = make_document("poison", "Russia criticised Japan.", source="poison.txt")
     poison = replace(poison, foreign=((0, None),))
     failures: list[ExtractionError] = []
     store = tmp_path / "store"
-    kg = build_graph([*docs[:2], poison, *docs[2:]], onto=onto, kg=KnowledgeGraph(store), jobs=2,
+    kg = build_graph([*docs[:2], poison, *docs[2:]], onto=onto, kg=KnowledgeGraph(store), jobs=jobs,
                      on_failure=failures.append)
     del kg
     assert len(failures) == 1 and str(failures[0]).startswith("poison.txt: extraction failed, TypeError")

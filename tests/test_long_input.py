@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import SEEDS
 
-from graphbuild import pipeline
+from graphbuild import parsing, pipeline
 from graphbuild.extract import Extractor
 from graphbuild.ingest import make_document
 from graphbuild.types import Document
@@ -15,10 +15,10 @@ from graphbuild.types import Document
 
 def test_batches_are_bounded_in_items_and_characters():
     items = [("x" * n, i) for i, n in enumerate([40, 40, 40, 10, 90, 5, 5, 5])]
-    groups = [[i for _t, i in g] for g in pipeline._batches(items, max_items=3, max_chars=100)]
+    groups = [[i for _t, i in g] for g in parsing.batches(items, max_items=3, max_chars=100)]
     assert groups == [[0, 1], [2, 3], [4, 5, 6], [7]]
     # an item over the budget still goes, alone: nothing is dropped
-    assert [len(g) for g in pipeline._batches([("x" * 500, 0), ("y", 1)], 16, 100)] == [1, 1]
+    assert [len(g) for g in parsing.batches([("x" * 500, 0), ("y", 1)], 16, 100)] == [1, 1]
 
 
 def test_long_document_is_parsed_in_bounded_pieces_with_whole_document_offsets(onto, monkeypatch):
@@ -27,16 +27,16 @@ def test_long_document_is_parsed_in_bounded_pieces_with_whole_document_offsets(o
     doc = make_document("long.txt", text, source="long.txt")
     whole = list(pipeline.iter_extracted([doc], onto=onto))
     seen: list[int] = []
-    real_split = pipeline.split_text
+    real_split = parsing.split_text
 
     def recording(text: str, max_chars: int):
         parts = real_split(text, max_chars)
         seen.extend(len(p) for _o, p in parts)
         return parts
 
-    monkeypatch.setattr(pipeline, "split_text", recording)
-    monkeypatch.setattr(pipeline, "SPLIT_ABOVE", 2_000)
-    monkeypatch.setattr(pipeline, "PIECE_CHARS", 1_000)
+    monkeypatch.setattr(parsing, "split_text", recording)
+    monkeypatch.setattr(parsing, "SPLIT_ABOVE", 2_000)
+    monkeypatch.setattr(parsing, "PIECE_CHARS", 1_000)
     ((_d, triples, sentences),) = list(pipeline.iter_extracted([doc], onto=onto))
     assert len(seen) > 3 and max(seen) <= 1_000
     assert sentences >= whole[0][2] - len(seen)  # a cut may only split a sentence in two, never lose one
@@ -48,7 +48,7 @@ def test_long_document_is_parsed_in_bounded_pieces_with_whole_document_offsets(o
 def test_short_documents_are_parsed_whole(onto, monkeypatch):
     text = (SEEDS / "zheng-sino-russian-relations-after-xi-visit.txt").read_text(encoding="utf-8")
     doc = make_document("z.txt", text, source="z.txt")
-    monkeypatch.setattr(pipeline, "split_text", lambda *_a: pytest.fail("a short document was cut"))
+    monkeypatch.setattr(parsing, "split_text", lambda *_a: pytest.fail("a short document was cut"))
     assert list(pipeline.iter_extracted([doc], onto=onto))
 
 
@@ -68,9 +68,9 @@ def test_rules_beside_the_parse_keep_input_order_across_batches(onto, monkeypatc
     texts = [(SEEDS / name).read_text(encoding="utf-8") for name in
              ("zheng-sino-russian-relations-after-xi-visit.txt", "rbth-2015-moscow-beijing-upfront.txt")]
     docs = [make_document(f"d{n}.txt", texts[n % 2][: 600 + 300 * n], source=f"d{n}.txt") for n in range(6)]
-    monkeypatch.setattr(pipeline, "SPLIT_ABOVE", 1_000)
-    monkeypatch.setattr(pipeline, "PIECE_CHARS", 500)
-    monkeypatch.setattr(pipeline, "BATCH_CHARS", 700)
+    monkeypatch.setattr(parsing, "SPLIT_ABOVE", 1_000)
+    monkeypatch.setattr(parsing, "PIECE_CHARS", 500)
+    monkeypatch.setattr(parsing, "BATCH_CHARS", 700)
     alone = [next(pipeline.iter_extracted([d], onto=onto)) for d in docs]
     together = list(pipeline.iter_extracted(docs, onto=onto, batch_size=3))
     assert [d.id for d, _t, _s in together] == [d.id for d in docs]
@@ -78,9 +78,7 @@ def test_rules_beside_the_parse_keep_input_order_across_batches(onto, monkeypatc
     assert sum(len(t) for _d, t, _s in together) > 0
 
 
-def test_a_rule_error_beside_the_parse_reaches_the_caller_after_the_documents_before_it(onto, monkeypatch):
-    docs = [make_document(f"{name}.txt", "Russia criticised Ukraine. China met Japan.", source=f"{name}.txt")
-            for name in ("a", "b", "bad", "c")]
+def _failing_on_bad(monkeypatch) -> list[Document]:
     real = Extractor.extract
 
     def failing(self, spacy_doc, doc, **kwargs):
@@ -89,8 +87,25 @@ def test_a_rule_error_beside_the_parse_reaches_the_caller_after_the_documents_be
         return real(self, spacy_doc, doc, **kwargs)
 
     monkeypatch.setattr(Extractor, "extract", failing)
+    return [make_document(f"{name}.txt", "Russia criticised Ukraine. China met Japan.", source=f"{name}.txt")
+            for name in ("a", "b", "bad", "c")]
+
+
+@pytest.mark.parametrize("batch_size", [1, 16])
+def test_a_rule_error_beside_the_parse_reaches_the_caller_after_the_documents_before_it(onto, monkeypatch,
+                                                                                      batch_size):
+    docs = _failing_on_bad(monkeypatch)
     seen = []
     with pytest.raises(RuntimeError, match="rule failed"):
-        for d, _triples, _sentences in pipeline.iter_extracted(docs, onto=onto, batch_size=1):
+        for d, _triples, _sentences in pipeline.iter_extracted(docs, onto=onto, batch_size=batch_size):
             seen.append(d.id)
     assert seen == ["a.txt", "b.txt"]
+
+
+def test_a_document_whose_rules_fail_is_reported_and_skipped_and_the_others_go_on(onto, monkeypatch):
+    docs = _failing_on_bad(monkeypatch)
+    reported: list[str] = []
+    out = list(pipeline.iter_extracted(docs, onto=onto, on_failure=lambda e: reported.append(str(e))))
+    assert [d.id for d, _t, _s in out] == ["a.txt", "b.txt", "c.txt"]
+    assert all(triples for _d, triples, _s in out)
+    assert len(reported) == 1 and reported[0].startswith("bad.txt: extraction failed")

@@ -23,7 +23,8 @@ from graphbuild.cli import app
 from graphbuild.export import export_graph
 from graphbuild.ingest import make_document
 from graphbuild.ontology import default_ontology_dir, load_ontology
-from graphbuild.pipeline import build, iter_extracted, split_text
+from graphbuild.parsing import split_text
+from graphbuild.pipeline import build, iter_extracted
 from graphbuild.rdf import DOC
 from graphbuild.state import BuildState
 from graphbuild.store import KnowledgeGraph
