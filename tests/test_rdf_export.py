@@ -202,3 +202,20 @@ def test_rdf_hypothetical_location_and_cameo(onto, place):
     assert (str(ACTOR["place-geneva"]), str(onto.relation_iri("relatedTo")), str(ACTOR.USA)) not in quads
     G = to_networkx(make_graph(onto, [asserted, wished]))
     assert [(d["relation"], d.get("locations")) for _u, _v, d in G.edges(data=True)] == [("criticizes", place)]
+
+
+def test_export_jsonld_is_the_same_file_whatever_the_process_hash_seed(tmp_path, seed_exports):
+    # rdflib's JSON-LD order follows its sets, and string hashing is salted per process: the
+    # export sorts it, so two processes with different salts write the same bytes
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "graphbuild"
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        subprocess.run([str(exe), "export", "--graph", str(seed_exports / "graph.ttl"), "--format", "jsonld",
+                        "--out", str(out)], check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        outs.append((out / "graph.jsonld").read_bytes())
+    assert outs[0] == outs[1]
+    assert_isomorphic(Graph().parse(data=outs[0], format="json-ld"), Graph().parse(seed_exports / "graph.ttl"))
