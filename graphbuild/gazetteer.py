@@ -36,7 +36,11 @@ def load_places() -> dict[str, frozenset[str]]:
         names.update(filter(_LATIN_NAME.fullmatch, city.get("alternatenames", ())))
         for name in names:
             out.setdefault(name, set()).add(country)
-    return {name: frozenset(codes) for name, codes in out.items()}
+    # one frozenset per distinct set of states (1,370 for 124,000 names): Python's cyclic collector
+    # rescans every container it tracks at each full collection, and a frozenset per name made
+    # that about 0.4 s of a 1 MB build's CPU time (12 full collections), on the parse's thread
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    return {name: shared.setdefault(frozenset(codes), frozenset(codes)) for name, codes in out.items()}
 
 
 # A plain Latin-script proper name ('Kiev', 'Bombay'), not a code or a transliteration key.
