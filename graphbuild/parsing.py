@@ -9,6 +9,7 @@ is reported and skipped, never the end of the run.
 
 from __future__ import annotations
 
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -61,6 +62,8 @@ def split_text(text: str, max_chars: int) -> list[tuple[int, str]]:
 SPLIT_ABOVE = 100_000
 PIECE_CHARS = 20_000
 BATCH_CHARS = 100_000
+# The GIL switch interval while the rules run beside the parse (see parse_then_finish).
+GIL_SWITCH_SECONDS = 0.0005
 
 
 def batches(items: Iterable[tuple[str, object]], max_items: int, max_chars: int
@@ -131,17 +134,25 @@ def parse_then_finish(documents: Iterable[Document], *, onto: Ontology, model: s
                 done.append(_Raised(doc, exc))
         return done
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphbuild-rules") as pool:
-        pending: Future[list[_T | _Raised]] | None = None
-        for group in batches(chunks(), batch_size, BATCH_CHARS):
-            parsed = list(nlp.pipe(group, as_tuples=True, batch_size=len(group)))
-            submitted = pool.submit(rules, parsed)
-            del parsed
+    # The parse needs the GIL back after each of its native steps; while the rules hold it, it
+    # waits for the switch interval (5 ms by default) to pass: a shorter one gives it back sooner
+    # (measured on the 1 MB bench build: 0.2 to 0.9 s less in each of four interleaved pairs).
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(min(switch, GIL_SWITCH_SECONDS))
+    try:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphbuild-rules") as pool:
+            pending: Future[list[_T | _Raised]] | None = None
+            for group in batches(chunks(), batch_size, BATCH_CHARS):
+                parsed = list(nlp.pipe(group, as_tuples=True, batch_size=len(group)))
+                submitted = pool.submit(rules, parsed)
+                del parsed
+                if pending is not None:
+                    yield from reported(pending.result(), on_failure)
+                pending = submitted
             if pending is not None:
                 yield from reported(pending.result(), on_failure)
-            pending = submitted
-        if pending is not None:
-            yield from reported(pending.result(), on_failure)
+    finally:
+        sys.setswitchinterval(switch)
 
 
 def raise_reported(exc: IngestError) -> None:

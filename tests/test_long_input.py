@@ -109,3 +109,16 @@ def test_a_document_whose_rules_fail_is_reported_and_skipped_and_the_others_go_o
     assert [d.id for d, _t, _s in out] == ["a.txt", "b.txt", "c.txt"]
     assert all(triples for _d, triples, _s in out)
     assert len(reported) == 1 and reported[0].startswith("bad.txt: extraction failed")
+
+
+def test_the_parse_runs_with_a_short_gil_switch_interval_and_gives_the_callers_back(onto, monkeypatch):
+    import sys
+
+    docs = _failing_on_bad(monkeypatch)
+    before = sys.getswitchinterval()
+    during = [sys.getswitchinterval() for _item in pipeline.iter_extracted(docs[:2], onto=onto)]
+    assert during and all(s == min(before, parsing.GIL_SWITCH_SECONDS) for s in during)
+    assert sys.getswitchinterval() == before
+    with pytest.raises(RuntimeError):  # an error that ends the run gives it back too
+        list(pipeline.iter_extracted(docs, onto=onto))
+    assert sys.getswitchinterval() == before
