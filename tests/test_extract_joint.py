@@ -587,6 +587,25 @@ CASES = {
         [(0, 1, "GPE", "CHN"), (5, 6, "GPE", "LAO")],
         {("CHN", "lendsTo", "LAO", False, False)},
     ),
+    # a light verb's event noun may be coordinated with the noun it takes, and its phrases may hang on either
+    "a carried event noun in a coordination: 'Manila sent a note verbale or diplomatic protest to China'": (
+        [("Manila", 1, "nsubj", "PROPN", "NNP", "Manila"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),
+         ("a", 4, "det", "DET", "DT", "a"), ("note", 4, "compound", "NOUN", "NN", "note"),
+         ("verbale", 1, "dobj", "NOUN", "NN", "verbale"), ("or", 4, "cc", "CCONJ", "CC", "or"),
+         ("diplomatic", 7, "amod", "ADJ", "JJ", "diplomatic"), ("protest", 4, "conj", "NOUN", "NN", "protest"),
+         ("to", 1, "prep", "ADP", "IN", "to"), ("China", 8, "pobj", "PROPN", "NNP", "China")],
+        [(0, 1, "GPE", "PHL"), (9, 10, "GPE", "CHN")],
+        {("PHL", "criticizes", "CHN", False, False)},
+    ),
+    "a light noun's phrase on its conjunct: 'Japan lodged a complaint and a protest with Korea'": (
+        [("Japan", 1, "nsubj", "PROPN", "NNP", "Japan"), ("lodged", 1, "ROOT", "VERB", "VBD", "lodge"),
+         ("a", 3, "det", "DET", "DT", "a"), ("complaint", 1, "dobj", "NOUN", "NN", "complaint"),
+         ("and", 3, "cc", "CCONJ", "CC", "and"), ("a", 6, "det", "DET", "DT", "a"),
+         ("protest", 3, "conj", "NOUN", "NN", "protest"), ("with", 6, "prep", "ADP", "IN", "with"),
+         ("Korea", 7, "pobj", "PROPN", "NNP", "Korea")],
+        [(0, 1, "GPE", "JPN"), (8, 9, "GPE", "KOR")],
+        {("JPN", "ploverAccuse", "KOR", False, False)},
+    ),
     # an act done at someone's request was asked for by them; the request names no target of the act
     "at the request of: 'Australia sent troops to Tonga at the request of Fiji'": (
         [("Australia", 1, "nsubj", "PROPN", "NNP", "Australia"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),

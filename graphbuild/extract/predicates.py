@@ -324,6 +324,25 @@ class Predicates:
                         return phrase
         return next((h for h in heads if (lemma, h) in self.onto.verb_nouns), head)
 
+    def named_act(self, lemma: str, noun: Token) -> Token:
+        """The object noun a pattern of the verb names: the noun itself, else the first noun
+        coordinated with it that a light or carrier verb takes as its event ('sent a note
+        verbale or diplomatic protest to China' sends a protest), else the noun. (Only those: a
+        dictionary pattern read off a conjunct misreads 'stop the bombing and the withdrawal'.)"""
+        word = self.pattern_noun(lemma, noun)
+        if (lemma, word) in self.onto.verb_nouns or self.onto.reduces(lemma, word) or self._carries(lemma, noun):
+            return noun
+        for c in self.kids(noun):
+            if c.dep_ == "conj" and c.pos_ == "NOUN" and self._carries(lemma, self.content(c)):
+                return self.content(c)
+        return noun
+
+    def _carries(self, lemma: str, noun: Token) -> bool:
+        """Whether the verb is a light or carrier verb of the event noun ('impose sanctions',
+        'send a protest')."""
+        head = noun.lemma_.lower()
+        return (lemma, head) in self.light_nouns or self.onto.carried(lemma, head)
+
     def reports_others_act(self, v: Token, lemma: str, noun: Token) -> bool:
         """Whether a verb of saying or citing reports someone else's act: the dictionary's 'cite
         support' is the speaker's own support, but 'citing its continued support for Castillo',
@@ -353,7 +372,7 @@ class Predicates:
                 # formal complaint', 'issued Japan a stern warning', 'gave India an ultimatum'
                 yield "to", c, given
                 continue
-            stuff = self.content(c)
+            stuff = self.named_act(lemma, self.content(c))
             noun = self.pattern_noun(lemma, stuff)
             envoy = self.envoy_noun(lemma, c)
             if envoy:
@@ -371,6 +390,9 @@ class Predicates:
                 continue
             # the phrases of a partitive and of what it measures out: 'a barrage of rockets at X'
             held = [k for k in (*self.kids(c), *(self.kids(stuff) if stuff.i != c.i else ())) if k.i != stuff.head.i]
+            # and those hung on a noun coordinated with it: 'lodged a complaint and a protest with Seoul'
+            held += [k for j in self.kids(stuff) if j.dep_ == "conj" and j.pos_ == "NOUN" for k in self.kids(j)
+                     if k.dep_ == "prep"]
             if ((lemma, noun) in self.onto.verb_nouns or self.onto.reduces(lemma, noun)) and \
                     (lemma, noun) not in self.light_nouns and not self.reports_others_act(v, lemma, stuff):
                 # a dictionary pattern with its noun: 'expelled Russian diplomats', 'imposed tariffs on X';
@@ -385,7 +407,7 @@ class Predicates:
                        and (lemma, "", p.lower_) not in self.onto.lexicon]
                 yield from self._noun_preps(c, (*held, *self.measured(c), *own), consumed, noun)
                 continue
-            if (lemma, stuff.lemma_.lower()) in self.light_nouns or self.onto.carried(lemma, stuff.lemma_.lower()):
+            if self._carries(lemma, stuff):
                 # light verb + event noun: 'impose sanctions on X', 'sanctions were imposed on X',
                 # 'issued a formal complaint to X' (a carrier verb lends the noun its prepositions)
                 yield from self._noun_preps(stuff, (*held, *self.measured(stuff), *preps), consumed)
