@@ -54,7 +54,7 @@ from graphbuild.store import KnowledgeGraph
 from graphbuild.types import Document, Triple
 
 # Bump when the rules change what they extract, so incremental builds redo every document.
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 # Store writes: each bulk write adds files RocksDB must later compact, so writes are few and
 # large; the byte bound keeps memory flat.
 # GRAPHBUILD_WRITE_BATCH_DOCUMENTS lowers the document bound (smaller commits, slower builds).

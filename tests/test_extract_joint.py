@@ -606,6 +606,36 @@ CASES = {
         [(0, 1, "GPE", "JPN"), (8, 9, "GPE", "KOR")],
         {("JPN", "ploverAccuse", "KOR", False, False)},
     ),
+    # an act responded to, with no aim of its own, was aimed at the responder
+    "an act responded to: 'Saudi Arabia expelled the envoy in response to pressure from Canada'": (
+        [("Saudi", 1, "compound", "PROPN", "NNP", "Saudi"), ("Arabia", 2, "nsubj", "PROPN", "NNP", "Arabia"),
+         ("expelled", 2, "ROOT", "VERB", "VBD", "expel"), ("the", 4, "det", "DET", "DT", "the"),
+         ("envoy", 2, "dobj", "NOUN", "NN", "envoy"), ("in", 2, "prep", "ADP", "IN", "in"),
+         ("response", 5, "pobj", "NOUN", "NN", "response"), ("to", 6, "prep", "ADP", "IN", "to"),
+         ("pressure", 7, "pobj", "NOUN", "NN", "pressure"), ("from", 8, "prep", "ADP", "IN", "from"),
+         ("Canada", 9, "pobj", "PROPN", "NNP", "Canada")],
+        [(0, 2, "GPE", "SAU"), (10, 11, "GPE", "CAN")],
+        # (and the back-off's generic relation of the expelling to the phrase it governs)
+        {("CAN", "pressures", "SAU", False, False), ("SAU", "relatedTo", "CAN", False, False)},
+    ),
+    "an act retaliated for: 'China imposed tariffs in retaliation for US sanctions'": (
+        [("China", 1, "nsubj", "PROPN", "NNP", "China"), ("imposed", 1, "ROOT", "VERB", "VBD", "impose"),
+         ("tariffs", 1, "dobj", "NOUN", "NNS", "tariff"), ("in", 1, "prep", "ADP", "IN", "in"),
+         ("retaliation", 3, "pobj", "NOUN", "NN", "retaliation"), ("for", 4, "prep", "ADP", "IN", "for"),
+         ("US", 7, "compound", "PROPN", "NNP", "US"), ("sanctions", 5, "pobj", "NOUN", "NNS", "sanction")],
+        [(0, 1, "GPE", "CHN"), (6, 7, "GPE", "USA")],
+        {("USA", "sanctions", "CHN", False, False)},
+    ),
+    # the parser may hang the act's own aim on the response noun: that act was aimed elsewhere
+    "an act responded to with its own aim: 'In response to the Israeli offensive into Gaza, Mauritania cut ties'": (
+        [("In", 8, "prep", "ADP", "IN", "in"), ("response", 0, "pobj", "NOUN", "NN", "response"),
+         ("to", 1, "prep", "ADP", "IN", "to"), ("the", 5, "det", "DET", "DT", "the"),
+         ("Israeli", 5, "amod", "ADJ", "JJ", "israeli"), ("offensive", 2, "pobj", "NOUN", "NN", "offensive"),
+         ("into", 1, "prep", "ADP", "IN", "into"), ("Mauritania", 8, "nsubj", "PROPN", "NNP", "Mauritania"),
+         ("cut", 8, "ROOT", "VERB", "VBD", "cut"), ("ties", 8, "dobj", "NOUN", "NNS", "tie")],
+        [(4, 5, "NORP", "ISR"), (7, 8, "GPE", "MRT")],
+        set(),
+    ),
     # an act done at someone's request was asked for by them; the request names no target of the act
     "at the request of: 'Australia sent troops to Tonga at the request of Fiji'": (
         [("Australia", 1, "nsubj", "PROPN", "NNP", "Australia"), ("sent", 1, "ROOT", "VERB", "VBD", "send"),

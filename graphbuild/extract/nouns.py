@@ -114,6 +114,13 @@ class Nouns:
                 responder = carried.head.head
                 agents = self.subject_actors(responder) or agents
                 targets = targets or self.prep_actors(responder, target_preps)
+            # (only when the act names no other aim: 'in response to the Israeli offensive into Gaza')
+            responder = self.responder(carried) if agents and not targets and not any(
+                c.dep_ == "prep" and c.lower_ not in agent_preps and c.lower_ != "by" for c in self.kids(n)) else None
+            if responder is not None:
+                # an act responded to was aimed at the responder: 'expelled the ambassador in
+                # response to pressure from Canada', 'imposed tariffs in retaliation for US sanctions'
+                targets = self.subject_actors(responder)
             if n.dep_ == "dobj" and n.head.lemma_.lower() in experiencer:
                 # experiencer verb: the subject undergoes the event ('China felt pressure from the US')
                 targets += self.subject_actors(n.head)
@@ -167,6 +174,22 @@ class Nouns:
         lemma = v.lemma_.lower()
         back = any(c.lower_ == "back" and c.dep_ in ("prt", "advmod") for c in self.kids(v))
         return (f"{lemma} back" if back else lemma) in self.cue.get("response", ())
+
+    def responder(self, n: Token) -> Token | None:
+        """The verb whose doer responds to the event noun ``n`` ('in response to pressure from
+        Canada', 'in retaliation for US sanctions', 'responding to criticism from Japan'), or None."""
+        if n.dep_ != "pobj" or n.head.lower_ not in ("to", "for", "against"):
+            return None
+        head = n.head.head
+        if self.responds(head):
+            return head
+        if head.lemma_.lower() in self.cue.get("response_noun", ()) and head.dep_ == "pobj" and \
+                head.head.head.pos_ in ("VERB", "AUX") and not any(
+                    c.dep_ == "prep" and c.i != n.head.i for c in self.kids(head)):
+            # (a second phrase on the response noun is the act's aim the parser moved there:
+            # 'in response to the Israeli offensive into the Gaza Strip')
+            return head.head.head
+        return None
 
     def ender(self, n: Token) -> Token | None:
         """The verb or noun that ends the cooperative tie ``n`` names ('suspended aid to X', 'the
