@@ -627,14 +627,15 @@ CASES = {
         {("USA", "sanctions", "CHN", False, False)},
     ),
     # the parser may hang the act's own aim on the response noun: that act was aimed elsewhere
-    "an act responded to with its own aim: 'In response to the Israeli offensive into Gaza, Mauritania cut ties'": (
+    "an act responded to with its own aim: 'In response to the Israeli offensive into Gaza Mauritania cut ties'": (
         [("In", 8, "prep", "ADP", "IN", "in"), ("response", 0, "pobj", "NOUN", "NN", "response"),
          ("to", 1, "prep", "ADP", "IN", "to"), ("the", 5, "det", "DET", "DT", "the"),
          ("Israeli", 5, "amod", "ADJ", "JJ", "israeli"), ("offensive", 2, "pobj", "NOUN", "NN", "offensive"),
          ("into", 1, "prep", "ADP", "IN", "into"), ("Mauritania", 8, "nsubj", "PROPN", "NNP", "Mauritania"),
          ("cut", 8, "ROOT", "VERB", "VBD", "cut"), ("ties", 8, "dobj", "NOUN", "NNS", "tie")],
         [(4, 5, "NORP", "ISR"), (7, 8, "GPE", "MRT")],
-        set(),
+        # no Israeli attack on Mauritania (only the back-off's generic relation of the clause)
+        {("MRT", "relatedTo", "ISR", False, False)},
     ),
     # an act done at someone's request was asked for by them; the request names no target of the act
     "at the request of: 'Australia sent troops to Tonga at the request of Fiji'": (
