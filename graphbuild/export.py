@@ -223,15 +223,14 @@ def export_graph(g: KnowledgeGraph, out_dir: Path, formats: list[str] | tuple[st
     # The actor network's aggregation runs inside Oxigraph, which releases the GIL, so it is
     # made in a second thread while the RDF files are written (a 1 MB build's exports: 0.45 s of
     # queries beside 0.5 s of Turtle); the network writers then find it made.
-    rdf = [(name, write) for fmt in dict.fromkeys(formats) if EXPORTERS[fmt].lines
-           for name, write in EXPORTERS[fmt].files.items()]
+    rdf = {name for fmt in formats if EXPORTERS[fmt].lines for name in EXPORTERS[fmt].files}
     ahead = bool(rdf) and any(EXPORTERS[fmt].network for fmt in formats)
     try:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphbuild-network") as pool:
             network = pool.submit(actor_network, g) if ahead else None
-            for name, write in sorted(files, key=lambda file: file not in rdf):
+            for name, write in sorted(files, key=lambda file: file[0] not in rdf):
                 try:
-                    if network is not None and (name, write) not in rdf:
+                    if network is not None and name not in rdf:
                         network.result()  # (its error, if any, is the writer's own)
                     write(g, scratch / name)
                     with open(scratch / name, "rb+") as fh:

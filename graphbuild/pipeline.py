@@ -137,12 +137,8 @@ def iter_extracted(
                                on_failure=on_failure, ner=ner)
         return
     yield from parse_then_finish(documents, onto=onto, model=model, batch_size=batch_size, max_chars=max_chars,
-                                  ner=ner, finish=_with_triples, on_failure=on_failure)
-
-
-def _with_triples(doc: Document, triples: list[Triple], sentences: int, _onto: Ontology
-                  ) -> tuple[Document, list[Triple], int]:
-    return doc, triples, sentences
+                                 ner=ner, finish=lambda doc, triples, sentences: (doc, triples, sentences),
+                                 on_failure=on_failure)
 
 
 @dataclass(frozen=True)
@@ -156,12 +152,6 @@ class Extracted:
     actors: frozenset[str]
 
 
-def _extracted(doc: Document, triples: list[Triple], sentences: int, onto: Ontology) -> Extracted:
-    # the document's quads are made beside the parse too, with its rules
-    return Extracted(doc, serialize(document_quads(doc, triples, onto), format=RdfFormat.N_QUADS), sentences,
-                     len(triples), frozenset(k for t in triples for k in (t.subject.key, t.object.key)))
-
-
 def extract_local(documents: Iterable[Document], *, onto: Ontology, model: str | None = None,
                   max_chars: int | None = None, jobs: int = 1,
                   on_failure: Callable[[IngestError], None] | None = None, ner: str = "on"
@@ -173,8 +163,14 @@ def extract_local(documents: Iterable[Document], *, onto: Ontology, model: str |
         yield from _in_workers(extract_documents, documents, jobs=jobs, onto=onto, model=model, max_chars=max_chars,
                                on_failure=on_failure, ner=ner)
         return
+
+    def finish(doc: Document, triples: list[Triple], sentences: int) -> Extracted:
+        # the document's quads are made beside the parse too, with its rules
+        return Extracted(doc, serialize(document_quads(doc, triples, onto), format=RdfFormat.N_QUADS), sentences,
+                         len(triples), frozenset(k for t in triples for k in (t.subject.key, t.object.key)))
+
     yield from parse_then_finish(documents, onto=onto, model=model, batch_size=16, max_chars=max_chars, ner=ner,
-                                  finish=_extracted, on_failure=on_failure)
+                                 finish=finish, on_failure=on_failure)
 
 
 def extract_documents(docs: list[Document], *, model: str | None, ontology_dir: Path | None,

@@ -324,18 +324,19 @@ class Predicates:
                         return phrase
         return next((h for h in heads if (lemma, h) in self.onto.verb_nouns), head)
 
-    def named_act(self, lemma: str, noun: Token) -> Token:
-        """The object noun a pattern of the verb names: the noun itself, else the first noun
-        coordinated with it that a light or carrier verb takes as its event ('sent a note
-        verbale or diplomatic protest to China' sends a protest), else the noun. (Only those: a
-        dictionary pattern read off a conjunct misreads 'stop the bombing and the withdrawal'.)"""
+    def named_act(self, lemma: str, noun: Token) -> tuple[Token, str]:
+        """The object noun a pattern of the verb names, with the pattern's words (``pattern_noun``):
+        the noun itself, else the first noun coordinated with it that a light or carrier verb
+        takes as its event ('sent a note verbale or diplomatic protest to China' sends a protest),
+        else the noun. (Only those: a dictionary pattern read off a conjunct misreads 'stop the
+        bombing and the withdrawal'.)"""
         word = self.pattern_noun(lemma, noun)
         if (lemma, word) in self.onto.verb_nouns or self.onto.reduces(lemma, word) or self._carries(lemma, noun):
-            return noun
+            return noun, word
         for c in self.kids(noun):
             if c.dep_ == "conj" and c.pos_ == "NOUN" and self._carries(lemma, self.content(c)):
-                return self.content(c)
-        return noun
+                return self.content(c), self.pattern_noun(lemma, self.content(c))
+        return noun, word
 
     def _carries(self, lemma: str, noun: Token) -> bool:
         """Whether the verb is a light or carrier verb of the event noun ('impose sanctions',
@@ -372,8 +373,7 @@ class Predicates:
                 # formal complaint', 'issued Japan a stern warning', 'gave India an ultimatum'
                 yield "to", c, given
                 continue
-            stuff = self.named_act(lemma, self.content(c))
-            noun = self.pattern_noun(lemma, stuff)
+            stuff, noun = self.named_act(lemma, self.content(c))
             envoy = self.envoy_noun(lemma, c)
             if envoy:
                 # a diplomatic act on an envoy, whoever the envoy is named as ('recalled its
